@@ -99,9 +99,16 @@ internal static class ODataEntityJson
             JsonValueKind.String => value.GetString(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            // Without an annotation the service means Int32 for whole numbers, Double otherwise.
-            JsonValueKind.Number => value.TryGetInt32(out var i) ? i : value.GetDouble(),
+            // Without an annotation the service writes Int32 as "5" and Double as "2.0": the literal's form decides.
+            JsonValueKind.Number => IsIntegerLiteral(value) && value.TryGetInt32(out var i) ? (object)i : value.GetDouble(),
             _ => null,
         },
     };
+
+    private static bool IsIntegerLiteral(JsonElement number)
+    {
+        foreach (var c in number.GetRawText())
+            if (c is '.' or 'e' or 'E') return false;
+        return true;
+    }
 }

@@ -1,0 +1,12 @@
+using WellnessBot.Storage;
+using WellnessBot.Storage.AzureTables;
+using WellnessBot.Tests.Support;
+
+namespace WellnessBot.Tests.Storage;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AzureTableStoreTests(AzuriteServer azurite) : TableStoreContract
+{
+    protected override ITableStore CreateStore() =>
+        new AzureTableStore(TableConnectionString.Parse(azurite.ConnectionString));
+}
