@@ -1,11 +1,6 @@
 using WellnessBot.Bot.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddWellnessBotServices();
+WellnessBotHost.Build(args).Run();
 
-var app = builder.Build();
-app.MapWellnessBotEndpoints();
-app.Run();
-
-/// <summary>The web host; public so functional tests can start it through WebApplicationFactory.</summary>
+/// <summary>The web host's entry point; public so functional tests can start it through WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,6 +1,7 @@
 using WellnessBot.Storage;
 using WellnessBot.Storage.AzureTables;
 using WellnessBot.Tests.Support;
+using WellnessBot.Testing;
 
 namespace WellnessBot.Tests.Storage;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace WellnessBot.Tests.Support;
+namespace WellnessBot.Testing;
 
-internal static class LoopbackPort
+public static class LoopbackPort
 {
     /// <summary>A port that was free on 127.0.0.1 a moment ago (tests never assume fixed ports).</summary>
     public static int Free()

@@ -1,6 +1,6 @@
-namespace WellnessBot.Tests.Support;
+namespace WellnessBot.Testing;
 
-internal static class RepoPaths
+public static class RepoPaths
 {
     /// <summary>The checkout's root: the folder holding WellnessBot.sln, found by walking up from the test binaries.</summary>
     public static string Root { get; } = FindRoot();

@@ -1,0 +1,20 @@
+namespace WellnessBot.Bot.Hosting;
+
+public static class WellnessBotHost
+{
+    /// <summary>The port Bot Framework tooling expects a local bot on.</summary>
+    public const string DefaultUrl = "http://localhost:3978";
+
+    /// <summary>Builds the whole bot, ready to run: services, routes, and http://localhost:3978 unless URLs are configured.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["http_ports"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+        builder.AddWellnessBotServices();
+
+        var app = builder.Build();
+        app.MapWellnessBotEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace WellnessBot.Benchmarks;
+
+/// <summary>Latency samples and the figures printed from them.</summary>
+internal sealed class Samples(string name)
+{
+    private readonly List<double> _microseconds = [];
+
+    public static async Task<Samples> TimeAsync(string name, int count, Func<int, Task> operation)
+    {
+        var samples = new Samples(name);
+        for (var i = 0; i < count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await operation(i);
+            samples._microseconds.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+        }
+        return samples;
+    }
+
+    public double Percentile(double p)
+    {
+        var sorted = _microseconds.Order().ToArray();
+        var index = (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1;
+        return sorted[Math.Clamp(index, 0, sorted.Length - 1)];
+    }
+
+    public double Median => Percentile(50);
+    public double P99 => Percentile(99);
+
+    public string Line(string? target = null) => string.Create(CultureInfo.InvariantCulture,
+        $"  {name,-34} n={_microseconds.Count,-6} median={Format(Median),10}  p99={Format(P99),10}{(target is null ? "" : "   target: " + target)}");
+
+    public static string Format(double microseconds) => microseconds switch
+    {
+        < 1000 => string.Create(CultureInfo.InvariantCulture, $"{microseconds:F1} µs"),
+        < 1_000_000 => string.Create(CultureInfo.InvariantCulture, $"{microseconds / 1000:F2} ms"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{microseconds / 1_000_000:F2} s"),
+    };
+}

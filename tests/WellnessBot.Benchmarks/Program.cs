@@ -1,0 +1,22 @@
+using WellnessBot.Benchmarks;
+
+var which = args.Length > 0 ? args[0] : "all";
+var known = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["storage"] = StorageBenchmark.RunAsync,
+};
+
+if (which == "all")
+{
+    foreach (var run in known.Values) await run();
+}
+else if (known.TryGetValue(which, out var run))
+{
+    await run();
+}
+else
+{
+    Console.Error.WriteLine($"Unknown benchmark '{which}'. Choose one of: all, {string.Join(", ", known.Keys)}.");
+    return 2;
+}
+return 0;

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using WellnessBot.Bot.Hosting;
+using WellnessBot.Storage;
+using WellnessBot.Storage.AzureTables;
+using WellnessBot.Tests.Support;
+using WellnessBot.Testing;
+
+namespace WellnessBot.Tests.Bot;
+
+public sealed class HealthEndpointTests : IDisposable
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("wellnessbot-host-").FullName;
+
+    private WebApplicationFactory<Program> Host(params (string Key, string Value)[] settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("urls", "http://127.0.0.1:0"); // TestServer binds nothing; this keeps its log honest
+            builder.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(_dataDirectory, "bot.db")}");
+            foreach (var (key, value) in settings)
+                builder.UseSetting(key, value);
+        });
+
+    [Fact]
+    public async Task HealthzIs200WhenTheEmbeddedStoreAnswers()
+    {
+        await using var host = Host();
+        var response = await host.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        var check = Assert.Single(body.RootElement.GetProperty("checks").EnumerateArray());
+        Assert.Equal("store", check.GetProperty("name").GetString());
+        Assert.True(File.Exists(Path.Combine(_dataDirectory, "bot.db")));
+    }
+
+    [Fact]
+    public async Task HealthzIs503AndNamesTheStoreWhenAzureTablesCannotBeReached()
+    {
+        await using var host = Host(
+            ("Storage:Provider", "AzureTables"),
+            ("Storage:ConnectionString", $"AccountName=devstoreaccount1;AccountKey={TableConnectionString.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{LoopbackPort.Free()}/devstoreaccount1"),
+            ("Storage:MaxRetries", "0"),
+            ("Storage:RequestTimeoutSeconds", "2"));
+
+        var response = await host.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
+        Assert.Equal("Unhealthy", body.RootElement.GetProperty("status").GetString());
+        var check = Assert.Single(body.RootElement.GetProperty("checks").EnumerateArray());
+        Assert.Equal(("store", "Unhealthy"), (check.GetProperty("name").GetString(), check.GetProperty("status").GetString()));
+        Assert.Contains("could not be reached", check.GetProperty("description").GetString());
+        Assert.DoesNotContain(TableConnectionString.DevelopmentAccountKey[..12], text);
+    }
+
+    /// <summary>The real app on real Kestrel, on a free loopback port (never the default 3978).</summary>
+    private WebApplication RealHost(params string[] settings) =>
+        WellnessBotHost.Build(["--urls", "http://127.0.0.1:0",
+            $"--Storage:ConnectionString=Data Source={Path.Combine(_dataDirectory, "kestrel.db")}", .. settings]);
+
+    [Theory]
+    [InlineData("--Storage:Provider=Cosmos", "Storage:Provider")]
+    [InlineData("--Storage:RequestTimeoutSeconds=0", "Storage:RequestTimeoutSeconds")]
+    [InlineData("--Storage:MaxRetries=99", "Storage:MaxRetries")]
+    public async Task StartupStopsWithTheNameOfABadSetting(string setting, string named)
+    {
+        await using var app = RealHost(setting);
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains(named, error.Message);
+    }
+
+    [Fact]
+    public async Task AzureTablesWithoutAConnectionStringStopsStartupNamingTheSetting()
+    {
+        await using var app = RealHost("--Storage:Provider=AzureTables", "--Storage:ConnectionString=");
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains("Storage:ConnectionString is required", error.Message);
+    }
+
+    [Fact]
+    public void TheBotListensOnLocalhost3978UnlessToldOtherwise()
+    {
+        var app = WellnessBotHost.Build([]); // built, never started: nothing binds the port
+        Assert.Equal("http://localhost:3978", app.Services.GetRequiredService<IConfiguration>()["urls"]);
+        var configured = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0"]);
+        Assert.Equal("http://127.0.0.1:0", configured.Services.GetRequiredService<IConfiguration>()["urls"]);
+    }
+
+    [Fact]
+    public async Task EnvironmentVariablesChooseTheStore()
+    {
+        var path = Path.Combine(_dataDirectory, "from-env.db");
+        Environment.SetEnvironmentVariable("Storage__ConnectionString", $"Data Source={path}");
+        try
+        {
+            await using var app = WellnessBotHost.Build([]);
+            var store = app.Services.GetRequiredService<ITableStore>();
+            Assert.Equal("Sqlite", store.ProviderName);
+            Assert.Equal(path, store.Location);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Storage__ConnectionString", null);
+        }
+    }
+
+    [Fact]
+    public async Task HealthzAnswersOverRealKestrelOnLoopback()
+    {
+        await using var app = RealHost();
+        await app.StartAsync();
+        var address = Assert.Single(app.Urls);
+        Assert.StartsWith("http://127.0.0.1:", address);
+
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        var response = await client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        await app.StopAsync();
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dataDirectory, recursive: true); }
+        catch (IOException) { }
+    }
+}
