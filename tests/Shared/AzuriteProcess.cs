@@ -28,11 +28,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/{AccountName}";
 
+    /// <summary>The repo's pinned Azurite, unless AZURITE_TABLE_BIN names another.</summary>
+    public static string DefaultBinary =>
+        Environment.GetEnvironmentVariable("AZURITE_TABLE_BIN") ?? Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite-table");
+
     /// <summary>Starts Azurite; <paramref name="extraArguments"/> add options such as --oauth basic with a certificate.</summary>
-    public static async Task<AzuriteProcess> StartAsync(params string[] extraArguments)
+    public static Task<AzuriteProcess> StartAsync(params string[] extraArguments) => StartAsync(DefaultBinary, extraArguments);
+
+    public static async Task<AzuriteProcess> StartAsync(string bin, string[] extraArguments)
     {
-        var bin = Environment.GetEnvironmentVariable("AZURITE_TABLE_BIN")
-                  ?? Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite-table");
         if (!File.Exists(bin))
             throw new InvalidOperationException(
                 $"Azurite is not installed ({bin} is missing). Run ./test.sh, which installs it, or 'npm ci' in {RepoPaths.Root}.");
