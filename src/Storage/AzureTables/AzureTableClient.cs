@@ -121,8 +121,7 @@ internal sealed class AzureTableClient(AzureTableStore store, string name) : ITa
             if (action.ActionType is TableTransactionActionType.UpdateMerge or TableTransactionActionType.UpdateReplace && action.ETag == default)
                 throw new TableValidationException("An update needs the ETag that was read (or ETag.All to overwrite any version).");
 
-        using var probe = store.CreateMessage(RequestMethod.Post, "/" + Name);
-        var tableUrl = probe.Request.Uri.ToUri();
+        var tableUrl = new Uri(store.Connection.Endpoint.AbsoluteUri.TrimEnd('/') + "/" + Name);
         var (body, contentType) = TableBatchBody.Build(tableUrl, actions, EntityPath);
 
         using var message = store.CreateMessage(RequestMethod.Post, "/$batch");
