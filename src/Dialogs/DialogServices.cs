@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WellnessBot.Dialogs.Engine;
+
+namespace WellnessBot.Dialogs;
+
+public static class DialogServices
+{
+    /// <summary>The dialog engine and every dialog named in <see cref="BotRoutes"/>.</summary>
+    public static IServiceCollection AddWellnessDialogs(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ProgramSettings>();
+        services.AddSingleton<DialogStateStore>();
+        services.AddScoped<TurnHandler>();
+        foreach (var route in BotRoutes.All)
+            services.TryAddScoped(route.Dialog);
+        return services;
+    }
+}

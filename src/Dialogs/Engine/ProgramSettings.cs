@@ -1,0 +1,21 @@
+namespace WellnessBot.Dialogs.Engine;
+
+/// <summary>The "Program" configuration section: who coordinates the wellness program, and dialog housekeeping.</summary>
+public sealed class ProgramSettings
+{
+    public const string SectionName = "Program";
+
+    /// <summary>The program's name as people know it, used in greetings.</summary>
+    public string Name { get; set; } = "Resident Wellness";
+
+    /// <summary>Coordinators' user ids, from any channel (Teams 29:… or AAD object ids, Slack U…).</summary>
+    public List<string> Coordinators { get; set; } = [];
+
+    /// <summary>How long an unfinished dialog waits before it is forgotten.</summary>
+    public int DialogExpiryMinutes { get; set; } = 60;
+
+    public bool IsCoordinator(Turns.UserRef user) =>
+        Coordinators.Any(id => string.Equals(id, user.Id, StringComparison.OrdinalIgnoreCase)
+                               || string.Equals(id, user.AadObjectId, StringComparison.OrdinalIgnoreCase)
+                               || string.Equals(id, user.Key, StringComparison.OrdinalIgnoreCase));
+}

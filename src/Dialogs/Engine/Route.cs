@@ -1,0 +1,16 @@
+namespace WellnessBot.Dialogs.Engine;
+
+/// <summary>
+/// One line of the route table: the words that start an intent and the dialog that handles it.
+/// <see cref="CoordinatorsOnly"/> routes answer everyone else with a polite refusal.
+/// </summary>
+public sealed record Route(string Command, Type Dialog)
+{
+    /// <summary>Other ways people say it, matched as whole leading phrases ("peer support", "i need to talk to someone").</summary>
+    public IReadOnlyList<string> Phrases { get; init; } = [];
+
+    public bool CoordinatorsOnly { get; init; }
+
+    /// <summary>A one-line description for the help card; null keeps the route out of help.</summary>
+    public string? HelpText { get; init; }
+}

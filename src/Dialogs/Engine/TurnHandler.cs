@@ -1,0 +1,136 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WellnessBot.Dialogs.Features;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Turns;
+using WellnessBot.Storage;
+
+namespace WellnessBot.Dialogs.Engine;
+
+/// <summary>
+/// Every turn from every channel comes through here: welcome, the words that work at any step (cancel, help),
+/// an unfinished dialog continuing, or a new intent from the route table. Channel adapters call it; it never
+/// sees channel JSON.
+/// </summary>
+public sealed partial class TurnHandler(
+    IServiceProvider services,
+    DialogStateStore states,
+    ProgramSettings program,
+    ILogger<TurnHandler> logger)
+{
+    private static readonly HashSet<string> CancelWords = new(StringComparer.OrdinalIgnoreCase)
+        { "cancel", "stop", "quit", "never mind", "nevermind" };
+
+    public async Task HandleAsync(ITurnContext context, CancellationToken ct)
+    {
+        try
+        {
+            await HandleCoreAsync(context, ct).ConfigureAwait(false);
+        }
+        catch (TableStoreException ex) when (ex is not TableValidationException)
+        {
+            // Nothing half-written: state is only saved after a dialog's step finishes.
+            LogStoreFailure(logger, ex.ErrorCode, ex.GetType().Name);
+            await context.ReplyPrivatelyAsync(BotMessage.Say(Replies.StoreUnavailable), ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleCoreAsync(ITurnContext context, CancellationToken ct)
+    {
+        var turn = context.Turn;
+        if (turn.IsWelcome)
+        {
+            await context.ReplyAsync(WelcomeMessage.Build(program), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var saved = await states.LoadAsync(turn.Conversation, turn.From, ct).ConfigureAwait(false);
+        var text = turn.Text.Trim();
+
+        if (turn.Submission is null && CancelWords.Contains(text.TrimStart('/')))
+        {
+            if (saved is null)
+            {
+                await context.ReplyAsync(BotMessage.Say(Replies.NothingToCancel), ct).ConfigureAwait(false);
+                return;
+            }
+            await states.ForgetAsync(turn.Conversation, turn.From, saved.ETag, ct).ConfigureAwait(false);
+            await context.ReplyAsync(BotMessage.Say(Replies.Cancelled), ct).ConfigureAwait(false);
+            return;
+        }
+
+        // A card's button belongs to the dialog named in its action id ("kudos.submit").
+        if (turn.Submission is { } submission && BotRoutes.ForDialogName(DialogNameOf(submission.ActionId)) is { } owner)
+        {
+            var dialog = Resolve(owner);
+            var state = saved?.Name == dialog.Name && saved.Version == dialog.StateVersion ? saved : null;
+            var outcome = await dialog.ContinueAsync(new DialogContext(context, state?.StateJson), ct).ConfigureAwait(false);
+            await SaveAsync(context, dialog, outcome, saved, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var match = BotRoutes.Match(text);
+        if (match is { Route.Command: HelpDialog.Command } && saved is not null)
+        {
+            await Resolve(match.Value.Route).StartAsync(new DialogContext(context, null), "", ct).ConfigureAwait(false);
+            await context.ReplyAsync(BotMessage.Say(Replies.StillInDialog), ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (match is null && saved is not null)
+        {
+            var dialog = BotRoutes.ForDialogName(saved.Name) is { } route ? Resolve(route) : null;
+            if (dialog is not null && saved.Version == dialog.StateVersion)
+            {
+                var outcome = await dialog.ContinueAsync(new DialogContext(context, saved.StateJson), ct).ConfigureAwait(false);
+                await SaveAsync(context, dialog, outcome, saved, ct).ConfigureAwait(false);
+                return;
+            }
+            // Stored by an older version of the bot (or a dialog that no longer exists): start over, kindly.
+            await states.ForgetAsync(turn.Conversation, turn.From, saved.ETag, ct).ConfigureAwait(false);
+            await context.ReplyAsync(BotMessage.Say(Replies.StartOver), ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (match is not { } found)
+        {
+            await context.ReplyAsync(HelpDialog.NotUnderstood(text), ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (found.Route.CoordinatorsOnly && !program.IsCoordinator(turn.From))
+        {
+            await context.ReplyPrivatelyAsync(BotMessage.Say(Replies.CoordinatorsOnly), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var started = Resolve(found.Route);
+        var result = await started.StartAsync(new DialogContext(context, null), found.Argument, ct).ConfigureAwait(false);
+        await SaveAsync(context, started, result, saved, ct).ConfigureAwait(false);
+    }
+
+    private async Task SaveAsync(ITurnContext context, IDialog dialog, DialogOutcome outcome, SavedDialog? saved, CancellationToken ct)
+    {
+        var turn = context.Turn;
+        if (!outcome.IsWaiting)
+        {
+            if (saved is not null)
+                await states.ForgetAsync(turn.Conversation, turn.From, saved.ETag, ct).ConfigureAwait(false);
+            return;
+        }
+        var lifetime = TimeSpan.FromMinutes(Math.Max(1, program.DialogExpiryMinutes));
+        if (!await states.SaveAsync(turn.Conversation, turn.From, dialog.Name, dialog.StateVersion, outcome.StateJson!, lifetime, saved, ct).ConfigureAwait(false))
+            await context.ReplyAsync(BotMessage.Say(Replies.Raced), ct).ConfigureAwait(false);
+    }
+
+    private IDialog Resolve(Route route) => (IDialog)services.GetRequiredService(route.Dialog);
+
+    private static string DialogNameOf(string actionId)
+    {
+        var dot = actionId.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? actionId : actionId[..dot];
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Turn failed because the table store is unavailable ({ErrorCode}, {Exception})")]
+    private static partial void LogStoreFailure(ILogger logger, string errorCode, string exception);
+}

@@ -1,0 +1,37 @@
+using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Messages;
+
+namespace WellnessBot.Dialogs.Features;
+
+/// <summary>"help" anywhere: what the bot can do for this person (coordinator commands only for coordinators).</summary>
+public sealed class HelpDialog(ProgramSettings program) : IDialog
+{
+    public const string Command = "help";
+    public const string CardKind = "help";
+
+    public string Name => Command;
+
+    public async Task<DialogOutcome> StartAsync(DialogContext dialog, string argument, CancellationToken ct)
+    {
+        await dialog.Context.ReplyAsync(BotMessage.Show(Build(program.IsCoordinator(dialog.Turn.From))), ct).ConfigureAwait(false);
+        return DialogOutcome.End;
+    }
+
+    public static Card Build(bool coordinator) => new(CardKind)
+    {
+        Title = "Here's what I can do",
+        Summary = "WellnessBot help: kudos, support, resources",
+        Body =
+        [
+            new FactSet(BotRoutes.All
+                .Where(r => r.HelpText is not null && (coordinator || !r.CoordinatorsOnly))
+                .Select(r => new Fact(r.Command, r.HelpText!))
+                .ToList()),
+            new TextBlock("Type **cancel** at any point to stop what we're doing.", TextStyle.Subtle),
+            new TextBlock(SafetyWording.CrisisLine, TextStyle.Attention),
+        ],
+    };
+
+    public static BotMessage NotUnderstood(string text) => BotMessage.Say(
+        "Sorry, I didn't understand that. You can type **kudos**, **support**, **resources**, or **help** to see everything I can do.");
+}

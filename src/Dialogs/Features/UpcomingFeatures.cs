@@ -1,0 +1,33 @@
+using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Messages;
+
+namespace WellnessBot.Dialogs.Features;
+
+/// <summary>
+/// What the bot says for intents whose dialogs have not shipped yet: an honest answer and where to go meanwhile,
+/// never silence. Each is replaced by its real dialog in the route table when that ships.
+/// </summary>
+public abstract class UpcomingFeature(string name, string reply) : IDialog
+{
+    public string Name => name;
+
+    public async Task<DialogOutcome> StartAsync(DialogContext dialog, string argument, CancellationToken ct)
+    {
+        await dialog.Context.ReplyPrivatelyAsync(BotMessage.Say(reply), ct).ConfigureAwait(false);
+        return DialogOutcome.End;
+    }
+}
+
+public sealed class UpcomingKudos() : UpcomingFeature("kudos",
+    "Kudos are coming to this chat very soon. Until then, please send your shout-out to your program coordinator for the monthly breakfast.");
+
+public sealed class UpcomingSupport() : UpcomingFeature("support",
+    "Requesting a Helping Healers Heal peer supporter through this chat is coming very soon. Until then, please contact your program " +
+    "coordinator or the Office of Well-Being and Resilience, who can connect you with a trained peer supporter. " + SafetyWording.CrisisLine);
+
+public sealed class UpcomingResources() : UpcomingFeature("resources",
+    "The resource finder is coming very soon. Meanwhile, WellConnect offers counseling, crisis services, childcare, financial advice " +
+    "and more, free to all employees; your program coordinator can point you to it.");
+
+public sealed class UpcomingDigest() : UpcomingFeature("digest",
+    "The monthly recognition digest commands are coming very soon.");

@@ -1,0 +1,95 @@
+namespace WellnessBot.Dialogs.Messages;
+
+/// <summary>
+/// What the bot says, independent of channel: text with simple markdown (**bold**, _italic_, [links](url), lists),
+/// optionally a card, and the people the text mentions so they are notified. Channel renderers turn it into
+/// Adaptive Cards or Block Kit.
+/// </summary>
+public sealed record BotMessage
+{
+    public string? Text { get; init; }
+    public Card? Card { get; init; }
+
+    /// <summary>People to notify; the text names each as <see cref="MentionToken"/>.</summary>
+    public IReadOnlyList<Turns.UserRef> Mentions { get; init; } = [];
+
+    public static BotMessage Say(string text) => new() { Text = text };
+    public static BotMessage Show(Card card) => new() { Card = card };
+
+    /// <summary>The placeholder for a mention inside text: "{@0}" is the first of <see cref="Mentions"/>.</summary>
+    public static string MentionToken(int index) => "{@" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+}
+
+/// <summary>
+/// A card: a kind (a stable name tests and renderers key on, e.g. "help"), a title, body elements and actions.
+/// Built with the typed builders in each feature; never as channel JSON.
+/// </summary>
+public sealed record Card(string Kind)
+{
+    public string? Title { get; init; }
+    public IReadOnlyList<CardElement> Body { get; init; } = [];
+    public IReadOnlyList<CardAction> Actions { get; init; } = [];
+
+    /// <summary>Text the channel shows where cards are not rendered (notifications, screen readers).</summary>
+    public string? Summary { get; init; }
+}
+
+public enum TextStyle { Normal, Heading, Subtle, Attention }
+
+public abstract record CardElement;
+
+/// <summary>A paragraph of simple markdown.</summary>
+public sealed record TextBlock(string Text, TextStyle Style = TextStyle.Normal) : CardElement;
+
+/// <summary>Label–value pairs ("Category: teamwork").</summary>
+public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;
+public sealed record Fact(string Title, string Value);
+
+/// <summary>A form input; its value arrives in <see cref="Turns.FormSubmission.Values"/> under <see cref="Id"/>.</summary>
+public abstract record CardInput(string Id, string Label) : CardElement
+{
+    public bool Required { get; init; }
+    public string? ErrorMessage { get; init; }
+}
+
+public sealed record TextInput(string Id, string Label) : CardInput(Id, Label)
+{
+    public string? Placeholder { get; init; }
+    public string? Value { get; init; }
+    public bool Multiline { get; init; }
+    public int? MaxLength { get; init; }
+}
+
+public sealed record ChoiceInput(string Id, string Label, IReadOnlyList<Choice> Choices) : CardInput(Id, Label)
+{
+    public string? Value { get; init; }
+    /// <summary>Radio buttons when false (few choices), a drop-down when true.</summary>
+    public bool Compact { get; init; }
+}
+
+public sealed record Choice(string Title, string Value);
+
+public sealed record ToggleInput(string Id, string Label) : CardInput(Id, Label)
+{
+    public bool Value { get; init; }
+}
+
+/// <summary>Pick colleagues from the organisation's directory (Teams people picker, Slack users select).</summary>
+public sealed record PeoplePicker(string Id, string Label) : CardInput(Id, Label)
+{
+    public bool Multiple { get; init; } = true;
+}
+
+public enum ActionStyle { Default, Positive, Destructive }
+
+public abstract record CardAction(string Title);
+
+/// <summary>A button that sends the form's inputs back to the bot with <see cref="ActionId"/> and fixed data.</summary>
+public sealed record SubmitAction(string Title, string ActionId) : CardAction(Title)
+{
+    public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
+    public ActionStyle Style { get; init; }
+}
+
+/// <summary>A button that opens a link (https: or tel:).</summary>
+public sealed record OpenUrlAction(string Title, Uri Url) : CardAction(Title);

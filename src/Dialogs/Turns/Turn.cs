@@ -1,0 +1,50 @@
+namespace WellnessBot.Dialogs.Turns;
+
+/// <summary>Where a conversation happens. Private things (support requests) are only ever said in Direct.</summary>
+public enum ConversationKind { Direct, Group, Channel }
+
+/// <summary>A person as a channel knows them. <see cref="Key"/> is stable across renames and unique across channels.</summary>
+public sealed record UserRef(string Channel, string Id, string Name, string? AadObjectId = null)
+{
+    public string Key => Channel + "|" + Id;
+}
+
+/// <summary>A conversation as a channel knows it: a 1:1 chat, a group chat, or a channel (thread).</summary>
+public sealed record ConversationRef(string Channel, string Id, ConversationKind Kind, string? TenantId = null)
+{
+    public string Key => Channel + "|" + Id;
+    public bool IsPrivate => Kind == ConversationKind.Direct;
+}
+
+/// <summary>What someone sent by filling in a card: the action's id and every input's value by input id.</summary>
+public sealed record FormSubmission(string ActionId, IReadOnlyDictionary<string, string> Values)
+{
+    public string? Value(string inputId) => Values.TryGetValue(inputId, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+}
+
+/// <summary>
+/// One normalised turn, the same whichever channel it came from: who, where, and what (text with the bot's own
+/// mention removed and colleagues' mentions resolved, or a card submission). Dialogs see nothing else.
+/// </summary>
+public sealed record Turn
+{
+    public required UserRef From { get; init; }
+    public required ConversationRef Conversation { get; init; }
+
+    /// <summary>The text, trimmed, without the bot's own @mention. Mentioned colleagues appear as their display names.</summary>
+    public string Text { get; init; } = "";
+
+    /// <summary>Colleagues mentioned in the text, in order, without the bot.</summary>
+    public IReadOnlyList<UserRef> Mentions { get; init; } = [];
+
+    public FormSubmission? Submission { get; init; }
+
+    /// <summary>The channel's id for the incoming message (used for idempotency and replies in thread).</summary>
+    public string? ActivityId { get; init; }
+
+    public string Locale { get; init; } = "en-US";
+    public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>True for the first message of a new install or a new member: the bot says hello.</summary>
+    public bool IsWelcome { get; init; }
+}
