@@ -8,4 +8,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Health check {Check} is unhealthy: {Reason}")]
     public static partial void HealthCheckFailed(this ILogger logger, string check, string reason);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Bot Framework authentication is on ({AppType}): every request to /api/messages needs a valid token")]
+    public static partial void BotAuthentication(this ILogger logger, string appType);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Bot Framework authentication is OFF (no MicrosoftAppId configured): only loopback callers are accepted on /api/messages. Set MicrosoftAppId and MicrosoftAppPassword before exposing the bot.")]
+    public static partial void BotAuthenticationOff(this ILogger logger);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Tables could not be created yet ({ErrorCode}); retrying in {Seconds} s")]
+    public static partial void TablesNotReady(this ILogger logger, string errorCode, double seconds);
 }

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.Options;
+using WellnessBot.Bot.Teams;
+using WellnessBot.Dialogs;
+using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Turns;
 using WellnessBot.Storage;
 
 namespace WellnessBot.Bot.Hosting;
@@ -11,6 +15,13 @@ public static class WellnessBotServices
         builder.AddTableStore();
         builder.Services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadinessTag]);
+
+        builder.Services.AddSingleton(services =>
+            services.GetRequiredService<IConfiguration>().GetSection(ProgramSettings.SectionName).Get<ProgramSettings>() ?? new ProgramSettings());
+        builder.Services.AddWellnessDialogs();
+
+        builder.AddTeams();
+        builder.Services.AddHostedService<StartupTasks>();
         return builder;
     }
 
@@ -20,25 +31,43 @@ public static class WellnessBotServices
         builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
             .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>>(new ProblemsValidator<StorageOptions>(o => o.Validate()));
         builder.Services.AddSingleton<ITableStore>(services =>
         {
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             var store = TableStoreFactory.Create(options);
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("WellnessBot.Storage")
-                .StoreSelected(store.ProviderName, store.Location);
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("WellnessBot.Storage").StoreSelected(store.ProviderName, store.Location);
             return store;
         });
         return builder;
     }
 
-
-    private sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+    /// <summary>Teams and other Bot Framework channels: /api/messages, the connector client, conversation references.</summary>
+    public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
     {
-        public ValidateOptionsResult Validate(string? name, StorageOptions options)
+        // The Bot Framework SDK's settings are top-level keys (MicrosoftAppId, …); bind them from the root.
+        builder.Services.AddOptions<BotFrameworkOptions>()
+            .Bind(builder.Configuration)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BotFrameworkOptions>>(new ProblemsValidator<BotFrameworkOptions>(o => o.Validate()));
+        builder.Services.AddHttpClient(nameof(BotFrameworkAuthenticator), client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<BotFrameworkAuthenticator>();
+        builder.Services.AddSingleton<BotTokenProvider>();
+        builder.Services.AddSingleton(services => new BotConnectorClient(
+            services.GetRequiredService<BotTokenProvider>(),
+            services.GetService<BotConnectorClientOptions>()));
+        builder.Services.AddSingleton<ConversationDirectory>();
+        builder.Services.AddSingleton<IProactiveMessenger, TeamsMessenger>();
+        builder.Services.AddSingleton<ActivityProcessor>();
+        return builder;
+    }
+
+    private sealed class ProblemsValidator<T>(Func<T, IReadOnlyList<string>> problems) : IValidateOptions<T> where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options)
         {
-            var problems = options.Validate();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+            var found = problems(options);
+            return found.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(found);
         }
     }
 }

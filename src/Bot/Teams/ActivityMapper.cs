@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Bot.Teams;
+
+/// <summary>
+/// Translates a Bot Framework activity into the channel-agnostic <see cref="Turn"/>: the bot's own &lt;at&gt;
+/// mention removed, colleagues' mentions resolved from the mention entities (never from the text alone),
+/// card submissions as form values. Returns null for activities the dialogs have nothing to do with.
+/// </summary>
+public static partial class ActivityMapper
+{
+    /// <summary>The data key our cards put the action id under (see the Adaptive Card renderer).</summary>
+    public const string ActionKey = "action";
+
+    public static Turn? ToTurn(Activity activity)
+    {
+        if (activity.From?.Id is null || activity.Conversation?.Id is null) return null;
+        var channel = activity.ChannelId ?? "msteams";
+        var from = new UserRef(channel, activity.From.Id, activity.From.Name ?? "there", activity.From.AadObjectId);
+        var conversation = new ConversationRef(channel, activity.Conversation.Id, KindOf(activity.Conversation), TenantOf(activity));
+
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                var submission = SubmissionFrom(activity.Value);
+                var (text, mentions) = submission is null ? ReadText(activity, channel) : ("", (IReadOnlyList<UserRef>)[]);
+                if (submission is null && text.Length == 0) return null;
+                return Build(activity, from, conversation) with { Text = text, Mentions = mentions, Submission = submission };
+
+            case ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardInvokeName:
+                var action = activity.Value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out var a) ? a : default;
+                var data = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("data", out var d) ? d : default;
+                var executed = SubmissionFrom(data);
+                var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var vb) ? vb.GetString() : null;
+                if (executed is null && verb is not null) executed = new FormSubmission(verb, new Dictionary<string, string>());
+                return executed is null ? null : Build(activity, from, conversation) with { Submission = executed };
+
+            case ActivityTypes.ConversationUpdate when BotWasAdded(activity):
+                return Build(activity, from, conversation) with { IsWelcome = true };
+
+            default:
+                return null;
+        }
+    }
+
+    private static Turn Build(Activity activity, UserRef from, ConversationRef conversation) => new()
+    {
+        From = from,
+        Conversation = conversation,
+        ActivityId = activity.Id,
+        Locale = activity.Locale ?? "en-US",
+        ReceivedAt = activity.Timestamp ?? DateTimeOffset.UtcNow,
+    };
+
+    public static bool BotWasAdded(Activity activity) =>
+        activity.MembersAdded?.Any(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true;
+
+    public static ConversationKind KindOf(ConversationAccount conversation) => conversation.ConversationType switch
+    {
+        "channel" => ConversationKind.Channel,
+        "groupChat" => ConversationKind.Group,
+        "personal" => ConversationKind.Direct,
+        _ => conversation.IsGroup == true ? ConversationKind.Group : ConversationKind.Direct,
+    };
+
+    public static string? TenantOf(Activity activity)
+    {
+        if (activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("tenant", out var tenant)
+            && tenant.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } value)
+            return value;
+        return activity.Conversation?.TenantId;
+    }
+
+    private static (string Text, IReadOnlyList<UserRef> Mentions) ReadText(Activity activity, string channel)
+    {
+        var text = activity.Text ?? "";
+        var mentions = new List<UserRef>();
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (!entity.TryGetProperty("type", out var type) || type.GetString() != "mention") continue;
+            if (!entity.TryGetProperty("mentioned", out var mentioned) || !mentioned.TryGetProperty("id", out var idElement)) continue;
+            var id = idElement.GetString();
+            var name = mentioned.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
+            var mentionText = entity.TryGetProperty("text", out var t) ? t.GetString() : null;
+            mentionText ??= $"<at>{name}</at>";
+            if (id is null) continue;
+
+            if (id == activity.Recipient?.Id)
+            {
+                // "@WellnessBot kudos …": the bot's own mention is addressing, not content.
+                text = Regex.Replace(text, Regex.Escape(mentionText), "", RegexOptions.IgnoreCase);
+                continue;
+            }
+            var aad = mentioned.TryGetProperty("aadObjectId", out var o) ? o.GetString() : null;
+            if (mentions.All(m => m.Id != id))
+                mentions.Add(new UserRef(channel, id, WebUtility.HtmlDecode(name), aad));
+            text = text.Replace(mentionText, "@" + WebUtility.HtmlDecode(name), StringComparison.OrdinalIgnoreCase);
+        }
+        // Anything still tagged (clients that send <at> without an entity) is shown as plain text, not trusted as a mention.
+        text = AtTag().Replace(text, "@$1");
+        return (WebUtility.HtmlDecode(text).Replace('\u00a0', ' ').Trim(), mentions);
+    }
+
+    /// <summary>An Action.Submit's data: our action id plus every input, as strings.</summary>
+    public static FormSubmission? SubmissionFrom(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } data) return null;
+        string? actionId = null;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in data.EnumerateObject())
+        {
+            var text = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString() ?? "",
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                JsonValueKind.Number => property.Value.GetRawText(),
+                JsonValueKind.Array => string.Join(",", property.Value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
+                _ => null,
+            };
+            if (text is null) continue;
+            if (property.Name == ActionKey) actionId = text;
+            else if (property.Name != "msteams") values[property.Name] = text;
+        }
+        return actionId is null ? null : new FormSubmission(actionId, values);
+    }
+
+    [GeneratedRegex("<at>(.*?)</at>", RegexOptions.IgnoreCase)]
+    private static partial Regex AtTag();
+}

@@ -1,0 +1,103 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace WellnessBot.Bot.Teams;
+
+/// <summary>
+/// POST /api/messages, the Bot Framework endpoint Teams (and Web Chat, the Emulator, the Agents Playground) calls.
+/// Order matters: size limit, then the bearer token, then JSON, then the activity-level auth checks, then the turn.
+/// Bad input gets 400/401/413, never a 500.
+/// </summary>
+public static partial class BotMessagesEndpoint
+{
+    public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/messages", HandleAsync);
+        // Local chat clients probe the endpoint before opening a chat.
+        routes.MapMethods("/api/messages", ["HEAD", "GET"], () => Results.Ok());
+        return routes;
+    }
+
+    private static async Task HandleAsync(
+        HttpContext http,
+        BotFrameworkAuthenticator auth,
+        ActivityProcessor processor,
+        IOptions<BotFrameworkOptions> options,
+        ILogger<ActivityProcessor> logger)
+    {
+        var ct = http.RequestAborted;
+        var limit = options.Value.MaxActivityBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        // Read the body (bounded) so a forged or oversized request never reaches the JSON parser.
+        var body = await ReadBoundedAsync(http.Request.Body, limit, ct).ConfigureAwait(false);
+        if (body is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var caller = await auth.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null,
+            http.Connection.RemoteIpAddress, ct).ConfigureAwait(false);
+        if (caller is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+        if (activity?.Type is null || activity.ServiceUrl is null || activity.Conversation?.Id is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != "https" && !serviceUrl.IsLoopback))
+        {
+            LogBadServiceUrl(logger);
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        if (!auth.AcceptsActivity(caller, activity.ChannelId, activity.ServiceUrl))
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var response = await processor.ProcessAsync(activity, ct).ConfigureAwait(false);
+        http.Response.StatusCode = response.Status;
+        if (response.Body is not null)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(http.Response.Body, response.Body, BotJson.Options, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, int limit, CancellationToken ct)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (true)
+        {
+            var memory = buffer.GetMemory(8192);
+            var read = await stream.ReadAsync(memory, ct).ConfigureAwait(false);
+            if (read == 0) return buffer.WrittenSpan.ToArray();
+            buffer.Advance(read);
+            if (buffer.WrittenCount > limit) return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Rejected an activity whose serviceUrl is not https")]
+    private static partial void LogBadServiceUrl(ILogger logger);
+}

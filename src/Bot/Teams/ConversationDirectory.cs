@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using WellnessBot.Dialogs;
+using WellnessBot.Dialogs.Turns;
+using WellnessBot.Storage;
+
+namespace WellnessBot.Bot.Teams;
+
+/// <summary>How to reach a person later: the service URL and tenant Teams gave us, and their 1:1 chat once known.</summary>
+public sealed record UserAddress(string ServiceUrl, string? TenantId, string BotId, string? PersonalConversationId);
+
+/// <summary>How to post in a conversation later. Channels post new threads in <see cref="TeamsChannelId"/>.</summary>
+public sealed record ConversationAddress(string ServiceUrl, string ConversationId, ConversationKind Kind, string? TenantId, string BotId, string? TeamsChannelId);
+
+/// <summary>
+/// A conversation reference for every person and conversation the bot sees, kept in the table store so any
+/// instance can message people proactively (notes to colleagues, digest posts). Rows are rewritten only when
+/// something changed, so a busy conversation does not cost a write per message.
+/// </summary>
+public sealed class ConversationDirectory(ITableStore store)
+{
+    private readonly ITableClient _table = store.GetTableClient(StorageKeys.ConversationsTable);
+    private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
+
+    public async Task RememberAsync(Activity activity, CancellationToken ct)
+    {
+        if (activity.ServiceUrl is null || activity.From?.Id is null || activity.Conversation?.Id is null || activity.Recipient?.Id is null)
+            return;
+        var channel = activity.ChannelId ?? "msteams";
+        var tenant = ActivityMapper.TenantOf(activity);
+        var kind = ActivityMapper.KindOf(activity.Conversation);
+
+        var (upk, urk) = StorageKeys.UserAddress(channel, activity.From.Id);
+        var user = new TableEntity(upk, urk)
+        {
+            ["ServiceUrl"] = activity.ServiceUrl,
+            ["BotId"] = activity.Recipient.Id,
+            ["TenantId"] = tenant,
+            ["Name"] = activity.From.Name,
+            ["AadObjectId"] = activity.From.AadObjectId,
+        };
+        if (kind == ConversationKind.Direct) user["PersonalConversationId"] = activity.Conversation.Id;
+        await UpsertIfChangedAsync(user, ct).ConfigureAwait(false);
+
+        if (kind != ConversationKind.Direct)
+        {
+            var (cpk, crk) = StorageKeys.ConversationAddress(channel, activity.Conversation.Id);
+            await UpsertIfChangedAsync(new TableEntity(cpk, crk)
+            {
+                ["ServiceUrl"] = activity.ServiceUrl,
+                ["ConversationId"] = activity.Conversation.Id,
+                ["Kind"] = kind.ToString(),
+                ["TenantId"] = tenant,
+                ["BotId"] = activity.Recipient.Id,
+                ["TeamsChannelId"] = TeamsChannelIdOf(activity),
+            }, ct).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<UserAddress?> FindUserAsync(UserRef user, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.UserAddress(user);
+        var e = await _table.GetEntityAsync(pk, rk, ct).ConfigureAwait(false);
+        return e?.GetString("ServiceUrl") is { } serviceUrl
+            ? new UserAddress(serviceUrl, e.GetString("TenantId"), e.GetString("BotId") ?? "", e.GetString("PersonalConversationId"))
+            : null;
+    }
+
+    public async Task<ConversationAddress?> FindConversationAsync(ConversationRef conversation, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.ConversationAddress(conversation);
+        var e = await _table.GetEntityAsync(pk, rk, ct).ConfigureAwait(false);
+        if (e?.GetString("ServiceUrl") is not { } serviceUrl) return null;
+        return new ConversationAddress(serviceUrl, e.GetString("ConversationId") ?? conversation.Id,
+            Enum.TryParse<ConversationKind>(e.GetString("Kind"), out var kind) ? kind : conversation.Kind,
+            e.GetString("TenantId"), e.GetString("BotId") ?? "", e.GetString("TeamsChannelId"));
+    }
+
+    public async Task SavePersonalConversationAsync(UserRef user, string conversationId, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.UserAddress(user);
+        await _table.UpsertEntityAsync(new TableEntity(pk, rk) { ["PersonalConversationId"] = conversationId }, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>True the first time a conversation is welcomed; false ever after (clients repeat install events on reload).</summary>
+    public async Task<bool> FirstWelcomeAsync(ConversationRef conversation, CancellationToken ct)
+    {
+        try
+        {
+            await _table.AddEntityAsync(new TableEntity("welcomed", StorageKeys.Escape(conversation.Key)) { ["At"] = DateTimeOffset.UtcNow }, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (EntityAlreadyExistsException)
+        {
+            return false;
+        }
+    }
+
+    private async Task UpsertIfChangedAsync(TableEntity entity, CancellationToken ct)
+    {
+        var key = entity.PartitionKey + "/" + entity.RowKey;
+        var fingerprint = JsonSerializer.Serialize(entity.Select(p => p.Value?.ToString()));
+        if (_written.TryGetValue(key, out var previous) && previous == fingerprint) return;
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+        if (_written.Count > 50_000) _written.Clear(); // a cache, not state: losing it only costs a write
+        _written[key] = fingerprint;
+    }
+
+    private static string? TeamsChannelIdOf(Activity activity)
+    {
+        if (activity.ChannelData is not { ValueKind: JsonValueKind.Object } data) return null;
+        if (data.TryGetProperty("channel", out var channel) && channel.TryGetProperty("id", out var id)) return id.GetString();
+        return data.TryGetProperty("teamsChannelId", out var teamsChannel) ? teamsChannel.GetString() : null;
+    }
+}
