@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs WellnessBot locally on the embedded SQLite store (./data/wellnessbot.db), on http://localhost:3978.
-# On a fresh machine it first installs the pinned npm tools. Stop with Ctrl+C.
+# Runs WellnessBot locally on the embedded SQLite store (./data/wellnessbot.db) on http://localhost:3978, and
+# Microsoft's local Teams-like chat (the Microsoft 365 Agents Playground) pointed at it, fully offline.
+# On a fresh machine it first installs the pinned npm tools. Stop both with Ctrl+C.
+#   WELLNESSBOT_PORT=3978   PLAYGROUND_PORT=56150   NO_PLAYGROUND=1 (bot only)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
@@ -10,11 +12,51 @@ scripts/node-tools.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Storage__ConnectionString="${Storage__ConnectionString:-Data Source=$root/data/wellnessbot.db}"
+# The playground's coordinator (see playground/.m365agentsplayground.yml) may use coordinator commands.
+export Program__Coordinators__0="${Program__Coordinators__0:-29:coordinator-eli}"
 port="${WELLNESSBOT_PORT:-3978}"
+playground_port="${PLAYGROUND_PORT:-56150}"
 
 dotnet build src/Bot -c Release --nologo -v quiet
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT INT TERM
+
+dotnet run --project src/Bot -c Release --no-build --no-launch-profile -- --urls "http://localhost:$port" &
+pids+=($!)
+
+for _ in $(seq 1 60); do
+  curl -fsS "http://localhost:$port/healthz" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+
+if [ "${NO_PLAYGROUND:-}" = "1" ]; then
+  echo "WellnessBot is running on http://localhost:$port (health: /healthz). Ctrl+C stops it."
+  wait "${pids[0]}"
+  exit
+fi
+
+# Offline and headless: no telemetry, no browser launched by the tool itself.
+log="$root/data/playground.log"
+mkdir -p "$root/data"
+(cd playground && TEAMSAPPTESTER_BROWSER=none APPLICATION_INSIGHTS_NO_STATSBEAT=true \
+  M365_AGENTS_PLAYGROUND_LOGFILE="$root/data/playground-tool.log" \
+  "$root/node_modules/.bin/agentsplayground" --disable-telemetry \
+    -e "http://127.0.0.1:$port/api/messages" -c msteams -p "$playground_port" >"$log" 2>&1) &
+pids+=($!)
+
+actual=""
+for _ in $(seq 1 60); do
+  actual=$(sed -n 's/.*Listening on \([0-9]*\).*/\1/p' "$log" | head -n1)
+  [ -n "$actual" ] && break
+  sleep 0.5
+done
+
 echo
-echo "WellnessBot is starting on http://localhost:$port (health: http://localhost:$port/healthz)"
-echo "Store: embedded SQLite at ${Storage__ConnectionString#Data Source=}"
+echo "  WellnessBot:  http://localhost:$port   (health: http://localhost:$port/healthz)"
+echo "  Local chat:   http://localhost:${actual:-$playground_port}   ← open this in your browser"
+echo "                You are Ana (a resident). Try: help"
+echo "  Ctrl+C stops both."
 echo
-exec dotnet run --project src/Bot -c Release --no-build --no-launch-profile -- --urls "http://localhost:$port"
+wait -n "${pids[@]}"

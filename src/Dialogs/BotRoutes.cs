@@ -37,30 +37,4 @@ public static class BotRoutes
             HelpText = "Coordinators: preview, post or export the monthly recognition digest.",
         },
     ];
-
-    public static Route? ForDialogName(string name) =>
-        All.FirstOrDefault(r => string.Equals(r.Command, name, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>The route a message starts, and the rest of the message after the command word or phrase.</summary>
-    public static (Route Route, string Argument)? Match(string text)
-    {
-        var trimmed = text.Trim();
-        if (trimmed.StartsWith('/')) trimmed = trimmed[1..].TrimStart();
-        if (trimmed.Length == 0) return null;
-
-        var end = 0;
-        while (end < trimmed.Length && !char.IsWhiteSpace(trimmed[end])) end++;
-        var word = trimmed[..end];
-        foreach (var route in All)
-            if (string.Equals(route.Command, word, StringComparison.OrdinalIgnoreCase))
-                return (route, trimmed[end..].Trim());
-
-        var normalised = trimmed.TrimEnd('.', '!', '?', ' ').ToLowerInvariant();
-        if (normalised.Length == 0) normalised = trimmed; // "?" alone
-        foreach (var route in All)
-            foreach (var phrase in route.Phrases)
-                if (normalised == phrase || normalised.StartsWith(phrase + " ", StringComparison.Ordinal))
-                    return (route, trimmed.Length > phrase.Length ? trimmed[phrase.Length..].Trim() : "");
-        return null;
-    }
 }

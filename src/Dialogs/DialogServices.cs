@@ -12,6 +12,7 @@ public static class DialogServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProgramSettings>();
         services.AddSingleton<DialogStateStore>();
+        services.TryAddSingleton(new RouteTable(BotRoutes.All));
         services.AddScoped<TurnHandler>();
         foreach (var route in BotRoutes.All)
             services.TryAddScoped(route.Dialog);

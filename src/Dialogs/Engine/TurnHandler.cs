@@ -14,6 +14,7 @@ namespace WellnessBot.Dialogs.Engine;
 /// </summary>
 public sealed partial class TurnHandler(
     IServiceProvider services,
+    RouteTable routes,
     DialogStateStore states,
     ProgramSettings program,
     ILogger<TurnHandler> logger)
@@ -60,7 +61,7 @@ public sealed partial class TurnHandler(
         }
 
         // A card's button belongs to the dialog named in its action id ("kudos.submit").
-        if (turn.Submission is { } submission && BotRoutes.ForDialogName(DialogNameOf(submission.ActionId)) is { } owner)
+        if (turn.Submission is { } submission && routes.ForDialogName(DialogNameOf(submission.ActionId)) is { } owner)
         {
             var dialog = Resolve(owner);
             var state = saved?.Name == dialog.Name && saved.Version == dialog.StateVersion ? saved : null;
@@ -69,7 +70,7 @@ public sealed partial class TurnHandler(
             return;
         }
 
-        var match = BotRoutes.Match(text);
+        var match = routes.Match(text);
         if (match is { Route.Command: HelpDialog.Command } && saved is not null)
         {
             await Resolve(match.Value.Route).StartAsync(new DialogContext(context, null), "", ct).ConfigureAwait(false);
@@ -79,7 +80,7 @@ public sealed partial class TurnHandler(
 
         if (match is null && saved is not null)
         {
-            var dialog = BotRoutes.ForDialogName(saved.Name) is { } route ? Resolve(route) : null;
+            var dialog = routes.ForDialogName(saved.Name) is { } route ? Resolve(route) : null;
             if (dialog is not null && saved.Version == dialog.StateVersion)
             {
                 var outcome = await dialog.ContinueAsync(new DialogContext(context, saved.StateJson), ct).ConfigureAwait(false);

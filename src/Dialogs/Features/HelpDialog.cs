@@ -4,7 +4,7 @@ using WellnessBot.Dialogs.Messages;
 namespace WellnessBot.Dialogs.Features;
 
 /// <summary>"help" anywhere: what the bot can do for this person (coordinator commands only for coordinators).</summary>
-public sealed class HelpDialog(ProgramSettings program) : IDialog
+public sealed class HelpDialog(ProgramSettings program, RouteTable routes) : IDialog
 {
     public const string Command = "help";
     public const string CardKind = "help";
@@ -13,17 +13,17 @@ public sealed class HelpDialog(ProgramSettings program) : IDialog
 
     public async Task<DialogOutcome> StartAsync(DialogContext dialog, string argument, CancellationToken ct)
     {
-        await dialog.Context.ReplyAsync(BotMessage.Show(Build(program.IsCoordinator(dialog.Turn.From))), ct).ConfigureAwait(false);
+        await dialog.Context.ReplyAsync(BotMessage.Show(Build(routes, program.IsCoordinator(dialog.Turn.From))), ct).ConfigureAwait(false);
         return DialogOutcome.End;
     }
 
-    public static Card Build(bool coordinator) => new(CardKind)
+    public static Card Build(RouteTable routes, bool coordinator) => new(CardKind)
     {
         Title = "Here's what I can do",
         Summary = "WellnessBot help: kudos, support, resources",
         Body =
         [
-            new FactSet(BotRoutes.All
+            new FactSet(routes.Routes
                 .Where(r => r.HelpText is not null && (coordinator || !r.CoordinatorsOnly))
                 .Select(r => new Fact(r.Command, r.HelpText!))
                 .ToList()),

@@ -1,0 +1,165 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using WellnessBot.Dialogs;
+using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Turns;
+using WellnessBot.Storage;
+using WellnessBot.Storage.Sqlite;
+
+namespace WellnessBot.Tests.Support;
+
+/// <summary>
+/// Conversations with the dialog engine, no channel involved: <c>await chat.As(ana).Send("help").ExpectCard("help")</c>.
+/// A real embedded store under a temp folder and a controllable clock; <see cref="RestartAsync"/> builds a fresh
+/// engine over the same store, as a redeploy would.
+/// </summary>
+public sealed class TestChat : IAsyncDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("wellnessbot-chat-").FullName;
+    private readonly IReadOnlyList<Route> _routes;
+    private readonly Action<IServiceCollection>? _configure;
+    private ServiceProvider _services;
+
+    public TestChat(IEnumerable<Route>? extraRoutes = null, Action<IServiceCollection>? configure = null, ProgramSettings? program = null)
+    {
+        _routes = [.. BotRoutes.All, .. extraRoutes ?? []];
+        _configure = configure;
+        Program = program ?? new ProgramSettings { Coordinators = ["29:coordinator-eli"] };
+        Store = new SqliteTableStore(Path.Combine(_folder, "chat.db"));
+        _services = Build();
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.Zero));
+    public ITableStore Store { get; }
+    public ProgramSettings Program { get; }
+    public IServiceProvider Services => _services;
+
+    public static UserRef Ana { get; } = new("msteams", "29:resident-ana", "Ana Resident", "0a0a0a0a-0000-4000-8000-000000000001");
+    public static UserRef Ben { get; } = new("msteams", "29:resident-ben", "Ben Resident");
+    public static UserRef Eli { get; } = new("msteams", "29:coordinator-eli", "Eli Coordinator");
+    public static ConversationRef DirectWith(UserRef user) => new("msteams", "a:dm-" + user.Id, ConversationKind.Direct, "tenant-1");
+    public static ConversationRef WellnessChannel { get; } = new("msteams", "19:program-wellness@thread.tacv2", ConversationKind.Channel, "tenant-1");
+
+    private ServiceProvider Build()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(Program);
+        services.AddSingleton(Store);
+        services.AddSingleton(new RouteTable(_routes));
+        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.AddWellnessDialogs();
+        foreach (var route in _routes) services.AddScoped(route.Dialog);
+        _configure?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    public async Task InitializeAsync()
+    {
+        foreach (var table in StorageKeys.AllTables)
+            await Store.GetTableClient(table).CreateIfNotExistsAsync();
+    }
+
+    /// <summary>A new engine over the same store: what survives this survives a restart.</summary>
+    public async Task RestartAsync()
+    {
+        await _services.DisposeAsync();
+        _services = Build();
+    }
+
+    public Speaker As(UserRef user) => new(this, user, DirectWith(user));
+
+    public sealed class Speaker(TestChat chat, UserRef user, ConversationRef conversation)
+    {
+        public Speaker In(ConversationRef where) => new(chat, user, where);
+
+        public Task<Transcript> Send(string text, IReadOnlyList<UserRef>? mentions = null) =>
+            chat.RunAsync(new Turn { From = user, Conversation = conversation, Text = text, Mentions = mentions ?? [], ReceivedAt = chat.Clock.GetUtcNow() });
+
+        public Task<Transcript> Submit(string actionId, params (string Key, string Value)[] values) =>
+            chat.RunAsync(new Turn
+            {
+                From = user, Conversation = conversation, ReceivedAt = chat.Clock.GetUtcNow(),
+                Submission = new FormSubmission(actionId, values.ToDictionary(v => v.Key, v => v.Value)),
+            });
+
+        public Task<Transcript> Welcome() =>
+            chat.RunAsync(new Turn { From = user, Conversation = conversation, IsWelcome = true, ReceivedAt = chat.Clock.GetUtcNow() });
+    }
+
+    internal async Task<Transcript> RunAsync(Turn turn)
+    {
+        var transcript = new Transcript(turn);
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TurnHandler>().HandleAsync(transcript, CancellationToken.None);
+        return transcript;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Store.DisposeAsync();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>What the bot said in one turn: in the conversation, and privately to the sender.</summary>
+public sealed class Transcript(Turn turn) : ITurnContext
+{
+    private int _ids;
+    public Turn Turn { get; } = turn;
+    public List<BotMessage> Public { get; } = [];
+    public List<BotMessage> Private { get; } = [];
+    public List<(string Id, BotMessage Message)> Updates { get; } = [];
+
+    public Task<string?> ReplyAsync(BotMessage message, CancellationToken ct = default)
+    {
+        (Turn.Conversation.IsPrivate ? Private : Public).Add(message);
+        return Task.FromResult<string?>("msg-" + Interlocked.Increment(ref _ids));
+    }
+
+    public Task UpdateAsync(string messageId, BotMessage message, CancellationToken ct = default)
+    {
+        Updates.Add((messageId, message));
+        return Task.CompletedTask;
+    }
+
+    public Task ReplyPrivatelyAsync(BotMessage message, CancellationToken ct = default)
+    {
+        Private.Add(message);
+        return Task.CompletedTask;
+    }
+
+    private IEnumerable<BotMessage> All => Public.Concat(Private);
+
+    public Card ExpectCard(string kind)
+    {
+        var card = All.Select(m => m.Card).FirstOrDefault(c => c?.Kind == kind);
+        Assert.True(card is not null, $"Expected a '{kind}' card; got: {Describe()}");
+        return card!;
+    }
+
+    public Transcript ExpectText(string contains)
+    {
+        Assert.True(All.Any(m => m.Text?.Contains(contains, StringComparison.OrdinalIgnoreCase) == true),
+            $"Expected a reply containing \"{contains}\"; got: {Describe()}");
+        return this;
+    }
+
+    public Transcript ExpectPrivateText(string contains)
+    {
+        Assert.True(Private.Any(m => m.Text?.Contains(contains, StringComparison.OrdinalIgnoreCase) == true),
+            $"Expected a private reply containing \"{contains}\"; got: {Describe()}");
+        return this;
+    }
+
+    public Transcript ExpectNothingPublic()
+    {
+        Assert.True(Public.Count == 0, "Expected nothing in the shared conversation; got: " + Describe());
+        return this;
+    }
+
+    public string Describe() => string.Join(" | ", All.Select(m => m.Card is { } c ? $"[card {c.Kind}]" : m.Text));
+}
