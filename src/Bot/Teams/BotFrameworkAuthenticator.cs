@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
@@ -24,8 +23,8 @@ public sealed partial class BotFrameworkAuthenticator
 
     private readonly BotFrameworkOptions _options;
     private readonly ILogger<BotFrameworkAuthenticator> _logger;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration>? _channelMetadata;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration>? _emulatorMetadata;
+    private readonly OpenIdMetadata? _channelMetadata;
+    private readonly OpenIdMetadata? _emulatorMetadata;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
     public BotFrameworkAuthenticator(IOptions<BotFrameworkOptions> options, IHttpClientFactory httpClients, ILogger<BotFrameworkAuthenticator> logger)
@@ -34,16 +33,9 @@ public sealed partial class BotFrameworkAuthenticator
         _logger = logger;
         if (!_options.AuthenticationEnabled) return;
         var http = httpClients.CreateClient(nameof(BotFrameworkAuthenticator));
-        _channelMetadata = Metadata(_options.ToBotFromChannelOpenIdMetadataUrl, http);
-        _emulatorMetadata = Metadata(_options.ToBotFromEmulatorOpenIdMetadataUrl, http);
+        _channelMetadata = new OpenIdMetadata(_options.ToBotFromChannelOpenIdMetadataUrl, http);
+        _emulatorMetadata = new OpenIdMetadata(_options.ToBotFromEmulatorOpenIdMetadataUrl, http);
     }
-
-    private static ConfigurationManager<OpenIdConnectConfiguration> Metadata(string url, HttpClient http) =>
-        new(url, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever(http) { RequireHttps = !new Uri(url).IsLoopback })
-        {
-            AutomaticRefreshInterval = TimeSpan.FromDays(1),
-            RefreshInterval = TimeSpan.FromMinutes(1), // the least time between forced refreshes on unknown keys
-        };
 
     public bool AuthenticationEnabled => _options.AuthenticationEnabled;
 
@@ -109,17 +101,17 @@ public sealed partial class BotFrameworkAuthenticator
     }
 
     private async Task<(JsonWebToken Token, OpenIdConnectConfiguration Config)?> ValidateAsync(
-        string raw, ConfigurationManager<OpenIdConnectConfiguration> metadata, IReadOnlyList<string> issuers, string? audience, CancellationToken ct)
+        string raw, OpenIdMetadata metadata, IReadOnlyList<string> issuers, string? audience, CancellationToken ct)
     {
+        OpenIdConnectConfiguration config;
+        try { config = await metadata.GetAsync(ct).ConfigureAwait(false); }
+        catch (InvalidOperationException ex)
+        {
+            LogMetadataUnavailable(_logger, ex.GetType().Name);
+            return null;
+        }
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            OpenIdConnectConfiguration config;
-            try { config = await metadata.GetConfigurationAsync(ct).ConfigureAwait(false); }
-            catch (InvalidOperationException ex)
-            {
-                LogMetadataUnavailable(_logger, ex.GetType().Name);
-                return null;
-            }
 
             var parameters = new TokenValidationParameters
             {
@@ -137,9 +129,10 @@ public sealed partial class BotFrameworkAuthenticator
             var result = await _handler.ValidateTokenAsync(raw, parameters).ConfigureAwait(false);
             if (result.IsValid)
                 return ((JsonWebToken)result.SecurityToken, config);
-            if (result.Exception is SecurityTokenSignatureKeyNotFoundException && attempt == 0)
+            if (result.Exception is SecurityTokenSignatureKeyNotFoundException && attempt == 0
+                && await metadata.RefreshAsync(ct).ConfigureAwait(false) is { } refreshed)
             {
-                metadata.RequestRefresh(); // keys rotate: fetch the metadata once more before refusing
+                config = refreshed; // keys rotate: fetch the metadata once more before refusing
                 continue;
             }
             LogRejected(_logger, result.Exception?.GetType().Name ?? "invalid token");
