@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using WellnessBot.Bot.Teams;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Turns;
+using WellnessBot.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace WellnessBot.Tests.Teams;
+
+/// <summary>Messages sent later, from stored conversation references, through the WireMock connector.</summary>
+public sealed class ProactiveMessagingTests : IAsyncLifetime
+{
+    private static readonly UserRef Ana = new("msteams", "29:resident-ana", "Ana Resident");
+    private static readonly ConversationRef WellnessChannel = new("msteams", "19:program-wellness@thread.tacv2;messageid=1759881511856", ConversationKind.Channel);
+    private BotFrameworkHost _host = null!;
+
+    public Task InitializeAsync()
+    {
+        _host = new BotFrameworkHost();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private IProactiveMessenger Messenger => _host.Services.GetRequiredService<IProactiveMessenger>();
+
+    [Fact]
+    public async Task SomeoneTheBotHasSeenInAPersonalChatIsMessagedThere()
+    {
+        await _host.PostAsync(TeamsActivities.Personal(_host.ServiceUrl, "hello"), _host.ChannelToken());
+        var before = _host.ConnectorCalls().Count;
+
+        Assert.True(await Messenger.SendToUserAsync(Ana, BotMessage.Say("Ben recognised you: thanks for the handoff!")));
+
+        var sent = _host.ConnectorCalls().Skip(before).Single();
+        Assert.Equal("/v3/conversations/a:personal-ana/activities", sent.Path);
+        Assert.Equal("Ben recognised you: thanks for the handoff!", sent.Body?["text"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SomeoneOnlySeenInAChannelGetsANew1To1ChatWithTheirTenant()
+    {
+        await _host.PostAsync(TeamsActivities.ChannelMention(_host.ServiceUrl, "help"), _host.ChannelToken());
+        var before = _host.ConnectorCalls().Count;
+
+        Assert.True(await Messenger.SendToUserAsync(Ana, BotMessage.Say("hello")));
+        Assert.True(await Messenger.SendToUserAsync(Ana, BotMessage.Say("again")));
+
+        var calls = _host.ConnectorCalls().Skip(before).ToList();
+        Assert.Equal(["/v3/conversations", "/v3/conversations/activity-1/activities", "/v3/conversations/activity-1/activities"], calls.Select(c => c.Path));
+        Assert.Equal(TeamsActivities.Tenant, calls[0].Body?["channelData"]?["tenant"]?["id"]?.GetValue<string>());
+        Assert.Equal(TeamsActivities.BotId, calls[0].Body?["bot"]?["id"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AChannelPostStartsANewThreadThroughChannelData()
+    {
+        await _host.PostAsync(TeamsActivities.ChannelMention(_host.ServiceUrl, "help"), _host.ChannelToken());
+        var before = _host.ConnectorCalls().Count;
+
+        var id = await Messenger.SendToConversationAsync(WellnessChannel, BotMessage.Say("This month's kudos are in!"));
+
+        Assert.NotNull(id);
+        var create = _host.ConnectorCalls().Skip(before).Single();
+        Assert.Equal("/v3/conversations", create.Path);
+        Assert.True(create.Body?["isGroup"]?.GetValue<bool>());
+        Assert.Equal("19:program-wellness@thread.tacv2", create.Body?["channelData"]?["channel"]?["id"]?.GetValue<string>());
+        Assert.Equal("This month's kudos are in!", create.Body?["activity"]?["text"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task APersonWhoBlockedTheBotIsReportedUnreachableNotRetriedForever()
+    {
+        await _host.PostAsync(TeamsActivities.Personal(_host.ServiceUrl, "hello"), _host.ChannelToken());
+        _host.Server.Given(Request.Create().WithPath("/v3/conversations/a:personal-ana/activities").UsingPost()).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(403).WithBody(
+                "{\"errorCode\":209,\"message\":\"{\\r\\n  \\\"subCode\\\": \\\"MessageWritesBlocked\\\",\\r\\n  \\\"details\\\": \\\"Thread is blocked from message writes.\\\"\\r\\n}\"}"));
+        var before = _host.ConnectorCalls().Count;
+
+        Assert.False(await Messenger.SendToUserAsync(Ana, BotMessage.Say("hello")));
+        Assert.Single(_host.ConnectorCalls().Skip(before)); // 403 is final: no retries
+    }
+
+    [Fact]
+    public async Task NobodyTheBotHasNeverSeenIsUnreachable()
+    {
+        Assert.False(await Messenger.SendToUserAsync(new UserRef("msteams", "29:stranger", "Stranger"), BotMessage.Say("hi")));
+        Assert.Null(await Messenger.SendToConversationAsync(new ConversationRef("msteams", "19:unknown", ConversationKind.Channel), BotMessage.Say("hi")));
+        Assert.Empty(_host.ConnectorCalls());
+    }
+
+    [Fact]
+    public async Task TokensAreForTheBotFrameworkScope()
+    {
+        await _host.PostAsync(TeamsActivities.Personal(_host.ServiceUrl, "help"), _host.ChannelToken());
+        Assert.Contains("https://api.botframework.com/.default", _host.Credential.Scopes);
+    }
+}
+
+public sealed class AuthenticationOffTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("wellnessbot-authoff-").FullName;
+
+    [Fact]
+    public async Task WithoutAnAppIdOnlyLoopbackCallersAreServed()
+    {
+        // TestServer requests have no remote address: like a caller from elsewhere, they are refused.
+        await using var remote = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("urls", "http://127.0.0.1:0");
+            b.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(_folder, "a.db")}");
+        });
+        var refused = await remote.CreateClient().PostAsync("/api/messages",
+            new StringContent(JsonSerializer.Serialize(TeamsActivities.Personal("http://127.0.0.1:9/", "help")), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        // Real Kestrel on loopback, as the Agents Playground calls it: served, no token needed.
+        await using var app = WellnessBot.Bot.Hosting.WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", $"--Storage:ConnectionString=Data Source={Path.Combine(_folder, "b.db")}"]);
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        var activity = JsonSerializer.Serialize(new { type = "typing", serviceUrl = "http://127.0.0.1:9/", conversation = new { id = "a:1" }, from = new { id = "29:x" } });
+        var served = await client.PostAsync("/api/messages", new StringContent(activity, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/messages"))).StatusCode);
+        await app.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("--MicrosoftAppId=abc", "MicrosoftAppPassword is required")]
+    [InlineData("--MicrosoftAppType=Sometimes", "MicrosoftAppType is 'Sometimes'")]
+    public async Task IncompleteBotCredentialsStopStartupNamingTheSetting(string setting, string expected)
+    {
+        var args = new List<string> { "--urls", "http://127.0.0.1:0", $"--Storage:ConnectionString=Data Source={Path.Combine(_folder, "c.db")}", setting };
+        await using var app = WellnessBot.Bot.Hosting.WellnessBotHost.Build([.. args]);
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void SingleTenantBotsNeedTheirTenant()
+    {
+        var options = new BotFrameworkOptions { MicrosoftAppId = "a", MicrosoftAppPassword = "p", MicrosoftAppType = BotFrameworkOptions.SingleTenant };
+        Assert.Contains(options.Validate(), p => p.Contains("MicrosoftAppTenantId", StringComparison.Ordinal));
+        options.MicrosoftAppTenantId = "t";
+        Assert.Empty(options.Validate());
+        Assert.IsType<Azure.Identity.ClientSecretCredential>(BotTokenProvider.CreateCredential(options));
+        Assert.IsType<Azure.Identity.ManagedIdentityCredential>(BotTokenProvider.CreateCredential(new BotFrameworkOptions
+            { MicrosoftAppId = "client-id", MicrosoftAppType = BotFrameworkOptions.UserAssignedMsi, MicrosoftAppTenantId = "t" }));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
