@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs every WellnessBot test. On a fresh machine it first installs what the tests need (the pinned npm
-# tools, including Azurite, which the Azure Table Storage tests start on a free loopback port).
+# Runs every WellnessBot test. On a fresh machine it first installs what the tests need: the pinned npm tools
+# (Azurite, which the Azure Table Storage tests start on free loopback ports; the Agents Playground and
+# playwright-core for the end-to-end tests) and Debian's chromium for the browser test.
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Storage]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
 scripts/node-tools.sh
+scripts/browser.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log="$(mktemp)"

@@ -33,7 +33,6 @@ public static class AdaptiveCardRenderer
             json["actions"] = new JsonArray(card.Actions.Select(Render).ToArray<JsonNode?>());
         if (card.Summary is not null)
             json["fallbackText"] = card.Summary;
-        json["msteams"] = new JsonObject { ["width"] = "Full" };
         return json;
     }
 

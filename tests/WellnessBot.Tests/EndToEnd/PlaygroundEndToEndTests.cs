@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using WellnessBot.Bot.Hosting;
+
+namespace WellnessBot.Tests.EndToEnd;
+
+/// <summary>
+/// The real bot on real Kestrel (loopback, auth off as for any local client) talking to Microsoft's own local
+/// Teams-like client. Category E2E: CI runs it with everything else (./test.sh installs chromium and the playground).
+/// </summary>
+[Trait("Category", "E2E")]
+public sealed class PlaygroundEndToEndTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("wellnessbot-e2e-").FullName;
+    private WebApplication _bot = null!;
+    private PlaygroundProcess _playground = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", $"--Storage:ConnectionString=Data Source={Path.Combine(_folder, "e2e.db")}"]);
+        await _bot.StartAsync();
+        _playground = await PlaygroundProcess.StartAsync(_bot.Urls.Single() + "/api/messages");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _playground.DisposeAsync();
+        await _bot.StopAsync();
+        await _bot.DisposeAsync();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task TypingHelpInTheBrowserShowsTheHelpCard()
+    {
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        Assert.True(File.Exists(chromium), $"Debian chromium is not installed at {chromium}. Run ./test.sh, which installs it (apt-get install chromium).");
+        var screenshot = Path.Combine(_folder, "help.png");
+        var start = new ProcessStartInfo("node", [Path.Combine(RepoPaths.Root, "tests", "e2e", "playground-help.mjs"), _playground.Url, screenshot])
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var driver = Process.Start(start)!;
+        var output = driver.StandardOutput.ReadToEndAsync();
+        var errors = driver.StandardError.ReadToEndAsync();
+        await driver.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+
+        Assert.True(driver.ExitCode == 0, $"Browser run failed: {await output} {await errors}");
+        Assert.Contains("E2E OK", await output);
+        Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is missing or blank");
+    }
+
+    [Fact]
+    public async Task ThePlaygroundsOwnApiCarriesTheHelpCardBack()
+    {
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri(_playground.Url.Replace("http", "ws", StringComparison.Ordinal) + "/_ws_conversation/v1/conversations/stream"), default);
+        using var http = new HttpClient { BaseAddress = new Uri(_playground.Url) };
+        var body = JsonSerializer.Serialize(new { text = "help", textFormat = "plain", from = new { id = "29:resident-ana" } });
+        var sent = await http.PostAsync("/_conversation/v1/conversations/a:wellnessbot-personal-ana/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+        sent.EnsureSuccessStatusCode();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var buffer = new byte[1 << 20];
+        while (DateTime.UtcNow < deadline)
+        {
+            using var timeout = new CancellationTokenSource(deadline - DateTime.UtcNow);
+            var frame = new StringBuilder();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer, timeout.Token);
+                frame.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
+            }
+            while (!result.EndOfMessage);
+            if (frame.ToString().Contains("Here's what I can do", StringComparison.Ordinal))
+                return;
+        }
+        Assert.Fail("The help card never came back over the playground's WebSocket.");
+    }
+}
