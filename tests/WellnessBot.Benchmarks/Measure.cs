@@ -8,6 +8,13 @@ internal sealed class Samples(string name)
 {
     private readonly List<double> _microseconds = [];
 
+    public static Samples From(string name, IEnumerable<double> microseconds)
+    {
+        var samples = new Samples(name);
+        samples._microseconds.AddRange(microseconds);
+        return samples;
+    }
+
     public static async Task<Samples> TimeAsync(string name, int count, Func<int, Task> operation)
     {
         var samples = new Samples(name);

@@ -4,6 +4,7 @@ var which = args.Length > 0 ? args[0] : "all";
 var known = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["storage"] = StorageBenchmark.RunAsync,
+    ["turns"] = TurnLoadBenchmark.RunAsync,
 };
 
 if (which == "all")

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using WellnessBot.Bot.Hosting;
+
+namespace WellnessBot.Benchmarks;
+
+/// <summary>
+/// A load driver on loopback: the real bot (auth off, embedded store) on Kestrel, a stub Bot Connector on Kestrel,
+/// and N conversations each sending "help" as fast as the bot answers. A turn is timed from the POST to
+/// /api/messages until its response, by which time the reply card has reached the connector.
+/// Targets (2-core machine): p99 &lt; 20 ms at 16 concurrent conversations, &gt; 2,000 turns/s at 64.
+/// </summary>
+internal static class TurnLoadBenchmark
+{
+    public static async Task RunAsync()
+    {
+        Console.WriteLine("Teams turn load (help card), loopback, auth off, stub connector");
+        var folder = Directory.CreateTempSubdirectory("wellnessbot-load-").FullName;
+
+        var connectorReplies = 0;
+        var connectorBuilder = WebApplication.CreateSlimBuilder();
+        connectorBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+        connectorBuilder.Logging.ClearProviders();
+        await using var connector = connectorBuilder.Build();
+        connector.MapPost("/v3/conversations/{conversation}/activities/{id}", (HttpContext _) =>
+        {
+            Interlocked.Increment(ref connectorReplies);
+            return Results.Json(new { id = "reply" }, statusCode: 201);
+        });
+        await connector.StartAsync();
+        var serviceUrl = connector.Urls.Single() + "/";
+
+        await using var bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:WellnessBot.Bot.Hosting.StartupTasks=Error",
+            $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "load.db")}"]);
+        await bot.StartAsync();
+        var endpoint = new Uri(bot.Urls.Single() + "/api/messages");
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false });
+        await DriveAsync(http, endpoint, serviceUrl, concurrency: 8, TimeSpan.FromSeconds(3)); // warm-up: JIT, pools, references
+        foreach (var concurrency in new[] { 1, 16, 64 })
+        {
+            var (count, seconds, samples) = await DriveAsync(http, endpoint, serviceUrl, concurrency, TimeSpan.FromSeconds(8));
+            var target = concurrency switch { 16 => "   target: p99 < 20 ms", 64 => "   target: > 2,000 turns/s", _ => "" };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {concurrency,3} concurrent: {count / seconds,8:F0} turns/s   median={Samples.Format(samples.Median),10}  p99={Samples.Format(samples.P99),10}{target}"));
+        }
+        Console.WriteLine($"  (replies received by the stub connector: {connectorReplies:N0})");
+        await bot.StopAsync();
+        await connector.StopAsync();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+
+    private static async Task<(int Count, double Seconds, Samples Samples)> DriveAsync(HttpClient http, Uri endpoint, string serviceUrl, int concurrency, TimeSpan duration)
+    {
+        var latencies = new List<double>[concurrency];
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            var mine = latencies[worker] = [];
+            var i = 0;
+            while (clock.Elapsed < duration)
+            {
+                var body = JsonSerializer.Serialize(new
+                {
+                    type = "message", id = $"{worker}-{i++}", channelId = "msteams", serviceUrl, text = "help", textFormat = "plain",
+                    from = new { id = $"29:load-user-{worker}", name = "Load Tester" },
+                    recipient = new { id = "28:wellnessbot-local", name = "WellnessBot" },
+                    conversation = new { id = $"a:load-{worker}", conversationType = "personal", tenantId = "load-tenant" },
+                });
+                var start = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsync(endpoint, new StringContent(body, Encoding.UTF8, "application/json"));
+                if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"The bot answered {(int)response.StatusCode}.");
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            }
+        })));
+        var seconds = clock.Elapsed.TotalSeconds;
+        var all = Samples.From("help turn", latencies.SelectMany(l => l));
+        return (latencies.Sum(l => l.Count), seconds, all);
+    }
+}
