@@ -58,7 +58,17 @@ public sealed partial class ActivityProcessor(
 
         await using var scope = scopes.CreateAsyncScope();
         var context = new TeamsTurnContext(turn, activity, connector, messenger);
-        await scope.ServiceProvider.GetRequiredService<TurnHandler>().HandleAsync(context, ct).ConfigureAwait(false);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<TurnHandler>().HandleAsync(context, ct).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex)
+        {
+            // The channel would not take our reply (blocked, gone, or down after retries). Retrying the whole
+            // turn would not help and could repeat side effects, so acknowledge it and say why in the log.
+            LogReplyFailed(logger, ex.Status, ex.SubCode ?? "none");
+            return activity.Type == ActivityTypes.Invoke ? InvokeError(502, "ReplyFailed", "The reply could not be delivered.") : BotResponse.Ok;
+        }
 
         if (activity.Type != ActivityTypes.Invoke) return BotResponse.Ok;
         return new BotResponse(200, context.RefreshedCard is { } card
@@ -78,6 +88,9 @@ public sealed partial class ActivityProcessor(
         ["type"] = "application/vnd.microsoft.error",
         ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
     });
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "A reply could not be delivered to the Bot Connector ({Status}, {SubCode})")]
+    private static partial void LogReplyFailed(ILogger logger, int status, string subCode);
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Could not store conversation references ({ErrorCode})")]
     private static partial void LogStoreFailure(ILogger logger, string errorCode);

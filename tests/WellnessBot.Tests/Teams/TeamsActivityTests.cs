@@ -133,6 +133,18 @@ public sealed class TeamsActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReplyTheConnectorRefusesIsAcknowledgedNotAServerError()
+    {
+        _host.Server.Given(Request.Create().WithPath("/v3/conversations/a:personal-ana/activities/1001").UsingPost()).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(403).WithBody("{\"errorCode\":209,\"message\":\"{\\\"subCode\\\": \\\"MessageWritesBlocked\\\"}\"}"));
+
+        var response = await SendAsync(TeamsActivities.Personal(_host.ServiceUrl, "help"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_host.ConnectorCalls()); // refused for good: not retried
+    }
+
+    [Fact]
     public async Task MalformedOrOversizedRequestsGet4xxNever500()
     {
         Assert.Equal(HttpStatusCode.BadRequest, (await _host.PostAsync("{\"type\":", _host.ChannelToken())).StatusCode);
