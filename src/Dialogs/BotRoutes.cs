@@ -11,7 +11,7 @@ public static class BotRoutes
 {
     public static IReadOnlyList<Route> All { get; } =
     [
-        new("kudos", typeof(UpcomingKudos))
+        new(KudosDialog.Command, typeof(KudosDialog))
         {
             Phrases = ["shout out", "shoutout", "shout-out"],
             HelpText = "Recognise a colleague (or yourself!) for the monthly program breakfast: **kudos @name thanks for…**",

@@ -12,6 +12,10 @@ public static class DialogServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProgramSettings>();
         services.AddSingleton<DialogStateStore>();
+        services.AddSingleton<Kudos.KudosStore>();
+        services.AddSingleton<Kudos.KudosPreferences>();
+        services.AddSingleton<Kudos.DigestLedger>();
+        services.AddSingleton<Kudos.ProgramChannels>();
         services.TryAddSingleton(new RouteTable(BotRoutes.All));
         services.AddScoped<TurnHandler>();
         foreach (var route in BotRoutes.All)

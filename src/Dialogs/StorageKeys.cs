@@ -12,9 +12,36 @@ public static class StorageKeys
 {
     public const string DialogStateTable = "DialogState";
     public const string ConversationsTable = "Conversations";
+    public const string KudosTable = "Kudos";
+    public const string DigestsTable = "Digests";
+    public const string SettingsTable = "Settings";
 
     /// <summary>Tables the host creates at start-up.</summary>
-    public static IReadOnlyList<string> AllTables { get; } = [DialogStateTable, ConversationsTable];
+    public static IReadOnlyList<string> AllTables { get; } = [DialogStateTable, ConversationsTable, KudosTable, DigestsTable, SettingsTable];
+
+    // Kudos: one partition per month, so a month's digest is a single partition read; a row per kudos.
+    public static (string PartitionKey, string RowKey) Kudos(string month, string kudosId) => ("m|" + month, kudosId);
+    public static string KudosMonthPartition(string month) => "m|" + month;
+
+    // Indexes point at the month row (no copies of the text, so edits leave nothing stale).
+    public static (string PartitionKey, string RowKey) KudosByRecipient(UserRef recipient, string month, string kudosId) =>
+        ("r|" + Escape(recipient.Key), month + "|" + kudosId);
+    public static (string PartitionKey, string RowKey) KudosByGiver(UserRef giver, string month, string kudosId) =>
+        ("g|" + Escape(giver.Key), month + "|" + kudosId);
+    public static string KudosByRecipientPartition(UserRef recipient) => "r|" + Escape(recipient.Key);
+    public static string KudosByGiverPartition(UserRef giver) => "g|" + Escape(giver.Key);
+
+    // The monthly digest: its state row (lease, posted), one row per part posted per channel, per coordinator sent.
+    public static string DigestPartition(string month) => "d|" + month;
+    public const string DigestStateRow = "state";
+    public static string DigestPartRow(ConversationRef channel, int part) =>
+        "part|" + Escape(channel.Key) + "|" + part.ToString("D3", CultureInfo.InvariantCulture);
+    public static string DigestCoordinatorRow(UserRef coordinator) => "coordinator|" + Escape(coordinator.Key);
+
+    // Settings: the program channels the digest goes to; a person's preferences.
+    public static (string PartitionKey, string RowKey) ProgramChannel(ConversationRef channel) => ("program-channel", Escape(channel.Key));
+    public const string ProgramChannelsPartition = "program-channel";
+    public static (string PartitionKey, string RowKey) UserPreferences(UserRef user) => ("user-prefs", Escape(user.Key));
 
     /// <summary>A person's dialog in one conversation: one row per (conversation, person).</summary>
     public static (string PartitionKey, string RowKey) DialogState(ConversationRef conversation, UserRef user) =>

@@ -58,6 +58,7 @@ public static class WellnessBotServices
             services.GetService<BotConnectorClientOptions>()));
         builder.Services.AddSingleton<ConversationDirectory>();
         builder.Services.AddSingleton<IProactiveMessenger, TeamsMessenger>();
+        builder.Services.AddSingleton<WellnessBot.Dialogs.Kudos.IPeopleDirectory, TeamsPeopleDirectory>();
         builder.Services.AddSingleton<ActivityProcessor>();
         return builder;
     }

@@ -49,6 +49,7 @@ public static partial class ActivityMapper
     private static Turn Build(Activity activity, UserRef from, ConversationRef conversation) => new()
     {
         From = from,
+        Bot = activity.Recipient?.Id is { } botId ? new UserRef(from.Channel, botId, activity.Recipient.Name ?? "WellnessBot") : null,
         Conversation = conversation,
         ActivityId = activity.Id,
         Locale = activity.Locale ?? "en-US",
@@ -88,10 +89,10 @@ public static partial class ActivityMapper
             mentionText ??= $"<at>{name}</at>";
             if (id is null) continue;
 
-            if (id == activity.Recipient?.Id)
+            if (id == activity.Recipient?.Id && text.TrimStart().StartsWith(mentionText, StringComparison.OrdinalIgnoreCase))
             {
-                // "@WellnessBot kudos …": the bot's own mention is addressing, not content.
-                text = Regex.Replace(text, Regex.Escape(mentionText), "", RegexOptions.IgnoreCase);
+                // "@WellnessBot kudos …": the bot's leading mention is addressing, not content.
+                text = text.TrimStart()[mentionText.Length..];
                 continue;
             }
             var aad = mentioned.TryGetProperty("aadObjectId", out var o) ? o.GetString() : null;

@@ -41,6 +41,8 @@ public sealed class ConversationDirectory(ITableStore store)
         };
         if (kind == ConversationKind.Direct) user["PersonalConversationId"] = activity.Conversation.Id;
         await UpsertIfChangedAsync(user, ct).ConfigureAwait(false);
+        if (activity.From.AadObjectId is { Length: > 0 } aad)
+            await RememberAadAsync(channel, aad, activity.From.Id, activity.From.Name, ct).ConfigureAwait(false);
 
         if (kind != ConversationKind.Direct)
         {
@@ -75,6 +77,16 @@ public sealed class ConversationDirectory(ITableStore store)
             Enum.TryParse<ConversationKind>(e.GetString("Kind"), out var kind) ? kind : conversation.Kind,
             e.GetString("TenantId"), e.GetString("BotId") ?? "", e.GetString("TeamsChannelId"));
     }
+
+    /// <summary>Teams' people picker answers with Azure AD object ids; this maps them back to the people the bot knows.</summary>
+    public async Task<UserRef?> FindByAadObjectIdAsync(string channel, string aadObjectId, CancellationToken ct)
+    {
+        var e = await _table.GetEntityAsync("aad", StorageKeys.Escape(channel + "|" + aadObjectId), ct).ConfigureAwait(false);
+        return e?.GetString("UserId") is { } id ? new UserRef(channel, id, e.GetString("Name") ?? "a colleague", aadObjectId) : null;
+    }
+
+    public Task RememberAadAsync(string channel, string aadObjectId, string userId, string? name, CancellationToken ct) =>
+        UpsertIfChangedAsync(new TableEntity("aad", StorageKeys.Escape(channel + "|" + aadObjectId)) { ["UserId"] = userId, ["Name"] = name }, ct);
 
     public async Task SavePersonalConversationAsync(UserRef user, string conversationId, CancellationToken ct)
     {

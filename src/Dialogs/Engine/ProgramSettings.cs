@@ -11,6 +11,11 @@ public sealed class ProgramSettings
     /// <summary>Coordinators' user ids, from any channel (Teams 29:… or AAD object ids, Slack U…).</summary>
     public List<string> Coordinators { get; set; } = [];
 
+    /// <summary>The program's time zone (IANA id): months, schedules and "this month" follow it.</summary>
+    public string TimeZone { get; set; } = "America/New_York";
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
     /// <summary>How long an unfinished dialog waits before it is forgotten.</summary>
     public int DialogExpiryMinutes { get; set; } = 60;
 

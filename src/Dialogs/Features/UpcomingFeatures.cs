@@ -18,9 +18,6 @@ public abstract class UpcomingFeature(string name, string reply) : IDialog
     }
 }
 
-public sealed class UpcomingKudos() : UpcomingFeature("kudos",
-    "Kudos are coming to this chat very soon. Until then, please send your shout-out to your program coordinator for the monthly breakfast.");
-
 public sealed class UpcomingSupport() : UpcomingFeature("support",
     "Requesting a Helping Healers Heal peer supporter through this chat is coming very soon. Until then, please contact your program " +
     "coordinator or the Office of Well-Being and Resilience, who can connect you with a trained peer supporter. " + SafetyWording.CrisisLine);

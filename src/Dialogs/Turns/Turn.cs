@@ -45,6 +45,9 @@ public sealed record Turn
     public string Locale { get; init; } = "en-US";
     public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
 
+    /// <summary>The bot itself as this channel knows it (so "kudos @WellnessBot" can be answered kindly).</summary>
+    public UserRef? Bot { get; init; }
+
     /// <summary>True for the first message of a new install or a new member: the bot says hello.</summary>
     public bool IsWelcome { get; init; }
 }

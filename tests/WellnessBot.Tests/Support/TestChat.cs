@@ -32,6 +32,8 @@ public sealed class TestChat : IAsyncDisposable
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.Zero));
+    public RecordingMessenger Messenger { get; } = new();
+    public FakePeople People { get; } = new();
     public ITableStore Store { get; }
     public ProgramSettings Program { get; }
     public IServiceProvider Services => _services;
@@ -39,6 +41,8 @@ public sealed class TestChat : IAsyncDisposable
     public static UserRef Ana { get; } = new("msteams", "29:resident-ana", "Ana Resident", "0a0a0a0a-0000-4000-8000-000000000001");
     public static UserRef Ben { get; } = new("msteams", "29:resident-ben", "Ben Resident");
     public static UserRef Eli { get; } = new("msteams", "29:coordinator-eli", "Eli Coordinator");
+    public static UserRef Chen { get; } = new("msteams", "29:fellow-chen", "Chen Fellow");
+    public static UserRef TheBot { get; } = new("msteams", "28:wellnessbot", "WellnessBot");
     public static ConversationRef DirectWith(UserRef user) => new("msteams", "a:dm-" + user.Id, ConversationKind.Direct, "tenant-1");
     public static ConversationRef WellnessChannel { get; } = new("msteams", "19:program-wellness@thread.tacv2", ConversationKind.Channel, "tenant-1");
 
@@ -50,6 +54,8 @@ public sealed class TestChat : IAsyncDisposable
         services.AddSingleton(Store);
         services.AddSingleton(new RouteTable(_routes));
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<IProactiveMessenger>(Messenger);
+        services.AddSingleton<WellnessBot.Dialogs.Kudos.IPeopleDirectory>(People);
         services.AddWellnessDialogs();
         foreach (var route in _routes) services.AddScoped(route.Dialog);
         _configure?.Invoke(services);
@@ -75,13 +81,18 @@ public sealed class TestChat : IAsyncDisposable
     {
         public Speaker In(ConversationRef where) => new(chat, user, where);
 
-        public Task<Transcript> Send(string text, IReadOnlyList<UserRef>? mentions = null) =>
-            chat.RunAsync(new Turn { From = user, Conversation = conversation, Text = text, Mentions = mentions ?? [], ReceivedAt = chat.Clock.GetUtcNow() });
+        /// <summary>A message; "@Name" in it is a resolved mention when Name is one of <paramref name="mentions"/>.</summary>
+        public Task<Transcript> Send(string text, IReadOnlyList<UserRef>? mentions = null, string? activityId = null) =>
+            chat.RunAsync(new Turn
+            {
+                From = user, Conversation = conversation, Text = text, Mentions = mentions ?? [], ReceivedAt = chat.Clock.GetUtcNow(),
+                Bot = TheBot, ActivityId = activityId ?? Guid.NewGuid().ToString("N"),
+            });
 
         public Task<Transcript> Submit(string actionId, params (string Key, string Value)[] values) =>
             chat.RunAsync(new Turn
             {
-                From = user, Conversation = conversation, ReceivedAt = chat.Clock.GetUtcNow(),
+                From = user, Conversation = conversation, ReceivedAt = chat.Clock.GetUtcNow(), Bot = TheBot,
                 Submission = new FormSubmission(actionId, values.ToDictionary(v => v.Key, v => v.Value)),
             });
 
@@ -103,6 +114,41 @@ public sealed class TestChat : IAsyncDisposable
         await Store.DisposeAsync();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>Proactive messages, recorded; people in <see cref="Unreachable"/> cannot be reached.</summary>
+public sealed class RecordingMessenger : IProactiveMessenger
+{
+    public List<(UserRef To, BotMessage Message)> ToUsers { get; } = [];
+    public List<(ConversationRef To, BotMessage Message)> ToConversations { get; } = [];
+    public HashSet<string> Unreachable { get; } = [];
+
+    public Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default)
+    {
+        if (Unreachable.Contains(user.Id)) return Task.FromResult(false);
+        lock (ToUsers) ToUsers.Add((user, message));
+        return Task.FromResult(true);
+    }
+
+    public Task<string?> SendToConversationAsync(ConversationRef conversation, BotMessage message, CancellationToken ct = default)
+    {
+        lock (ToConversations) ToConversations.Add((conversation, message));
+        return Task.FromResult<string?>("post-" + ToConversations.Count);
+    }
+}
+
+/// <summary>People a form's people picker can name, by the id the channel gives (Teams: Azure AD object id).</summary>
+public sealed class FakePeople : WellnessBot.Dialogs.Kudos.IPeopleDirectory
+{
+    public Dictionary<string, UserRef> ById { get; } = new()
+    {
+        ["aad-ben"] = TestChat.Ben,
+        ["aad-chen"] = TestChat.Chen,
+        ["aad-bot"] = TestChat.TheBot,
+    };
+
+    public Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct) =>
+        Task.FromResult(ById.GetValueOrDefault(pickedId));
 }
 
 /// <summary>What the bot said in one turn: in the conversation, and privately to the sender.</summary>
@@ -133,6 +179,8 @@ public sealed class Transcript(Turn turn) : ITurnContext
     }
 
     private IEnumerable<BotMessage> All => Public.Concat(Private);
+
+    public Card? CardOf(string kind) => All.Select(m => m.Card).FirstOrDefault(c => c?.Kind == kind);
 
     public Card ExpectCard(string kind)
     {

@@ -1,0 +1,142 @@
+using System.Globalization;
+using WellnessBot.Dialogs.Features;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Dialogs.Kudos;
+
+/// <summary>The kudos feature's cards, built from the channel-agnostic card model.</summary>
+public static class KudosCards
+{
+    public const string FormKind = "kudos-form";
+    public const string ConfirmationKind = "kudos-confirmation";
+    public const string EditKind = "kudos-edit";
+    public const string MineKind = "kudos-mine";
+
+    public const string RecipientsInput = "recipients";
+    public const string MessageInput = "message";
+    public const string CategoryInput = "category";
+    public const string AnonymousInput = "anonymous";
+    public const string IncludeMeInput = "includeMe";
+
+    /// <summary>The way in when no colleague was named (a personal chat cannot @mention colleagues).</summary>
+    public static Card Form(string draftId, DateTimeOffset startedAt, string? message = null, KudosCategory category = KudosCategory.None,
+        bool anonymous = false, string? problem = null) => new(FormKind)
+    {
+        Title = "Give kudos 🎉",
+        Summary = "Recognise a colleague for the monthly program breakfast",
+        Body =
+        [
+            .. problem is null ? Array.Empty<CardElement>() : [new TextBlock(problem, TextStyle.Attention)],
+            new TextBlock("Who made a difference? Your shout-out is read at the monthly program breakfast. Even the little things count!"),
+            new PeoplePicker(RecipientsInput, "Colleagues to recognise") { ErrorMessage = "Pick at least one colleague (or turn on \"Include me\")." },
+            new ToggleInput(IncludeMeInput, "Include me: highlight something I did"),
+            new TextInput(MessageInput, "Your message") { Multiline = true, MaxLength = KudosRecord.MaxMessageLength, Value = message, Required = true,
+                Placeholder = "Thanks for covering my pager at 3am…", ErrorMessage = "Please write a short message." },
+            CategoryChoice(category),
+            new ToggleInput(AnonymousInput, "Anonymous in the digest") { Value = anonymous },
+        ],
+        Actions =
+        [
+            new SubmitAction("Send kudos", KudosDialog.SubmitAction)
+            {
+                Style = ActionStyle.Positive,
+                Data = new Dictionary<string, string> { ["draft"] = draftId, ["started"] = startedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) },
+            },
+        ],
+    };
+
+    public static Card Confirmation(KudosRecord kudos, bool repeat) => new(ConfirmationKind)
+    {
+        Title = repeat ? "You already sent this one ✔" : "Kudos saved 🎉",
+        Summary = "Kudos saved for the breakfast",
+        Body =
+        [
+            new TextBlock($"It will be read at the {KudosRecord.MonthTitle(NextMonth(kudos.Month))} program breakfast, in the {KudosRecord.MonthTitle(kudos.Month)} shout-outs."),
+            new FactSet(Facts(kudos)),
+            new TextBlock("You can edit or withdraw it until the month's digest is posted.", TextStyle.Subtle),
+        ],
+        Actions =
+        [
+            new SubmitAction("Edit", KudosDialog.EditAction) { Data = Ref(kudos) },
+            new SubmitAction("Withdraw", KudosDialog.WithdrawAction) { Style = ActionStyle.Destructive, Data = Ref(kudos) },
+        ],
+    };
+
+    public static Card Edit(KudosRecord kudos, string? problem = null, string? message = null) => new(EditKind)
+    {
+        Title = "Edit your kudos",
+        Body =
+        [
+            .. problem is null ? Array.Empty<CardElement>() : [new TextBlock(problem, TextStyle.Attention)],
+            new TextBlock("To: " + string.Join(", ", kudos.Recipients.Select(r => r.Name))),
+            new TextInput(MessageInput, "Your message") { Multiline = true, MaxLength = KudosRecord.MaxMessageLength, Value = message ?? kudos.Message, Required = true },
+            CategoryChoice(kudos.Category),
+            new ToggleInput(AnonymousInput, "Anonymous in the digest") { Value = kudos.Anonymous },
+        ],
+        Actions = [new SubmitAction("Save", KudosDialog.SaveAction) { Style = ActionStyle.Positive, Data = Ref(kudos) }],
+    };
+
+    public static Card Mine(string month, IReadOnlyList<KudosRecord> given, IReadOnlyList<KudosRecord> received) => new(MineKind)
+    {
+        Title = $"Your kudos in {KudosRecord.MonthTitle(month)}",
+        Body =
+        [
+            new TextBlock($"Received ({received.Count})", TextStyle.Heading),
+            .. received.Count == 0
+                ? [new TextBlock("None yet this month.", TextStyle.Subtle)]
+                : received.Select(k => (CardElement)new TextBlock($"“{k.Message}” — {(k.Anonymous ? "a colleague" : k.Giver.Name)}")),
+            new TextBlock($"Given ({given.Count})", TextStyle.Heading),
+            .. given.Count == 0
+                ? [new TextBlock("None yet this month. Type **kudos @name thanks for…** to recognise someone.", TextStyle.Subtle)]
+                : given.Select(k => (CardElement)new TextBlock($"To {string.Join(", ", k.Recipients.Select(r => r.Name))}: “{k.Message}”")),
+        ],
+    };
+
+    /// <summary>The private note to a recognised colleague.</summary>
+    public static BotMessage RecipientNote(KudosRecord kudos) => new()
+    {
+        Text = kudos.Anonymous
+            ? $"🎉 A colleague recognised you: “{kudos.Message}”\n\nIt will be read at the monthly program breakfast."
+            : $"🎉 {BotMessage.MentionToken(0)} recognised you: “{kudos.Message}”\n\nIt will be read at the monthly program breakfast.",
+        Mentions = kudos.Anonymous ? [] : [kudos.Giver],
+    };
+
+    /// <summary>The shout-out shown in the channel or group chat where it was given.</summary>
+    public static BotMessage ChannelShoutOut(KudosRecord kudos)
+    {
+        var names = string.Join(", ", kudos.Recipients.Select((_, i) => BotMessage.MentionToken(i)));
+        var from = kudos.Anonymous ? "" : $" from {BotMessage.MentionToken(kudos.Recipients.Count)}";
+        return new BotMessage
+        {
+            Text = $"🎉 Kudos to {names}{from}: “{kudos.Message}”",
+            Mentions = kudos.Anonymous ? kudos.Recipients : [.. kudos.Recipients, kudos.Giver],
+        };
+    }
+
+    private static ChoiceInput CategoryChoice(KudosCategory category) =>
+        new(CategoryInput, "Category (optional)", [new Choice("No category", nameof(KudosCategory.None)), .. KudosCategories.All.Select(c => new Choice(c.Title, c.Category.ToString()))])
+        {
+            Compact = true,
+            Value = category.ToString(),
+        };
+
+    private static List<Fact> Facts(KudosRecord kudos)
+    {
+        var facts = new List<Fact>
+        {
+            new("To", string.Join(", ", kudos.Recipients.Select(r => r.Key == kudos.Giver.Key ? r.Name + " (you ✨)" : r.Name))),
+            new("Message", kudos.Message),
+        };
+        if (kudos.Category != KudosCategory.None) facts.Add(new Fact("Category", KudosCategories.Title(kudos.Category)));
+        facts.Add(new Fact("In the digest", kudos.Anonymous ? "anonymous" : "with your name"));
+        return facts;
+    }
+
+    private static Dictionary<string, string> Ref(KudosRecord kudos) => new() { ["id"] = kudos.Id, ["month"] = kudos.Month };
+
+    private static string NextMonth(string month) =>
+        DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture).AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    internal static string CrisisFooter => SafetyWording.CrisisLine;
+}

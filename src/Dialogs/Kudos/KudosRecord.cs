@@ -1,0 +1,51 @@
+using System.Globalization;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Dialogs.Kudos;
+
+/// <summary>The kinds of recognition the program celebrates; stored by name.</summary>
+public enum KudosCategory { None, PatientCare, Teamwork, Teaching, ExtraMile, LittleThings }
+
+public static class KudosCategories
+{
+    public static readonly IReadOnlyList<(KudosCategory Category, string Title, string Tag)> All =
+    [
+        (KudosCategory.PatientCare, "Patient care", "patientcare"),
+        (KudosCategory.Teamwork, "Teamwork", "teamwork"),
+        (KudosCategory.Teaching, "Teaching", "teaching"),
+        (KudosCategory.ExtraMile, "Going the extra mile", "extramile"),
+        (KudosCategory.LittleThings, "The little things", "littlethings"),
+    ];
+
+    public static string Title(KudosCategory category) => All.FirstOrDefault(c => c.Category == category).Title ?? "";
+
+    public static KudosCategory Parse(string? value) =>
+        Enum.TryParse<KudosCategory>(value, ignoreCase: true, out var parsed) ? parsed
+        : All.FirstOrDefault(c => string.Equals(c.Tag, value, StringComparison.OrdinalIgnoreCase)).Category;
+}
+
+/// <summary>One shout-out: who gave it, to whom, what they said, for the month's breakfast.</summary>
+public sealed record KudosRecord
+{
+    public const int MaxMessageLength = 500;
+
+    public required string Id { get; init; }
+    /// <summary>"2026-11": the month in the program's time zone when it was given.</summary>
+    public required string Month { get; init; }
+    public required UserRef Giver { get; init; }
+    public required IReadOnlyList<UserRef> Recipients { get; init; }
+    public required string Message { get; init; }
+    public KudosCategory Category { get; init; }
+    /// <summary>Shown as "anonymous" in the digest (the recipient's note still says it came from a colleague).</summary>
+    public bool Anonymous { get; init; }
+    public required DateTimeOffset GivenAt { get; init; }
+    public DateTimeOffset? EditedAt { get; init; }
+    /// <summary>The giver recognised themselves (the program invites it).</summary>
+    public bool IsSelfHighlight => Recipients.Any(r => r.Key == Giver.Key);
+
+    public static string MonthOf(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    public static string MonthTitle(string month) =>
+        DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using WellnessBot.Dialogs.Turns;
+using WellnessBot.Storage;
+
+namespace WellnessBot.Dialogs.Kudos;
+
+/// <summary>
+/// Kudos in the table store. The month row is written first and is the truth (the digest reads only it), so a
+/// kudos is never lost; recipient and giver index rows are written after it and skipped if they point nowhere.
+/// A kudos' id comes from its idempotency key, so a double-submitted card or a redelivered message adds nothing.
+/// </summary>
+public sealed class KudosStore(ITableStore store)
+{
+    private readonly ITableClient _table = store.GetTableClient(StorageKeys.KudosTable);
+
+    public static string IdFor(string idempotencyKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..20];
+
+    /// <summary>Saves a new kudos; returns the stored one and whether it was new (false: this was a repeat).</summary>
+    public async Task<(KudosRecord Kudos, bool Created)> AddAsync(KudosRecord kudos, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.Kudos(kudos.Month, kudos.Id);
+        try
+        {
+            await _table.AddEntityAsync(ToEntity(pk, rk, kudos), ct).ConfigureAwait(false);
+        }
+        catch (EntityAlreadyExistsException)
+        {
+            var existing = await GetAsync(kudos.Month, kudos.Id, ct).ConfigureAwait(false);
+            return (existing ?? kudos, false);
+        }
+        await WriteIndexesAsync(kudos, ct).ConfigureAwait(false);
+        return (kudos, true);
+    }
+
+    public async Task<KudosRecord?> GetAsync(string month, string id, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.Kudos(month, id);
+        var entity = await _table.GetEntityAsync(pk, rk, ct).ConfigureAwait(false);
+        return entity is null ? null : FromEntity(entity);
+    }
+
+    /// <summary>Replaces the message, category and anonymity of a kudos (only that version: ETag-checked).</summary>
+    public async Task<KudosRecord?> UpdateAsync(KudosRecord changed, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.Kudos(changed.Month, changed.Id);
+        var current = await _table.GetEntityAsync(pk, rk, ct).ConfigureAwait(false);
+        if (current is null) return null;
+        await _table.UpdateEntityAsync(ToEntity(pk, rk, changed), current.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        return changed;
+    }
+
+    /// <summary>Removes a kudos and its index rows. Returns false when it was already gone.</summary>
+    public async Task<bool> WithdrawAsync(KudosRecord kudos, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.Kudos(kudos.Month, kudos.Id);
+        var deleted = await _table.DeleteEntityAsync(pk, rk, ETag.All, ct).ConfigureAwait(false);
+        foreach (var recipient in kudos.Recipients)
+        {
+            var (ipk, irk) = StorageKeys.KudosByRecipient(recipient, kudos.Month, kudos.Id);
+            await _table.DeleteEntityAsync(ipk, irk, ETag.All, ct).ConfigureAwait(false);
+        }
+        var (gpk, grk) = StorageKeys.KudosByGiver(kudos.Giver, kudos.Month, kudos.Id);
+        await _table.DeleteEntityAsync(gpk, grk, ETag.All, ct).ConfigureAwait(false);
+        return deleted;
+    }
+
+    /// <summary>Every kudos of a month, oldest first: one partition read.</summary>
+    public async Task<List<KudosRecord>> MonthAsync(string month, CancellationToken ct)
+    {
+        var all = new List<KudosRecord>();
+        await foreach (var entity in _table.QueryAsync(TableQuery.InPartition(StorageKeys.KudosMonthPartition(month)), ct).ConfigureAwait(false))
+            all.Add(FromEntity(entity));
+        all.Sort((a, b) => a.GivenAt.CompareTo(b.GivenAt));
+        return all;
+    }
+
+    public Task<List<KudosRecord>> ReceivedAsync(UserRef recipient, string month, CancellationToken ct) =>
+        FromIndexAsync(StorageKeys.KudosByRecipientPartition(recipient), month, ct);
+
+    public Task<List<KudosRecord>> GivenAsync(UserRef giver, string month, CancellationToken ct) =>
+        FromIndexAsync(StorageKeys.KudosByGiverPartition(giver), month, ct);
+
+    private async Task<List<KudosRecord>> FromIndexAsync(string partition, string month, CancellationToken ct)
+    {
+        var found = new List<KudosRecord>();
+        await foreach (var row in _table.QueryAsync(TableQuery.InPartition(partition).RowKeyStartsWith(month + "|"), ct).ConfigureAwait(false))
+            if (await GetAsync(month, row.RowKey[(month.Length + 1)..], ct).ConfigureAwait(false) is { } kudos)
+                found.Add(kudos);
+        found.Sort((a, b) => a.GivenAt.CompareTo(b.GivenAt));
+        return found;
+    }
+
+    private async Task WriteIndexesAsync(KudosRecord kudos, CancellationToken ct)
+    {
+        foreach (var recipient in kudos.Recipients)
+        {
+            var (pk, rk) = StorageKeys.KudosByRecipient(recipient, kudos.Month, kudos.Id);
+            await _table.UpsertEntityAsync(new TableEntity(pk, rk), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        }
+        var (gpk, grk) = StorageKeys.KudosByGiver(kudos.Giver, kudos.Month, kudos.Id);
+        await _table.UpsertEntityAsync(new TableEntity(gpk, grk), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+    }
+
+    private sealed record StoredPerson(string Channel, string Id, string Name, string? Aad);
+
+    private static TableEntity ToEntity(string pk, string rk, KudosRecord k) => new(pk, rk)
+    {
+        ["Month"] = k.Month,
+        ["GiverChannel"] = k.Giver.Channel,
+        ["GiverId"] = k.Giver.Id,
+        ["GiverName"] = k.Giver.Name,
+        ["GiverAad"] = k.Giver.AadObjectId,
+        ["Recipients"] = JsonSerializer.Serialize(k.Recipients.Select(r => new StoredPerson(r.Channel, r.Id, r.Name, r.AadObjectId))),
+        ["Message"] = k.Message,
+        ["Category"] = k.Category.ToString(),
+        ["Anonymous"] = k.Anonymous,
+        ["GivenAt"] = k.GivenAt,
+        ["EditedAt"] = k.EditedAt,
+    };
+
+    private static KudosRecord FromEntity(TableEntity e) => new()
+    {
+        Id = e.RowKey,
+        Month = e.GetString("Month") ?? "",
+        Giver = new UserRef(e.GetString("GiverChannel") ?? "", e.GetString("GiverId") ?? "", e.GetString("GiverName") ?? "", e.GetString("GiverAad")),
+        Recipients = (JsonSerializer.Deserialize<List<StoredPerson>>(e.GetString("Recipients") ?? "[]") ?? [])
+            .Select(p => new UserRef(p.Channel, p.Id, p.Name, p.Aad)).ToList(),
+        Message = e.GetString("Message") ?? "",
+        Category = KudosCategories.Parse(e.GetString("Category")),
+        Anonymous = e.GetBoolean("Anonymous") ?? false,
+        GivenAt = e.GetDateTimeOffset("GivenAt") ?? DateTimeOffset.MinValue,
+        EditedAt = e.GetDateTimeOffset("EditedAt"),
+    };
+}

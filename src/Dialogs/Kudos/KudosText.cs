@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Dialogs.Kudos;
+
+/// <summary>
+/// Reads "kudos @Ben @Chen thanks for covering my pager #teamwork": the leading recipients (mentions, or "me"
+/// to highlight yourself), the message, and optional hashtags for a category or #anonymous. Mentions are trusted
+/// only when the channel resolved them; a plain "@name" it could not resolve is reported, not guessed.
+/// </summary>
+public static partial class KudosText
+{
+    public sealed record Parsed(IReadOnlyList<UserRef> Recipients, string Message, KudosCategory Category, bool Anonymous,
+        string? UnknownName, bool NamesTheBot);
+
+    private static readonly HashSet<string> SelfWords = new(StringComparer.OrdinalIgnoreCase) { "me", "myself" };
+    private static readonly HashSet<string> ListGlue = new(StringComparer.OrdinalIgnoreCase) { "and", "&", ",", "+" };
+
+    public static Parsed Parse(string argument, Turn turn)
+    {
+        var text = argument.Trim();
+        var category = KudosCategory.None;
+        var anonymous = false;
+        text = Hashtag().Replace(text, m =>
+        {
+            var tag = m.Groups[1].Value;
+            if (tag.Equals("anonymous", StringComparison.OrdinalIgnoreCase)) { anonymous = true; return ""; }
+            var parsed = KudosCategories.Parse(tag);
+            if (parsed == KudosCategory.None) return m.Value;
+            category = parsed;
+            return "";
+        });
+
+        var recipients = new List<UserRef>();
+        var namesTheBot = false;
+        string? unknown = null;
+        var mentions = turn.Mentions.OrderByDescending(m => m.Name.Length).ToList();
+
+        // The leading list of recipients: "@Ben", "@Chen and me", "me".
+        while (true)
+        {
+            text = text.TrimStart(' ', ',', ':', '-', '—', '–');
+            var mention = mentions.FirstOrDefault(m => text.StartsWith("@" + m.Name, StringComparison.OrdinalIgnoreCase));
+            if (mention is not null)
+            {
+                if (mention.Id == turn.Bot?.Id) namesTheBot = true;
+                else if (recipients.All(r => r.Key != mention.Key)) recipients.Add(mention);
+                text = text[(mention.Name.Length + 1)..];
+                continue;
+            }
+            var word = FirstWord(text);
+            if (word.Length > 0 && SelfWords.Contains(word))
+            {
+                if (recipients.All(r => r.Key != turn.From.Key)) recipients.Add(turn.From);
+                text = text[word.Length..];
+                continue;
+            }
+            if (word.Length > 0 && ListGlue.Contains(word) && (recipients.Count > 0 || namesTheBot))
+            {
+                text = text[word.Length..];
+                continue;
+            }
+            if (text.StartsWith('@') && recipients.Count == 0 && !namesTheBot)
+                unknown = FirstWord(text);
+            break;
+        }
+
+        // Colleagues mentioned later in the sentence are recognised too; their names stay in the message.
+        foreach (var mention in turn.Mentions)
+        {
+            if (mention.Id == turn.Bot?.Id) namesTheBot = true;
+            else if (recipients.All(r => r.Key != mention.Key)) recipients.Add(mention);
+        }
+
+        var message = Spaces().Replace(text, " ").Trim();
+        return new Parsed(recipients, message, category, anonymous, unknown, namesTheBot);
+    }
+
+    private static string FirstWord(string text)
+    {
+        var end = 0;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not (',' or ':')) end++;
+        return text[..end];
+    }
+
+    [GeneratedRegex(@"(?<![\w#])#([A-Za-z]+)\b")]
+    private static partial Regex Hashtag();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex Spaces();
+}
