@@ -31,7 +31,7 @@ public static class BotRoutes
             Phrases = ["hi", "hello", "hey", "menu", "what can you do", "?"],
             HelpText = "Show this list.",
         },
-        new("digest", typeof(UpcomingDigest))
+        new(DigestCommands.Command, typeof(DigestCommands))
         {
             CoordinatorsOnly = true,
             HelpText = "Coordinators: preview, post or export the monthly recognition digest.",

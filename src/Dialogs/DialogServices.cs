@@ -16,6 +16,8 @@ public static class DialogServices
         services.AddSingleton<Kudos.KudosPreferences>();
         services.AddSingleton<Kudos.DigestLedger>();
         services.AddSingleton<Kudos.ProgramChannels>();
+        services.TryAddSingleton<Kudos.DigestSettings>();
+        services.AddSingleton<Kudos.DigestPublisher>();
         services.TryAddSingleton(new RouteTable(BotRoutes.All));
         services.AddScoped<TurnHandler>();
         foreach (var route in BotRoutes.All)

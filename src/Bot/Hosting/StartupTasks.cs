@@ -11,31 +11,46 @@ namespace WellnessBot.Bot.Hosting;
 /// </summary>
 internal sealed class StartupTasks(ITableStore store, IOptions<BotFrameworkOptions> bot, ILogger<StartupTasks> logger) : BackgroundService
 {
-    public override Task StartAsync(CancellationToken cancellationToken)
+    private bool _tablesReady;
+
+    /// <summary>Runs before the server takes requests, so the first message never meets a missing table.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         if (bot.Value.AuthenticationEnabled)
             logger.BotAuthentication(bot.Value.MicrosoftAppType);
         else
             logger.BotAuthenticationOff();
-        return base.StartAsync(cancellationToken);
+        using (var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            bounded.CancelAfter(TimeSpan.FromSeconds(10)); // a store that does not answer must not hold up start-up
+            try { _tablesReady = await TryCreateTablesAsync(bounded.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { _tablesReady = false; }
+        }
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        for (var delay = TimeSpan.FromSeconds(2); !stoppingToken.IsCancellationRequested; delay = TimeSpan.FromSeconds(Math.Min(60, delay.TotalSeconds * 2)))
+        for (var delay = TimeSpan.FromSeconds(2); !_tablesReady && !stoppingToken.IsCancellationRequested; delay = TimeSpan.FromSeconds(Math.Min(60, delay.TotalSeconds * 2)))
         {
-            try
-            {
-                foreach (var table in StorageKeys.AllTables)
-                    await store.GetTableClient(table).CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
-                return;
-            }
-            catch (TableStoreException ex)
-            {
-                logger.TablesNotReady(ex.ErrorCode, delay.TotalSeconds);
-            }
             try { await Task.Delay(delay, stoppingToken).ConfigureAwait(false); }
             catch (OperationCanceledException) { return; }
+            _tablesReady = await TryCreateTablesAsync(stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> TryCreateTablesAsync(CancellationToken ct)
+    {
+        try
+        {
+            foreach (var table in StorageKeys.AllTables)
+                await store.GetTableClient(table).CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (TableStoreException ex)
+        {
+            logger.TablesNotReady(ex.ErrorCode, 2); // the host still starts; /healthz reports the store
+            return false;
         }
     }
 }

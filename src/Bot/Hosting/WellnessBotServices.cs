@@ -18,7 +18,14 @@ public static class WellnessBotServices
 
         builder.Services.AddSingleton(services =>
             services.GetRequiredService<IConfiguration>().GetSection(ProgramSettings.SectionName).Get<ProgramSettings>() ?? new ProgramSettings());
+        builder.Services.AddOptions<WellnessBot.Dialogs.Kudos.DigestSettings>()
+            .BindConfiguration(WellnessBot.Dialogs.Kudos.DigestSettings.SectionName)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WellnessBot.Dialogs.Kudos.DigestSettings>>(
+            new ProblemsValidator<WellnessBot.Dialogs.Kudos.DigestSettings>(o => o.Validate()));
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<WellnessBot.Dialogs.Kudos.DigestSettings>>().Value);
         builder.Services.AddWellnessDialogs();
+        builder.Services.AddHostedService<Scheduling.MonthlyDigestJob>();
 
         builder.AddTeams();
         builder.Services.AddHostedService<StartupTasks>();

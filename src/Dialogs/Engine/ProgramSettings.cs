@@ -19,6 +19,18 @@ public sealed class ProgramSettings
     /// <summary>How long an unfinished dialog waits before it is forgotten.</summary>
     public int DialogExpiryMinutes { get; set; } = 60;
 
+    /// <summary>
+    /// Coordinators as people the bot can message: "channel|id" entries as written, Teams "29:…" ids and Slack
+    /// "U…"/"W…" ids by their shape. Azure AD object ids identify coordinators for commands but cannot be messaged.
+    /// </summary>
+    public IReadOnlyList<Turns.UserRef> CoordinatorAddresses() => Coordinators
+        .Select(id => id.Split('|', 2) is [var channel, var user] ? new Turns.UserRef(channel, user, "Coordinator")
+            : id.StartsWith("29:", StringComparison.Ordinal) ? new Turns.UserRef("msteams", id, "Coordinator")
+            : id.Length > 1 && id[0] is 'U' or 'W' && id.All(char.IsLetterOrDigit) && id.ToUpperInvariant() == id ? new Turns.UserRef("slack", id, "Coordinator")
+            : null)
+        .OfType<Turns.UserRef>()
+        .ToList();
+
     public bool IsCoordinator(Turns.UserRef user) =>
         Coordinators.Any(id => string.Equals(id, user.Id, StringComparison.OrdinalIgnoreCase)
                                || string.Equals(id, user.AadObjectId, StringComparison.OrdinalIgnoreCase)

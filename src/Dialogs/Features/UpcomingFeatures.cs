@@ -25,6 +25,3 @@ public sealed class UpcomingSupport() : UpcomingFeature("support",
 public sealed class UpcomingResources() : UpcomingFeature("resources",
     "The resource finder is coming very soon. Meanwhile, WellConnect offers counseling, crisis services, childcare, financial advice " +
     "and more, free to all employees; your program coordinator can point you to it.");
-
-public sealed class UpcomingDigest() : UpcomingFeature("digest",
-    "The monthly recognition digest commands are coming very soon.");

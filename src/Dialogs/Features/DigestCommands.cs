@@ -1,0 +1,135 @@
+using System.Globalization;
+using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Kudos;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Dialogs.Features;
+
+/// <summary>
+/// Coordinators' commands for the monthly recognition digest (the route is coordinators-only):
+/// "digest preview [month]", "digest post", "digest channel here", "digest export [month]".
+/// Months: "2026-10", "october", "october 2026"; default the month before this one.
+/// </summary>
+public sealed class DigestCommands(
+    KudosStore kudos,
+    DigestPublisher publisher,
+    DigestLedger ledger,
+    ProgramChannels channels,
+    ProgramSettings program,
+    TimeProvider clock) : IDialog
+{
+    public const string Command = "digest";
+
+    public string Name => Command;
+
+    public async Task<DialogOutcome> StartAsync(DialogContext dialog, string argument, CancellationToken ct)
+    {
+        var context = dialog.Context;
+        var words = argument.Trim();
+        var verb = words.Split(' ', 2)[0].ToLowerInvariant();
+        var rest = words.Length > verb.Length ? words[verb.Length..].Trim() : "";
+
+        switch (verb)
+        {
+            case "preview":
+            case "export":
+            {
+                if (ParseMonth(rest) is not { } month)
+                {
+                    await context.ReplyPrivatelyAsync(BotMessage.Say($"I couldn't read \"{rest}\" as a month. Try **digest {verb} october** or **digest {verb} 2026-10**."), ct).ConfigureAwait(false);
+                    return DialogOutcome.End;
+                }
+                var digest = MonthlyDigest.Compile(month, await kudos.MonthAsync(month, ct).ConfigureAwait(false));
+                if (verb == "preview")
+                {
+                    await context.ReplyPrivatelyAsync(BotMessage.Say($"Preview of the {digest.Title} digest (only you can see this). The channel post:"), ct).ConfigureAwait(false);
+                    foreach (var part in digest.ForChannel(late: false)) await context.ReplyPrivatelyAsync(part, ct).ConfigureAwait(false);
+                    await context.ReplyPrivatelyAsync(BotMessage.Say("And your breakfast copy:"), ct).ConfigureAwait(false);
+                    foreach (var part in digest.ForBreakfast(late: false)) await context.ReplyPrivatelyAsync(part, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    foreach (var chunk in CsvMessages(digest)) await context.ReplyPrivatelyAsync(chunk, ct).ConfigureAwait(false);
+                }
+                return DialogOutcome.End;
+            }
+            case "post":
+            {
+                var month = DigestLedger.PreviousMonth(KudosRecord.MonthOf(clock.GetUtcNow(), program.Zone));
+                var outcome = await publisher.PublishAsync(month, late: false, ct).ConfigureAwait(false);
+                var title = KudosRecord.MonthTitle(month);
+                var state = await ledger.GetAsync(month, ct).ConfigureAwait(false);
+                await context.ReplyPrivatelyAsync(BotMessage.Say(outcome switch
+                {
+                    DigestOutcome.Posted => $"Done: the {title} digest is posted to the program channel(s), and the breakfast copy is on its way to the coordinators.",
+                    DigestOutcome.AlreadyPosted => $"The {title} digest was already posted{(state?.PostedAt is { } at ? " on " + TimeZoneInfo.ConvertTime(at, program.Zone).ToString("MMMM d 'at' HH:mm", CultureInfo.InvariantCulture) : "")}, so I didn't post it again.",
+                    DigestOutcome.Busy => $"The {title} digest is being posted right now by another instance of the bot. Check again in a minute.",
+                    _ => "There's no program channel yet. Type **digest channel here** in the channel where the digest should go.",
+                }), ct).ConfigureAwait(false);
+                return DialogOutcome.End;
+            }
+            case "channel" when rest.Equals("here", StringComparison.OrdinalIgnoreCase):
+            {
+                if (dialog.Turn.Conversation.IsPrivate)
+                {
+                    await context.ReplyAsync(BotMessage.Say("Please type **digest channel here** in the channel (or group chat) where the monthly digest should be posted."), ct).ConfigureAwait(false);
+                    return DialogOutcome.End;
+                }
+                await channels.AddAsync(dialog.Turn.Conversation, ct).ConfigureAwait(false);
+                await context.ReplyAsync(BotMessage.Say("This is now a program channel: the monthly recognition digest will be posted here. 🎉"), ct).ConfigureAwait(false);
+                return DialogOutcome.End;
+            }
+            default:
+                await context.ReplyPrivatelyAsync(BotMessage.Say(
+                    "Digest commands: **digest preview [month]** (only you see it), **digest post** (post last month's now), " +
+                    "**digest channel here** (in the program channel), **digest export [month]** (CSV for slides)."), ct).ConfigureAwait(false);
+                return DialogOutcome.End;
+        }
+    }
+
+    /// <summary>"" → last month; "2026-10"; "october" (the latest October not in the future); "october 2026".</summary>
+    public string? ParseMonth(string text)
+    {
+        var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), program.Zone);
+        text = text.Trim();
+        if (text.Length == 0 || text.Equals("last month", StringComparison.OrdinalIgnoreCase))
+            return today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        if (text.Equals("this month", StringComparison.OrdinalIgnoreCase))
+            return today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        if (DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
+            return exact.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        if (DateTime.TryParseExact(text, ["MMMM yyyy", "MMM yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var withYear))
+            return withYear.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        if (DateTime.TryParseExact(text, ["MMMM", "MMM"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var monthOnly))
+        {
+            var candidate = new DateTime(today.Year, monthOnly.Month, 1);
+            if (candidate > today.DateTime) candidate = candidate.AddYears(-1);
+            return candidate.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        }
+        return null;
+    }
+
+    private static IEnumerable<BotMessage> CsvMessages(MonthlyDigest digest)
+    {
+        var lines = digest.ToCsv().TrimEnd('\n').Split('\n');
+        var header = lines[0];
+        var chunk = new List<string>();
+        var size = 0;
+        foreach (var line in lines.Skip(1))
+        {
+            if (size + line.Length > MonthlyDigest.PartBudget && chunk.Count > 0)
+            {
+                yield return Fence(digest, header, chunk);
+                chunk = [];
+                size = 0;
+            }
+            chunk.Add(line);
+            size += line.Length + 1;
+        }
+        yield return Fence(digest, header, chunk);
+    }
+
+    private static BotMessage Fence(MonthlyDigest digest, string header, List<string> rows) =>
+        BotMessage.Say($"CSV of the {digest.Title} kudos ({rows.Count} rows):\n\n```\n{header}\n{string.Join("\n", rows)}\n```");
+}
