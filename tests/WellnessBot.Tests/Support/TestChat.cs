@@ -22,12 +22,12 @@ public sealed class TestChat : IAsyncDisposable
     private readonly Action<IServiceCollection>? _configure;
     private ServiceProvider _services;
 
-    public TestChat(IEnumerable<Route>? extraRoutes = null, Action<IServiceCollection>? configure = null, ProgramSettings? program = null)
+    public TestChat(IEnumerable<Route>? extraRoutes = null, Action<IServiceCollection>? configure = null, ProgramSettings? program = null, ITableStore? store = null)
     {
         _routes = [.. BotRoutes.All, .. extraRoutes ?? []];
         _configure = configure;
         Program = program ?? new ProgramSettings { Coordinators = ["29:coordinator-eli"] };
-        Store = new SqliteTableStore(Path.Combine(_folder, "chat.db"));
+        Store = store ?? new SqliteTableStore(Path.Combine(_folder, "chat.db"));
         _services = Build();
     }
 
@@ -123,6 +123,9 @@ public sealed class RecordingMessenger : IProactiveMessenger
     public List<(ConversationRef To, BotMessage Message)> ToConversations { get; } = [];
     public HashSet<string> Unreachable { get; } = [];
 
+    /// <summary>Simulates the process dying right after the next channel post left, before anything was recorded.</summary>
+    public bool CrashAfterNextConversationPost { get; set; }
+
     public Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default)
     {
         if (Unreachable.Contains(user.Id)) return Task.FromResult(false);
@@ -133,6 +136,11 @@ public sealed class RecordingMessenger : IProactiveMessenger
     public Task<string?> SendToConversationAsync(ConversationRef conversation, BotMessage message, CancellationToken ct = default)
     {
         lock (ToConversations) ToConversations.Add((conversation, message));
+        if (CrashAfterNextConversationPost)
+        {
+            CrashAfterNextConversationPost = false;
+            throw new InvalidOperationException("simulated crash after posting");
+        }
         return Task.FromResult<string?>("post-" + ToConversations.Count);
     }
 }
