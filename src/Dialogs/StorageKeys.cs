@@ -26,10 +26,7 @@ public static class StorageKeys
     // Indexes point at the month row (no copies of the text, so edits leave nothing stale).
     public static (string PartitionKey, string RowKey) KudosByRecipient(UserRef recipient, string month, string kudosId) =>
         ("r|" + Escape(recipient.Key), month + "|" + kudosId);
-    public static (string PartitionKey, string RowKey) KudosByGiver(UserRef giver, string month, string kudosId) =>
-        ("g|" + Escape(giver.Key), month + "|" + kudosId);
     public static string KudosByRecipientPartition(UserRef recipient) => "r|" + Escape(recipient.Key);
-    public static string KudosByGiverPartition(UserRef giver) => "g|" + Escape(giver.Key);
 
     // The monthly digest: its state row (lease, posted), one row per part posted per channel, per coordinator sent.
     public static string DigestPartition(string month) => "d|" + month;

@@ -42,6 +42,9 @@ public sealed class TableEntity : IEnumerable<KeyValuePair<string, object>>
         }
     }
 
+    /// <summary>For stores reading back values they wrote: already normalised, so no conversion is needed.</summary>
+    internal void SetStored(string name, object value) => _properties[name] = value;
+
     public bool ContainsKey(string name) => _properties.ContainsKey(name);
     public bool Remove(string name) => _properties.Remove(name);
 

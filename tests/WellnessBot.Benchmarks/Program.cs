@@ -5,6 +5,7 @@ var known = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["storage"] = StorageBenchmark.RunAsync,
     ["turns"] = TurnLoadBenchmark.RunAsync,
+    ["kudos"] = KudosBenchmark.RunAsync,
 };
 
 if (which == "all")

@@ -111,7 +111,7 @@ public sealed class ConversationDirectory(ITableStore store)
     private async Task UpsertIfChangedAsync(TableEntity entity, CancellationToken ct)
     {
         var key = entity.PartitionKey + "/" + entity.RowKey;
-        var fingerprint = JsonSerializer.Serialize(entity.Select(p => p.Value?.ToString()));
+        var fingerprint = string.Join('\u001f', entity.Select(p => p.Key + "=" + p.Value));
         if (_written.TryGetValue(key, out var previous) && previous == fingerprint) return;
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct).ConfigureAwait(false);
         if (_written.Count > 50_000) _written.Clear(); // a cache, not state: losing it only costs a write

@@ -9,7 +9,7 @@ namespace WellnessBot.Dialogs.Kudos;
 
 /// <summary>
 /// Kudos in the table store. The month row is written first and is the truth (the digest reads only it), so a
-/// kudos is never lost; recipient and giver index rows are written after it and skipped if they point nowhere.
+/// kudos is never lost; recipient index rows are written after it and skipped if they point nowhere.
 /// A kudos' id comes from its idempotency key, so a double-submitted card or a redelivered message adds nothing.
 /// </summary>
 public sealed class KudosStore(ITableStore store)
@@ -63,8 +63,6 @@ public sealed class KudosStore(ITableStore store)
             var (ipk, irk) = StorageKeys.KudosByRecipient(recipient, kudos.Month, kudos.Id);
             await _table.DeleteEntityAsync(ipk, irk, ETag.All, ct).ConfigureAwait(false);
         }
-        var (gpk, grk) = StorageKeys.KudosByGiver(kudos.Giver, kudos.Month, kudos.Id);
-        await _table.DeleteEntityAsync(gpk, grk, ETag.All, ct).ConfigureAwait(false);
         return deleted;
     }
 
@@ -81,8 +79,18 @@ public sealed class KudosStore(ITableStore store)
     public Task<List<KudosRecord>> ReceivedAsync(UserRef recipient, string month, CancellationToken ct) =>
         FromIndexAsync(StorageKeys.KudosByRecipientPartition(recipient), month, ct);
 
-    public Task<List<KudosRecord>> GivenAsync(UserRef giver, string month, CancellationToken ct) =>
-        FromIndexAsync(StorageKeys.KudosByGiverPartition(giver), month, ct);
+    /// <summary>What someone gave in a month: a filtered read of that month's partition (no index to keep in step).</summary>
+    public async Task<List<KudosRecord>> GivenAsync(UserRef giver, string month, CancellationToken ct)
+    {
+        var query = TableQuery.InPartition(StorageKeys.KudosMonthPartition(month))
+            .Where("GiverChannel", FilterOperator.Equal, giver.Channel)
+            .Where("GiverId", FilterOperator.Equal, giver.Id);
+        var found = new List<KudosRecord>();
+        await foreach (var entity in _table.QueryAsync(query, ct).ConfigureAwait(false))
+            found.Add(FromEntity(entity));
+        found.Sort((a, b) => a.GivenAt.CompareTo(b.GivenAt));
+        return found;
+    }
 
     private async Task<List<KudosRecord>> FromIndexAsync(string partition, string month, CancellationToken ct)
     {
@@ -101,11 +109,15 @@ public sealed class KudosStore(ITableStore store)
             var (pk, rk) = StorageKeys.KudosByRecipient(recipient, kudos.Month, kudos.Id);
             await _table.UpsertEntityAsync(new TableEntity(pk, rk), TableUpdateMode.Replace, ct).ConfigureAwait(false);
         }
-        var (gpk, grk) = StorageKeys.KudosByGiver(kudos.Giver, kudos.Month, kudos.Id);
-        await _table.UpsertEntityAsync(new TableEntity(gpk, grk), TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
     private sealed record StoredPerson(string Channel, string Id, string Name, string? Aad);
+
+    internal static TableEntity ToEntity(KudosRecord k)
+    {
+        var (pk, rk) = StorageKeys.Kudos(k.Month, k.Id);
+        return ToEntity(pk, rk, k);
+    }
 
     private static TableEntity ToEntity(string pk, string rk, KudosRecord k) => new(pk, rk)
     {

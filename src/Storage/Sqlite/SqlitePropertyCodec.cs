@@ -42,7 +42,7 @@ internal static class SqlitePropertyCodec
                     case double d: writer.WriteNumberValue(d); break;
                     case bool b: writer.WriteBooleanValue(b); break;
                     case DateTimeOffset t: writer.WriteNumberValue(t.UtcTicks); break;
-                    case Guid g: writer.WriteStringValue(g.ToString("D")); break;
+                    case Guid g: writer.WriteStringValue(g); break;
                     case byte[] x: writer.WriteBase64StringValue(x); break;
                 }
                 writer.WriteEndArray();
@@ -52,40 +52,53 @@ internal static class SqlitePropertyCodec
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static void Decode(string json, TableEntity into)
+    /// <summary>Decodes the stored JSON straight from SQLite's UTF-8 bytes (no detour through a .NET string).</summary>
+    public static void Decode(ReadOnlySpan<byte> json, TableEntity into)
     {
-        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
-        try
+        var reader = new Utf8JsonReader(json);
+        reader.Read(); // {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var length = Encoding.UTF8.GetBytes(json, bytes);
-            var reader = new Utf8JsonReader(bytes.AsSpan(0, length));
-            reader.Read(); // {
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            var name = PropertyNames.Get(ref reader);
+            reader.Read(); // [
+            reader.Read();
+            var code = reader.ValueSpan.Length == 1 ? reader.ValueSpan[0] : (byte)0; // one-letter type codes, compared as bytes
+            reader.Read();
+            object value = code switch
             {
-                var name = reader.GetString()!;
-                reader.Read(); // [
-                reader.Read();
-                var code = reader.GetString();
-                reader.Read();
-                object value = code switch
-                {
-                    "s" => reader.GetString()!,
-                    "i" => reader.GetInt32(),
-                    "l" => reader.GetInt64(),
-                    "d" => reader.GetDouble(),
-                    "b" => reader.GetBoolean(),
-                    "t" => new DateTimeOffset(reader.GetInt64(), TimeSpan.Zero),
-                    "g" => Guid.Parse(reader.GetString()!),
-                    "x" => reader.GetBytesFromBase64(),
-                    _ => throw new InvalidDataException($"Unknown stored property type code '{code}'."),
-                };
-                reader.Read(); // ]
-                into[name] = value;
-            }
+                (byte)'s' => reader.GetString()!,
+                (byte)'i' => reader.GetInt32(),
+                (byte)'l' => reader.GetInt64(),
+                (byte)'d' => reader.GetDouble(),
+                (byte)'b' => reader.GetBoolean(),
+                (byte)'t' => new DateTimeOffset(reader.GetInt64(), TimeSpan.Zero),
+                (byte)'g' => reader.GetGuid(),
+                (byte)'x' => reader.GetBytesFromBase64(),
+                _ => throw new InvalidDataException($"Unknown stored property type code in property '{name}'."),
+            };
+            reader.Read(); // ]
+            into.SetStored(name, value);
         }
-        finally
+    }
+
+    /// <summary>Property names repeat on every row; one string per distinct name instead of one per row.</summary>
+    private static class PropertyNames
+    {
+        private const int MaxCached = 4096;
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ByChars =
+            Cache.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public static string Get(ref Utf8JsonReader reader)
         {
-            ArrayPool<byte>.Shared.Return(bytes);
+            Span<char> buffer = stackalloc char[256];
+            if (reader.ValueIsEscaped || reader.ValueSpan.Length > buffer.Length) return reader.GetString()!;
+            var length = Encoding.UTF8.GetChars(reader.ValueSpan, buffer);
+            var chars = buffer[..length];
+            if (ByChars.TryGetValue(chars, out var known)) return known;
+            var name = new string(chars);
+            if (Cache.Count < MaxCached) Cache.TryAdd(name, name);
+            return name;
         }
     }
 

@@ -126,7 +126,13 @@ internal sealed class SqliteTableClient : ITableClient
             parameters.Add(new SqliteParameter($"$vp{i}", SqlitePropertyCodec.JsonPath(filter.Property, 1)));
             parameters.Add(new SqliteParameter($"$fv{i}", SqlitePropertyCodec.FilterValue(filter.Value)));
         }
-        if (after is not null)
+        if (after is not null && query.PartitionKey is not null)
+        {
+            // Within one partition the row key alone continues the scan: SQLite seeks on (pk = ?, rk > ?), whereas
+            // a row-value comparison next to pk = ? would rescan the partition from its start on every page.
+            Condition("rk > $afterRk", "$afterRk", after.Value.RowKey);
+        }
+        else if (after is not null)
         {
             sql.Append(" AND (pk, rk) > ($afterPk, $afterRk)");
             parameters.Add(new SqliteParameter("$afterPk", after.Value.PartitionKey));
@@ -293,7 +299,7 @@ internal sealed class SqliteTableClient : ITableClient
             ETag = new ETag(reader.GetString(first)),
             Timestamp = new DateTimeOffset(reader.GetInt64(first + 1), TimeSpan.Zero),
         };
-        SqlitePropertyCodec.Decode(reader.GetString(first + 2), entity);
+        SqlitePropertyCodec.Decode(reader.GetFieldValue<byte[]>(first + 2), entity);
         return entity;
     }
 

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using WellnessBot.Bot.Hosting;
+using WellnessBot.Dialogs;
+using WellnessBot.Dialogs.Kudos;
+using WellnessBot.Dialogs.Turns;
+using WellnessBot.Storage;
+using WellnessBot.Storage.Sqlite;
+
+namespace WellnessBot.Benchmarks;
+
+/// <summary>
+/// Targets (2-core machine, embedded store): compiling a month with 50,000 kudos in &lt; 1 s; giving a kudos
+/// (turn in → confirmation and recipient note out, stub connector) p99 &lt; 25 ms at 16 concurrent users.
+/// </summary>
+internal static class KudosBenchmark
+{
+    public static async Task RunAsync()
+    {
+        if (Environment.GetEnvironmentVariable("BENCH_ONLY") != "giving") await DigestCompileAsync();
+        await GivingAsync();
+    }
+
+    private static async Task DigestCompileAsync()
+    {
+        Console.WriteLine();
+        Console.WriteLine("Monthly digest of 50,000 kudos from the embedded store");
+        var folder = Directory.CreateTempSubdirectory("wellnessbot-digest-bench-").FullName;
+        await using var store = new SqliteTableStore(Path.Combine(folder, "digest.db"));
+        var table = store.GetTableClient(StorageKeys.KudosTable);
+        await table.CreateIfNotExistsAsync();
+        var kudos = new KudosStore(store);
+
+        var people = Enumerable.Range(0, 400).Select(i => new UserRef("msteams", $"29:r{i}", $"Resident {i:D3}")).ToArray();
+        var random = new Random(7);
+        var seed = Stopwatch.StartNew();
+        for (var batch = 0; batch < 500; batch++)
+        {
+            var actions = new List<TableTransactionAction>(100);
+            for (var j = 0; j < 100; j++)
+            {
+                var n = batch * 100 + j;
+                var record = new KudosRecord
+                {
+                    Id = $"k{n:D6}", Month = "2026-11", Giver = people[random.Next(people.Length)],
+                    Recipients = [people[random.Next(people.Length)]],
+                    Message = "Thank you for covering my pager at 3am so I could sleep before my exam — you're a star.",
+                    Category = (KudosCategory)(n % 6), Anonymous = n % 7 == 0,
+                    GivenAt = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(n * 50),
+                };
+                actions.Add(TableTransactionAction.Add(KudosStore.ToEntity(record)));
+            }
+            await table.SubmitTransactionAsync(actions);
+        }
+        Console.WriteLine($"  (seeded 50,000 kudos in {seed.Elapsed.TotalSeconds:F1} s)");
+
+        await kudos.MonthAsync("2026-11", default); // warm-up
+        if (Environment.GetEnvironmentVariable("BENCH_STAGES") == "1")
+        {
+            for (var r = 0; r < 3; r++)
+            {
+                var w = Stopwatch.StartNew();
+                var rows = await table.QueryAllAsync(TableQuery.InPartition(StorageKeys.KudosMonthPartition("2026-11")));
+                var tRead = w.Elapsed.TotalMilliseconds; w.Restart();
+                var month = await kudos.MonthAsync("2026-11", default);
+                var tMonth = w.Elapsed.TotalMilliseconds; w.Restart();
+                var digest = MonthlyDigest.Compile("2026-11", month);
+                var tCompile = w.Elapsed.TotalMilliseconds; w.Restart();
+                var c = digest.ForChannel(false).Count;
+                var tChannel = w.Elapsed.TotalMilliseconds; w.Restart();
+                var b = digest.ForBreakfast(false).Count;
+                var tBreakfast = w.Elapsed.TotalMilliseconds;
+                Console.WriteLine($"  stages: raw read {tRead:F0} ms, read+map {tMonth:F0} ms, compile {tCompile:F0} ms, channel {tChannel:F0} ms ({c}), breakfast {tBreakfast:F0} ms ({b}), rows {rows.Count}");
+            }
+        }
+        var runs = await Samples.TimeAsync("read + compile + render both versions", 5, async _ =>
+        {
+            var month = await kudos.MonthAsync("2026-11", default);
+            var digest = MonthlyDigest.Compile("2026-11", month);
+            var parts = digest.ForChannel(false).Count + digest.ForBreakfast(false).Count;
+            if (digest.KudosCount != 50_000 || parts < 2) throw new InvalidOperationException("unexpected digest");
+        });
+        Console.WriteLine(runs.Line("< 1 s"));
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+
+    private static async Task GivingAsync()
+    {
+        Console.WriteLine();
+        Console.WriteLine("Giving a kudos in Teams (turn in → confirmation + note to the colleague), loopback, stub connector");
+        var folder = Directory.CreateTempSubdirectory("wellnessbot-kudos-bench-").FullName;
+        var connectorBuilder = WebApplication.CreateSlimBuilder();
+        connectorBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+        connectorBuilder.Logging.ClearProviders();
+        await using var connector = connectorBuilder.Build();
+        connector.MapPost("/v3/conversations/{conversation}/activities/{id}", () => Results.Json(new { id = "reply" }, statusCode: 201));
+        connector.MapPost("/v3/conversations/{conversation}/activities", () => Results.Json(new { id = "sent" }, statusCode: 201));
+        await connector.StartAsync();
+        var serviceUrl = connector.Urls.Single() + "/";
+
+        await using var bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+            $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "kudos.db")}"]);
+        await bot.StartAsync();
+        var endpoint = new Uri(bot.Urls.Single() + "/api/messages");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false });
+
+        const int users = 16;
+        for (var u = 0; u < users; u++) // every colleague has opened the bot once, so notes can reach them
+            await PostAsync(http, endpoint, Activity(serviceUrl, $"29:colleague-{u}", $"a:colleague-{u}", "hello", $"seed-{u}"));
+
+        var sequence = 0;
+        async Task<Samples> DriveAsync(TimeSpan duration, TimeSpan? pace = null)
+        {
+            var latencies = new List<double>[users];
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, users).Select(u => Task.Run(async () =>
+            {
+                var mine = latencies[u] = [];
+                var next = clock.Elapsed + TimeSpan.FromMilliseconds(u * 7); // users do not all start on the same tick
+                while (clock.Elapsed < duration)
+                {
+                    if (pace is { } period)
+                    {
+                        var wait = next - clock.Elapsed;
+                        if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                        next += period;
+                    }
+                    var colleague = (u + 1) % users;
+                    var body = Activity(serviceUrl, $"29:giver-{u}", $"a:giver-{u}", $"kudos <at>Colleague {colleague}</at> thanks for the sign-out",
+                        $"k-{Interlocked.Increment(ref sequence)}", mention: ($"29:colleague-{colleague}", $"Colleague {colleague}"));
+                    var start = Stopwatch.GetTimestamp();
+                    await PostAsync(http, endpoint, body);
+                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                }
+            })));
+            return Samples.From("kudos turn", latencies.SelectMany(l => l));
+        }
+
+        await DriveAsync(TimeSpan.FromSeconds(3)); // warm-up
+        foreach (var (label, pace) in new (string, TimeSpan?)[]
+                 {
+                     ("16 users, one kudos each every 100 ms", TimeSpan.FromMilliseconds(100)),
+                     ("16 users flat out (saturation)", null),
+                 })
+        {
+            var before = sequence;
+            var watch = Stopwatch.StartNew();
+            var samples = await DriveAsync(TimeSpan.FromSeconds(8), pace);
+            var rate = (sequence - before) / watch.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {label,-40} {rate,6:F0} kudos/s   median={Samples.Format(samples.Median),10}  p99={Samples.Format(samples.P99),10}   target: p99 < 25 ms"));
+        }
+        await bot.StopAsync();
+        await connector.StopAsync();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+
+    private static string Activity(string serviceUrl, string from, string conversation, string text, string id, (string Id, string Name)? mention = null) =>
+        JsonSerializer.Serialize(new
+        {
+            type = "message", id, channelId = "msteams", serviceUrl, text, textFormat = "plain",
+            from = new { id = from, name = from }, recipient = new { id = "28:wellnessbot-local", name = "WellnessBot" },
+            conversation = new { id = conversation, conversationType = "personal", tenantId = "bench-tenant" },
+            entities = mention is { } m ? new object[] { new { type = "mention", text = $"<at>{m.Name}</at>", mentioned = new { id = m.Id, name = m.Name } } } : [],
+        });
+
+    private static async Task PostAsync(HttpClient http, Uri endpoint, string body)
+    {
+        using var response = await http.PostAsync(endpoint, new StringContent(body, Encoding.UTF8, "application/json"));
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"The bot answered {(int)response.StatusCode}.");
+    }
+}
