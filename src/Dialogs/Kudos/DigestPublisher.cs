@@ -24,6 +24,7 @@ public sealed partial class DigestPublisher(
     ILogger<DigestPublisher> logger)
 {
     private readonly string _instance = Environment.MachineName + "/" + Environment.ProcessId + "/" + Guid.NewGuid().ToString("N")[..8];
+    private static string? _warnedNowhere; // the scheduled check runs every minute: say it once a month, not every time
 
     /// <summary>The scheduled check: posts last month's digest once its time has come (late if it is well past).</summary>
     public async Task<DigestOutcome> RunDueAsync(CancellationToken ct)
@@ -44,7 +45,7 @@ public sealed partial class DigestPublisher(
         var coordinators = program.CoordinatorAddresses();
         if (targets.Count == 0 && coordinators.Count == 0)
         {
-            LogNowhere(logger, month);
+            if (Interlocked.Exchange(ref _warnedNowhere, month) != month) LogNowhere(logger, month);
             return DigestOutcome.NowhereToPost;
         }
         if (await ledger.IsPostedAsync(month, ct).ConfigureAwait(false)) return DigestOutcome.AlreadyPosted;
