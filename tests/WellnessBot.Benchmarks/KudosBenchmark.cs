@@ -3,11 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using WellnessBot.Bot.Hosting;
 using WellnessBot.Dialogs;
 using WellnessBot.Dialogs.Kudos;
 using WellnessBot.Dialogs.Turns;
@@ -95,20 +90,8 @@ internal static class KudosBenchmark
     {
         Console.WriteLine();
         Console.WriteLine("Giving a kudos in Teams (turn in → confirmation + note to the colleague), loopback, stub connector");
-        var folder = Directory.CreateTempSubdirectory("wellnessbot-kudos-bench-").FullName;
-        var connectorBuilder = WebApplication.CreateSlimBuilder();
-        connectorBuilder.WebHost.UseUrls("http://127.0.0.1:0");
-        connectorBuilder.Logging.ClearProviders();
-        await using var connector = connectorBuilder.Build();
-        connector.MapPost("/v3/conversations/{conversation}/activities/{id}", () => Results.Json(new { id = "reply" }, statusCode: 201));
-        connector.MapPost("/v3/conversations/{conversation}/activities", () => Results.Json(new { id = "sent" }, statusCode: 201));
-        await connector.StartAsync();
-        var serviceUrl = connector.Urls.Single() + "/";
-
-        await using var bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
-            $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "kudos.db")}"]);
-        await bot.StartAsync();
-        var endpoint = new Uri(bot.Urls.Single() + "/api/messages");
+        await using var bot = await LoopbackBot.StartAsync();
+        var (endpoint, serviceUrl) = (bot.Endpoint, bot.ServiceUrl);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false });
 
         const int users = 16;
@@ -157,9 +140,6 @@ internal static class KudosBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {label,-40} {rate,6:F0} kudos/s   median={Samples.Format(samples.Median),10}  p99={Samples.Format(samples.P99),10}   target: p99 < 25 ms"));
         }
-        await bot.StopAsync();
-        await connector.StopAsync();
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 
     private static string Activity(string serviceUrl, string from, string conversation, string text, string id, (string Id, string Name)? mention = null) =>

@@ -3,11 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using WellnessBot.Bot.Hosting;
 
 namespace WellnessBot.Benchmarks;
 
@@ -22,26 +17,8 @@ internal static class TurnLoadBenchmark
     public static async Task RunAsync()
     {
         Console.WriteLine("Teams turn load (help card), loopback, auth off, stub connector");
-        var folder = Directory.CreateTempSubdirectory("wellnessbot-load-").FullName;
-
-        var connectorReplies = 0;
-        var connectorBuilder = WebApplication.CreateSlimBuilder();
-        connectorBuilder.WebHost.UseUrls("http://127.0.0.1:0");
-        connectorBuilder.Logging.ClearProviders();
-        await using var connector = connectorBuilder.Build();
-        connector.MapPost("/v3/conversations/{conversation}/activities/{id}", (HttpContext _) =>
-        {
-            Interlocked.Increment(ref connectorReplies);
-            return Results.Json(new { id = "reply" }, statusCode: 201);
-        });
-        await connector.StartAsync();
-        var serviceUrl = connector.Urls.Single() + "/";
-
-        await using var bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:WellnessBot.Bot.Hosting.StartupTasks=Error",
-            $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "load.db")}"]);
-        await bot.StartAsync();
-        var endpoint = new Uri(bot.Urls.Single() + "/api/messages");
+        await using var bot = await LoopbackBot.StartAsync();
+        var (endpoint, serviceUrl) = (bot.Endpoint, bot.ServiceUrl);
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false });
         await DriveAsync(http, endpoint, serviceUrl, concurrency: 8, TimeSpan.FromSeconds(3)); // warm-up: JIT, pools, references
@@ -52,10 +29,7 @@ internal static class TurnLoadBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {concurrency,3} concurrent: {count / seconds,8:F0} turns/s   median={Samples.Format(samples.Median),10}  p99={Samples.Format(samples.P99),10}{target}"));
         }
-        Console.WriteLine($"  (replies received by the stub connector: {connectorReplies:N0})");
-        await bot.StopAsync();
-        await connector.StopAsync();
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        Console.WriteLine($"  (replies received by the stub connector: {bot.ConnectorCalls:N0})");
     }
 
     private static async Task<(int Count, double Seconds, Samples Samples)> DriveAsync(HttpClient http, Uri endpoint, string serviceUrl, int concurrency, TimeSpan duration)

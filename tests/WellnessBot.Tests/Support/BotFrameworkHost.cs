@@ -181,3 +181,17 @@ public sealed class BotFrameworkHost : IAsyncDisposable
             ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 }
+
+/// <summary>Tests that each get a fresh <see cref="BotFrameworkHost"/> (bot, metadata and connector on loopback).</summary>
+public abstract class BotFrameworkHostTests : IAsyncLifetime
+{
+    protected BotFrameworkHost Host { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Host = new BotFrameworkHost();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}

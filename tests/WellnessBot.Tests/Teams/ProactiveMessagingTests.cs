@@ -11,31 +11,21 @@ using WireMock.ResponseBuilders;
 namespace WellnessBot.Tests.Teams;
 
 /// <summary>Messages sent later, from stored conversation references, through the WireMock connector.</summary>
-public sealed class ProactiveMessagingTests : IAsyncLifetime
+public sealed class ProactiveMessagingTests : BotFrameworkHostTests
 {
     private static readonly UserRef Ana = new("msteams", "29:resident-ana", "Ana Resident");
     private static readonly ConversationRef WellnessChannel = new("msteams", "19:program-wellness@thread.tacv2;messageid=1759881511856", ConversationKind.Channel);
-    private BotFrameworkHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = new BotFrameworkHost();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    private IProactiveMessenger Messenger => _host.Services.GetRequiredService<IProactiveMessenger>();
+    private IProactiveMessenger Messenger => Host.Services.GetRequiredService<IProactiveMessenger>();
 
     [Fact]
     public async Task SomeoneTheBotHasSeenInAPersonalChatIsMessagedThere()
     {
-        await _host.PostAsync(TeamsActivities.Personal(_host.ServiceUrl, "hello"), _host.ChannelToken());
-        var before = _host.ConnectorCalls().Count;
+        await Host.PostAsync(TeamsActivities.Personal(Host.ServiceUrl, "hello"), Host.ChannelToken());
+        var before = Host.ConnectorCalls().Count;
 
         Assert.True(await Messenger.SendToUserAsync(Ana, BotMessage.Say("Ben recognised you: thanks for the handoff!")));
 
-        var sent = _host.ConnectorCalls().Skip(before).Single();
+        var sent = Host.ConnectorCalls().Skip(before).Single();
         Assert.Equal("/v3/conversations/a:personal-ana/activities", sent.Path);
         Assert.Equal("Ben recognised you: thanks for the handoff!", sent.Body?["text"]?.GetValue<string>());
     }
@@ -43,13 +33,13 @@ public sealed class ProactiveMessagingTests : IAsyncLifetime
     [Fact]
     public async Task SomeoneOnlySeenInAChannelGetsANew1To1ChatWithTheirTenant()
     {
-        await _host.PostAsync(TeamsActivities.ChannelMention(_host.ServiceUrl, "help"), _host.ChannelToken());
-        var before = _host.ConnectorCalls().Count;
+        await Host.PostAsync(TeamsActivities.ChannelMention(Host.ServiceUrl, "help"), Host.ChannelToken());
+        var before = Host.ConnectorCalls().Count;
 
         Assert.True(await Messenger.SendToUserAsync(Ana, BotMessage.Say("hello")));
         Assert.True(await Messenger.SendToUserAsync(Ana, BotMessage.Say("again")));
 
-        var calls = _host.ConnectorCalls().Skip(before).ToList();
+        var calls = Host.ConnectorCalls().Skip(before).ToList();
         Assert.Equal(["/v3/conversations", "/v3/conversations/activity-1/activities", "/v3/conversations/activity-1/activities"], calls.Select(c => c.Path));
         Assert.Equal(TeamsActivities.Tenant, calls[0].Body?["channelData"]?["tenant"]?["id"]?.GetValue<string>());
         Assert.Equal(TeamsActivities.BotId, calls[0].Body?["bot"]?["id"]?.GetValue<string>());
@@ -58,13 +48,13 @@ public sealed class ProactiveMessagingTests : IAsyncLifetime
     [Fact]
     public async Task AChannelPostStartsANewThreadThroughChannelData()
     {
-        await _host.PostAsync(TeamsActivities.ChannelMention(_host.ServiceUrl, "help"), _host.ChannelToken());
-        var before = _host.ConnectorCalls().Count;
+        await Host.PostAsync(TeamsActivities.ChannelMention(Host.ServiceUrl, "help"), Host.ChannelToken());
+        var before = Host.ConnectorCalls().Count;
 
         var id = await Messenger.SendToConversationAsync(WellnessChannel, BotMessage.Say("This month's kudos are in!"));
 
         Assert.NotNull(id);
-        var create = _host.ConnectorCalls().Skip(before).Single();
+        var create = Host.ConnectorCalls().Skip(before).Single();
         Assert.Equal("/v3/conversations", create.Path);
         Assert.True(create.Body?["isGroup"]?.GetValue<bool>());
         Assert.Equal("19:program-wellness@thread.tacv2", create.Body?["channelData"]?["channel"]?["id"]?.GetValue<string>());
@@ -74,14 +64,14 @@ public sealed class ProactiveMessagingTests : IAsyncLifetime
     [Fact]
     public async Task APersonWhoBlockedTheBotIsReportedUnreachableNotRetriedForever()
     {
-        await _host.PostAsync(TeamsActivities.Personal(_host.ServiceUrl, "hello"), _host.ChannelToken());
-        _host.Server.Given(Request.Create().WithPath("/v3/conversations/a:personal-ana/activities").UsingPost()).AtPriority(1)
+        await Host.PostAsync(TeamsActivities.Personal(Host.ServiceUrl, "hello"), Host.ChannelToken());
+        Host.Server.Given(Request.Create().WithPath("/v3/conversations/a:personal-ana/activities").UsingPost()).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(403).WithBody(
                 "{\"errorCode\":209,\"message\":\"{\\r\\n  \\\"subCode\\\": \\\"MessageWritesBlocked\\\",\\r\\n  \\\"details\\\": \\\"Thread is blocked from message writes.\\\"\\r\\n}\"}"));
-        var before = _host.ConnectorCalls().Count;
+        var before = Host.ConnectorCalls().Count;
 
         Assert.False(await Messenger.SendToUserAsync(Ana, BotMessage.Say("hello")));
-        Assert.Single(_host.ConnectorCalls().Skip(before)); // 403 is final: no retries
+        Assert.Single(Host.ConnectorCalls().Skip(before)); // 403 is final: no retries
     }
 
     [Fact]
@@ -89,14 +79,14 @@ public sealed class ProactiveMessagingTests : IAsyncLifetime
     {
         Assert.False(await Messenger.SendToUserAsync(new UserRef("msteams", "29:stranger", "Stranger"), BotMessage.Say("hi")));
         Assert.Null(await Messenger.SendToConversationAsync(new ConversationRef("msteams", "19:unknown", ConversationKind.Channel), BotMessage.Say("hi")));
-        Assert.Empty(_host.ConnectorCalls());
+        Assert.Empty(Host.ConnectorCalls());
     }
 
     [Fact]
     public async Task TokensAreForTheBotFrameworkScope()
     {
-        await _host.PostAsync(TeamsActivities.Personal(_host.ServiceUrl, "help"), _host.ChannelToken());
-        Assert.Contains("https://api.botframework.com/.default", _host.Credential.Scopes);
+        await Host.PostAsync(TeamsActivities.Personal(Host.ServiceUrl, "help"), Host.ChannelToken());
+        Assert.Contains("https://api.botframework.com/.default", Host.Credential.Scopes);
     }
 }
 

@@ -7,19 +7,9 @@ using WireMock.ResponseBuilders;
 namespace WellnessBot.Tests.Teams;
 
 /// <summary>Real Teams payload shapes in; the right activities out to a WireMock Bot Connector on loopback.</summary>
-public sealed class TeamsActivityTests : IAsyncLifetime
+public sealed class TeamsActivityTests : BotFrameworkHostTests
 {
-    private BotFrameworkHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = new BotFrameworkHost();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    private Task<HttpResponseMessage> SendAsync(object activity) => _host.PostAsync(activity, _host.ChannelToken());
+    private Task<HttpResponseMessage> SendAsync(object activity) => Host.PostAsync(activity, Host.ChannelToken());
 
     private static string? CardKindTitle(JsonNode? activity) =>
         activity?["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>();
@@ -27,10 +17,10 @@ public sealed class TeamsActivityTests : IAsyncLifetime
     [Fact]
     public async Task HelpInAPersonalChatIsAnsweredWithTheHelpCardAsAReply()
     {
-        var response = await SendAsync(TeamsActivities.Personal(_host.ServiceUrl, "help"));
+        var response = await SendAsync(TeamsActivities.Personal(Host.ServiceUrl, "help"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var (method, path, body, authorization) = Assert.Single(_host.ConnectorCalls());
+        var (method, path, body, authorization) = Assert.Single(Host.ConnectorCalls());
         Assert.Equal("POST", method);
         Assert.Equal("/v3/conversations/a:personal-ana/activities/1001", path);
         Assert.Equal("message", body?["type"]?.GetValue<string>());
@@ -43,9 +33,9 @@ public sealed class TeamsActivityTests : IAsyncLifetime
     [Fact]
     public async Task TheBotsOwnMentionIsStrippedInAChannelAndTheReplyStaysInTheThread()
     {
-        await SendAsync(TeamsActivities.ChannelMention(_host.ServiceUrl, "help"));
+        await SendAsync(TeamsActivities.ChannelMention(Host.ServiceUrl, "help"));
 
-        var (_, path, body, _) = Assert.Single(_host.ConnectorCalls());
+        var (_, path, body, _) = Assert.Single(Host.ConnectorCalls());
         Assert.Equal("/v3/conversations/19:program-wellness@thread.tacv2;messageid=1759881511856/activities/1759944781430", path);
         Assert.Equal("Here's what I can do", CardKindTitle(body));
     }
@@ -53,9 +43,9 @@ public sealed class TeamsActivityTests : IAsyncLifetime
     [Fact]
     public async Task APrivateAnswerToAChannelMessageGoesToA1To1ChatAndNothingToTheChannel()
     {
-        await SendAsync(TeamsActivities.ChannelMention(_host.ServiceUrl, "I need to talk to someone"));
+        await SendAsync(TeamsActivities.ChannelMention(Host.ServiceUrl, "I need to talk to someone"));
 
-        var calls = _host.ConnectorCalls();
+        var calls = Host.ConnectorCalls();
         Assert.Equal(2, calls.Count);
         var create = calls[0];
         Assert.Equal(("POST", "/v3/conversations"), (create.Method, create.Path));
@@ -69,10 +59,10 @@ public sealed class TeamsActivityTests : IAsyncLifetime
     [Fact]
     public async Task InstallingTheBotWelcomesOnceEvenWhenTheClientRepeatsTheEvent()
     {
-        await SendAsync(TeamsActivities.BotInstalledPersonal(_host.ServiceUrl));
-        await SendAsync(TeamsActivities.BotInstalledPersonal(_host.ServiceUrl));
+        await SendAsync(TeamsActivities.BotInstalledPersonal(Host.ServiceUrl));
+        await SendAsync(TeamsActivities.BotInstalledPersonal(Host.ServiceUrl));
 
-        var (_, path, body, _) = Assert.Single(_host.ConnectorCalls());
+        var (_, path, body, _) = Assert.Single(Host.ConnectorCalls());
         Assert.Equal("/v3/conversations/a:personal-ana/activities", path);
         Assert.Equal("Hi, I'm WellnessBot 👋", CardKindTitle(body));
     }
@@ -80,27 +70,27 @@ public sealed class TeamsActivityTests : IAsyncLifetime
     [Fact]
     public async Task ThrottlingIsRetriedAfterRetryAfterAndTheReplyArrivesOnce()
     {
-        _host.Server.Given(Request.Create().WithPath("/v3/conversations/a:personal-ana/activities/1001").UsingPost())
+        Host.Server.Given(Request.Create().WithPath("/v3/conversations/a:personal-ana/activities/1001").UsingPost())
             .InScenario("throttled").WillSetStateTo("recovered").AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1"));
-        _host.Server.Given(Request.Create().WithPath("/v3/conversations/a:personal-ana/activities/1001").UsingPost())
+        Host.Server.Given(Request.Create().WithPath("/v3/conversations/a:personal-ana/activities/1001").UsingPost())
             .InScenario("throttled").WhenStateIs("recovered").AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(201).WithBody("{\"id\":\"reply-1\"}"));
 
         var started = DateTime.UtcNow;
-        var response = await SendAsync(TeamsActivities.Personal(_host.ServiceUrl, "help"));
+        var response = await SendAsync(TeamsActivities.Personal(Host.ServiceUrl, "help"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var calls = _host.ConnectorCalls();
+        var calls = Host.ConnectorCalls();
         Assert.Equal(2, calls.Count);
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.9), "Retry-After: 1 was not honoured");
-        Assert.Equal(1, _host.Credential.Calls); // one token, cached, for both attempts
+        Assert.Equal(1, Host.Credential.Calls); // one token, cached, for both attempts
     }
 
     [Fact]
     public async Task AnActionExecuteInvokeGetsTheInvokeResponseShape()
     {
-        var response = await SendAsync(TeamsActivities.Invoke(_host.ServiceUrl, "Action.Execute", new { action = "help.open" }));
+        var response = await SendAsync(TeamsActivities.Invoke(Host.ServiceUrl, "Action.Execute", new { action = "help.open" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
@@ -111,46 +101,46 @@ public sealed class TeamsActivityTests : IAsyncLifetime
     [Fact]
     public async Task InvokesTheBotDoesNotHandleAreRefusedWithTheRightStatus()
     {
-        var submit = await SendAsync(TeamsActivities.Invoke(_host.ServiceUrl, "Action.Submit", new { action = "help.open" }));
+        var submit = await SendAsync(TeamsActivities.Invoke(Host.ServiceUrl, "Action.Submit", new { action = "help.open" }));
         Assert.Equal(HttpStatusCode.BadRequest, submit.StatusCode);
         Assert.Equal("application/vnd.microsoft.error", JsonNode.Parse(await submit.Content.ReadAsStringAsync())?["type"]?.GetValue<string>());
 
-        var unknown = await SendAsync(TeamsActivities.Invoke(_host.ServiceUrl, "Action.Execute", new { }, name: "composeExtension/query"));
+        var unknown = await SendAsync(TeamsActivities.Invoke(Host.ServiceUrl, "Action.Execute", new { }, name: "composeExtension/query"));
         Assert.Equal(HttpStatusCode.NotImplemented, unknown.StatusCode);
     }
 
     [Fact]
     public async Task OtherActivityTypesAreAcknowledgedQuietly()
     {
-        var typing = new { type = "typing", id = "t1", channelId = "msteams", serviceUrl = _host.ServiceUrl,
+        var typing = new { type = "typing", id = "t1", channelId = "msteams", serviceUrl = Host.ServiceUrl,
             from = new { id = "29:resident-ana" }, recipient = new { id = TeamsActivities.BotId }, conversation = new { id = "a:personal-ana" } };
-        var install = new { type = "installationUpdate", action = "add", id = "i1", channelId = "msteams", serviceUrl = _host.ServiceUrl,
+        var install = new { type = "installationUpdate", action = "add", id = "i1", channelId = "msteams", serviceUrl = Host.ServiceUrl,
             from = new { id = "29:resident-ana" }, recipient = new { id = TeamsActivities.BotId }, conversation = new { id = "a:personal-ana", conversationType = "personal" } };
 
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(typing)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(install)).StatusCode);
-        Assert.Empty(_host.ConnectorCalls());
+        Assert.Empty(Host.ConnectorCalls());
     }
 
     [Fact]
     public async Task AReplyTheConnectorRefusesIsAcknowledgedNotAServerError()
     {
-        _host.Server.Given(Request.Create().WithPath("/v3/conversations/a:personal-ana/activities/1001").UsingPost()).AtPriority(1)
+        Host.Server.Given(Request.Create().WithPath("/v3/conversations/a:personal-ana/activities/1001").UsingPost()).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(403).WithBody("{\"errorCode\":209,\"message\":\"{\\\"subCode\\\": \\\"MessageWritesBlocked\\\"}\"}"));
 
-        var response = await SendAsync(TeamsActivities.Personal(_host.ServiceUrl, "help"));
+        var response = await SendAsync(TeamsActivities.Personal(Host.ServiceUrl, "help"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_host.ConnectorCalls()); // refused for good: not retried
+        Assert.Single(Host.ConnectorCalls()); // refused for good: not retried
     }
 
     [Fact]
     public async Task MalformedOrOversizedRequestsGet4xxNever500()
     {
-        Assert.Equal(HttpStatusCode.BadRequest, (await _host.PostAsync("{\"type\":", _host.ChannelToken())).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _host.PostAsync(new { type = "message", text = "no service url" }, _host.ChannelToken())).StatusCode);
-        var huge = TeamsActivities.Personal(_host.ServiceUrl, new string('x', 300_000));
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await _host.PostAsync(huge, _host.ChannelToken())).StatusCode);
-        Assert.Empty(_host.ConnectorCalls());
+        Assert.Equal(HttpStatusCode.BadRequest, (await Host.PostAsync("{\"type\":", Host.ChannelToken())).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Host.PostAsync(new { type = "message", text = "no service url" }, Host.ChannelToken())).StatusCode);
+        var huge = TeamsActivities.Personal(Host.ServiceUrl, new string('x', 300_000));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await Host.PostAsync(huge, Host.ChannelToken())).StatusCode);
+        Assert.Empty(Host.ConnectorCalls());
     }
 }

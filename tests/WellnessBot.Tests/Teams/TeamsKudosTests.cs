@@ -5,21 +5,11 @@ using WellnessBot.Tests.Support;
 namespace WellnessBot.Tests.Teams;
 
 /// <summary>Kudos through the Teams edge: mentions in a channel, and the form's people picker in a personal chat.</summary>
-public sealed class TeamsKudosTests : IAsyncLifetime
+public sealed class TeamsKudosTests : BotFrameworkHostTests
 {
-    private BotFrameworkHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = new BotFrameworkHost();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     private object FromBen(string text) => new
     {
-        type = "message", id = "b-1", channelId = "msteams", serviceUrl = _host.ServiceUrl, text,
+        type = "message", id = "b-1", channelId = "msteams", serviceUrl = Host.ServiceUrl, text,
         from = new { id = "29:resident-ben", name = "Ben Resident", aadObjectId = "aad-ben" },
         recipient = new { id = TeamsActivities.BotId, name = "WellnessBot" },
         conversation = new { id = "a:personal-ben", conversationType = "personal", tenantId = TeamsActivities.Tenant },
@@ -29,14 +19,14 @@ public sealed class TeamsKudosTests : IAsyncLifetime
     [Fact]
     public async Task AMentionInAChannelGivesKudosShowsItThereAndNotesTheColleague()
     {
-        await _host.PostAsync(FromBen("hello"), _host.ChannelToken()); // Ben has opened the bot once
-        var before = _host.ConnectorCalls().Count;
+        await Host.PostAsync(FromBen("hello"), Host.ChannelToken()); // Ben has opened the bot once
+        var before = Host.ConnectorCalls().Count;
 
-        var response = await _host.PostAsync(TeamsActivities.ChannelMention(_host.ServiceUrl,
-            "kudos <at>Ben Resident</at> for the calmest code blue ever", ("29:resident-ben", "Ben Resident")), _host.ChannelToken());
+        var response = await Host.PostAsync(TeamsActivities.ChannelMention(Host.ServiceUrl,
+            "kudos <at>Ben Resident</at> for the calmest code blue ever", ("29:resident-ben", "Ben Resident")), Host.ChannelToken());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var calls = _host.ConnectorCalls().Skip(before).ToList();
+        var calls = Host.ConnectorCalls().Skip(before).ToList();
         var note = Assert.Single(calls, c => c.Path == "/v3/conversations/a:personal-ben/activities");
         Assert.Equal("🎉 <at>Ana Resident</at> recognised you: “for the calmest code blue ever”\n\nIt will be read at the monthly program breakfast.",
             note.Body?["text"]?.GetValue<string>());
@@ -48,14 +38,14 @@ public sealed class TeamsKudosTests : IAsyncLifetime
     [Fact]
     public async Task ThePeoplePickerInAPersonalChatResolvesAzureAdIds()
     {
-        await _host.PostAsync(FromBen("hello"), _host.ChannelToken());
-        await _host.PostAsync(TeamsActivities.Personal(_host.ServiceUrl, "kudos", id: "2001"), _host.ChannelToken());
-        var form = _host.ConnectorCalls().Last().Body!["attachments"]![0]!["content"]!;
+        await Host.PostAsync(FromBen("hello"), Host.ChannelToken());
+        await Host.PostAsync(TeamsActivities.Personal(Host.ServiceUrl, "kudos", id: "2001"), Host.ChannelToken());
+        var form = Host.ConnectorCalls().Last().Body!["attachments"]![0]!["content"]!;
         var picker = form["body"]!.AsArray().Single(e => e!["id"]?.GetValue<string>() == "recipients")!;
         Assert.Equal("graph.microsoft.com/users", picker["choices.data"]!["dataset"]!.GetValue<string>());
         var submitData = form["actions"]![0]!["data"]!;
 
-        var submit = JsonSerializer.Deserialize<Dictionary<string, object>>(JsonSerializer.Serialize(TeamsActivities.Personal(_host.ServiceUrl, "", id: "2002")))!;
+        var submit = JsonSerializer.Deserialize<Dictionary<string, object>>(JsonSerializer.Serialize(TeamsActivities.Personal(Host.ServiceUrl, "", id: "2002")))!;
         submit.Remove("text");
         submit["value"] = new Dictionary<string, string>
         {
@@ -63,10 +53,10 @@ public sealed class TeamsKudosTests : IAsyncLifetime
             ["started"] = submitData["started"]!.GetValue<string>(), ["recipients"] = "aad-ben", ["message"] = "Thanks for teaching me the FAST exam",
             ["category"] = "Teaching", ["anonymous"] = "false",
         };
-        var before = _host.ConnectorCalls().Count;
-        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync(submit, _host.ChannelToken())).StatusCode);
+        var before = Host.ConnectorCalls().Count;
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(submit, Host.ChannelToken())).StatusCode);
 
-        var calls = _host.ConnectorCalls().Skip(before).ToList();
+        var calls = Host.ConnectorCalls().Skip(before).ToList();
         Assert.Contains(calls, c => c.Path == "/v3/conversations/a:personal-ben/activities" && c.Body!["text"]!.GetValue<string>().Contains("FAST exam", StringComparison.Ordinal));
         Assert.Contains(calls, c => c.Body?["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>() == "Kudos saved 🎉");
     }

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using WellnessBot.Bot.Hosting;
+
+namespace WellnessBot.Benchmarks;
+
+/// <summary>
+/// The real bot (auth off, embedded store in a temp folder) on Kestrel, and a stub Bot Connector on Kestrel that
+/// accepts every reply and message, both on free loopback ports: what the load drivers talk to.
+/// </summary>
+internal sealed class LoopbackBot : IAsyncDisposable
+{
+    private readonly string _folder;
+    private readonly WebApplication _connector;
+    private readonly WebApplication _bot;
+    private int _connectorCalls;
+
+    private LoopbackBot(string folder, WebApplication connector, WebApplication bot)
+    {
+        _folder = folder;
+        _connector = connector;
+        _bot = bot;
+    }
+
+    public Uri Endpoint => new(_bot.Urls.Single() + "/api/messages");
+    public string ServiceUrl => _connector.Urls.Single() + "/";
+    public int ConnectorCalls => _connectorCalls;
+
+    public static async Task<LoopbackBot> StartAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("wellnessbot-load-").FullName;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var connector = builder.Build();
+
+        var bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:WellnessBot.Bot.Hosting.StartupTasks=Error", "--Logging:LogLevel:WellnessBot.Dialogs.Kudos=Error",
+            $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "load.db")}"]);
+        var host = new LoopbackBot(folder, connector, bot);
+        connector.MapPost("/v3/conversations/{conversation}/activities/{id}", () => host.Accept("reply"));
+        connector.MapPost("/v3/conversations/{conversation}/activities", () => host.Accept("sent"));
+        await connector.StartAsync();
+        await bot.StartAsync();
+        return host;
+    }
+
+    private IResult Accept(string id)
+    {
+        Interlocked.Increment(ref _connectorCalls);
+        return Results.Json(new { id }, statusCode: 201);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bot.StopAsync();
+        await _connector.StopAsync();
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
