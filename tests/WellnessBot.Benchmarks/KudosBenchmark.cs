@@ -44,7 +44,7 @@ internal static class KudosBenchmark
                 var n = batch * 100 + j;
                 var record = new KudosRecord
                 {
-                    Id = $"k{n:D6}", Month = "2026-11", Giver = people[random.Next(people.Length)],
+                    Id = KudosStore.IdFor("bench-" + n.ToString(CultureInfo.InvariantCulture)), Month = "2026-11", Giver = people[random.Next(people.Length)],
                     Recipients = [people[random.Next(people.Length)]],
                     Message = "Thank you for covering my pager at 3am so I could sleep before my exam — you're a star.",
                     Category = (KudosCategory)(n % 6), Anonymous = n % 7 == 0,
