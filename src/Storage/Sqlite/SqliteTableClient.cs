@@ -36,11 +36,11 @@ internal sealed class SqliteTableClient : ITableClient
     public async Task CreateIfNotExistsAsync(CancellationToken ct = default)
     {
         if (_created) return;
-        await WriteAsync(connection =>
+        await WriteAsync((connection, transaction) =>
         {
             var command = connection.Command(
                 $"CREATE TABLE IF NOT EXISTS {_sqlTable} (pk TEXT NOT NULL, rk TEXT NOT NULL, etag TEXT NOT NULL, " +
-                "ts INTEGER NOT NULL, props TEXT NOT NULL, PRIMARY KEY (pk, rk)) WITHOUT ROWID");
+                "ts INTEGER NOT NULL, props TEXT NOT NULL, PRIMARY KEY (pk, rk)) WITHOUT ROWID", transaction);
             return command.ExecuteNonQuery();
         }, ct).ConfigureAwait(false);
         _created = true;
@@ -64,26 +64,26 @@ internal sealed class SqliteTableClient : ITableClient
     public async Task<ETag> AddEntityAsync(TableEntity entity, CancellationToken ct = default)
     {
         EntityRules.ValidateEntity(entity);
-        return await WriteAsync(connection => Add(connection, entity, null), ct).ConfigureAwait(false);
+        return await WriteAsync((connection, transaction) => Add(connection, entity, transaction), ct).ConfigureAwait(false);
     }
 
     public async Task<ETag> UpsertEntityAsync(TableEntity entity, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken ct = default)
     {
         EntityRules.ValidateEntity(entity);
-        return await WriteAsync(connection => Upsert(connection, entity, mode, null), ct).ConfigureAwait(false);
+        return await WriteAsync((connection, transaction) => Upsert(connection, entity, mode, transaction), ct).ConfigureAwait(false);
     }
 
     public async Task<ETag> UpdateEntityAsync(TableEntity entity, ETag ifMatch, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken ct = default)
     {
         EntityRules.ValidateEntity(entity);
         RequireETag(ifMatch);
-        return await WriteAsync(connection => Update(connection, entity, ifMatch, mode, null), ct).ConfigureAwait(false);
+        return await WriteAsync((connection, transaction) => Update(connection, entity, ifMatch, mode, transaction), ct).ConfigureAwait(false);
     }
 
     public async Task<bool> DeleteEntityAsync(string partitionKey, string rowKey, ETag ifMatch = default, CancellationToken ct = default)
     {
         EntityRules.ValidateKeys(partitionKey, rowKey);
-        return await WriteAsync(connection => Delete(connection, partitionKey, rowKey, ifMatch, null), ct).ConfigureAwait(false);
+        return await WriteAsync((connection, transaction) => Delete(connection, partitionKey, rowKey, ifMatch, transaction), ct).ConfigureAwait(false);
     }
 
     public Task<TablePage> QueryPageAsync(TableQuery query, string? continuationToken = null, CancellationToken ct = default)
@@ -166,9 +166,9 @@ internal sealed class SqliteTableClient : ITableClient
             if (action.ActionType is TableTransactionActionType.UpdateMerge or TableTransactionActionType.UpdateReplace)
                 RequireETag(action.ETag);
 
-        return await WriteAsync(connection =>
+        // The writer runs every write in its own savepoint: throwing here rolls back all of this transaction's actions.
+        return await WriteAsync((connection, transaction) =>
         {
-            using var transaction = connection.Connection.BeginTransaction(deferred: false);
             var etags = new List<ETag>(actions.Count);
             for (var i = 0; i < actions.Count; i++)
             {
@@ -187,11 +187,9 @@ internal sealed class SqliteTableClient : ITableClient
                 }
                 catch (TableStoreException ex)
                 {
-                    transaction.Rollback();
                     throw new TableTransactionFailedException(i, ex);
                 }
             }
-            transaction.Commit();
             return (IReadOnlyList<ETag>)etags;
         }, ct).ConfigureAwait(false);
     }
@@ -257,18 +255,18 @@ internal sealed class SqliteTableClient : ITableClient
         return command.ExecuteScalar() is not null;
     }
 
-    private async Task<T> WriteAsync<T>(Func<PooledConnection, T> work, CancellationToken ct)
-    {
-        await _store.WriteLock.WaitAsync(ct).ConfigureAwait(false);
-        try
+    private Task<T> WriteAsync<T>(Func<PooledConnection, SqliteTransaction, T> work, CancellationToken ct) =>
+        _store.Writer.WriteAsync((connection, transaction) =>
         {
-            return _store.Run(work, Name);
-        }
-        finally
-        {
-            _store.WriteLock.Release();
-        }
-    }
+            try
+            {
+                return work(connection, transaction);
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 1 && ex.Message.Contains("no such table", StringComparison.Ordinal))
+            {
+                throw new TableNotFoundException(Name, ex);
+            }
+        }, ct);
 
     private static void BindEntity(SqliteCommand command, TableEntity entity, string etag, DateTimeOffset ts)
     {

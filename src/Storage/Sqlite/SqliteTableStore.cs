@@ -5,8 +5,9 @@ namespace WellnessBot.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file (WAL mode), one SQL table per logical table.
-/// Writes from this process are serialised by one lock so they never spin on SQLITE_BUSY; ETag checks are
-/// done inside the SQL statements, so a second process sharing the file is still safe.
+/// Writes from this process go through one writer that group-commits them (<see cref="SqliteWriter"/>), so they
+/// never spin on SQLITE_BUSY; ETag checks are done inside the SQL statements, so a second process sharing the
+/// file is still safe.
 /// </summary>
 public sealed class SqliteTableStore : ITableStore
 {
@@ -18,13 +19,14 @@ public sealed class SqliteTableStore : ITableStore
     {
         ConnectionString = NormaliseConnectionString(connectionString);
         Pool = new SqliteConnectionPool(ConnectionString);
+        Writer = new SqliteWriter(this);
     }
 
     public string ProviderName => "Sqlite";
     public string Location => Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
     public string ConnectionString { get; }
     internal SqliteConnectionPool Pool { get; }
-    internal SemaphoreSlim WriteLock { get; } = new(1, 1);
+    internal SqliteWriter Writer { get; }
 
     /// <summary>Accepts "Data Source=…" strings, bare file paths, or nothing (data/wellnessbot.db).</summary>
     internal static string NormaliseConnectionString(string? value)
@@ -106,10 +108,9 @@ public sealed class SqliteTableStore : ITableStore
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await Writer.DisposeAsync().ConfigureAwait(false);
         Pool.Dispose();
-        WriteLock.Dispose();
-        return ValueTask.CompletedTask;
     }
 }
