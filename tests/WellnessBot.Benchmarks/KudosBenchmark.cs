@@ -83,6 +83,8 @@ internal static class KudosBenchmark
             if (digest.KudosCount != 50_000 || parts < 2) throw new InvalidOperationException("unexpected digest");
         });
         Console.WriteLine(runs.Line("< 1 s"));
+        Console.WriteLine("    runs, in order: " + string.Join(", ", runs.Raw.Select(Samples.Format)) +
+                          $"   (GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 so far; server GC {System.Runtime.GCSettings.IsServerGC})");
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 

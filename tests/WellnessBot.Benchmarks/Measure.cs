@@ -34,6 +34,7 @@ internal sealed class Samples(string name)
         return sorted[Math.Clamp(index, 0, sorted.Length - 1)];
     }
 
+    public IReadOnlyList<double> Raw => _microseconds;
     public double Median => Percentile(50);
     public double P99 => Percentile(99);
 
