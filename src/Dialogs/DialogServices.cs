@@ -19,6 +19,8 @@ public static class DialogServices
         services.TryAddSingleton<Kudos.DigestSettings>();
         services.AddSingleton<Kudos.DigestPublisher>();
         services.TryAddSingleton(new RouteTable(BotRoutes.All));
+        services.TryAddSingleton<Safety.SafetySettings>();
+        services.AddSingleton<Safety.SafetyNet>();
         services.AddScoped<TurnHandler>();
         foreach (var route in BotRoutes.All)
             services.TryAddScoped(route.Dialog);

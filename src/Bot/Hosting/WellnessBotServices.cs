@@ -24,6 +24,9 @@ public static class WellnessBotServices
         builder.Services.AddSingleton<IValidateOptions<WellnessBot.Dialogs.Kudos.DigestSettings>>(
             new ProblemsValidator<WellnessBot.Dialogs.Kudos.DigestSettings>(o => o.Validate()));
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<WellnessBot.Dialogs.Kudos.DigestSettings>>().Value);
+        builder.Services.AddSingleton(services =>
+            services.GetRequiredService<IConfiguration>().GetSection(WellnessBot.Dialogs.Safety.SafetySettings.SectionName).Get<WellnessBot.Dialogs.Safety.SafetySettings>()
+            ?? new WellnessBot.Dialogs.Safety.SafetySettings());
         builder.Services.AddWellnessDialogs();
         builder.Services.AddHostedService<Scheduling.MonthlyDigestJob>();
 

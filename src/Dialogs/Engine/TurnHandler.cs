@@ -16,6 +16,7 @@ public sealed partial class TurnHandler(
     IServiceProvider services,
     RouteTable routes,
     DialogStateStore states,
+    Safety.SafetyNet safety,
     ProgramSettings program,
     ILogger<TurnHandler> logger)
 {
@@ -43,6 +44,14 @@ public sealed partial class TurnHandler(
         {
             await context.ReplyAsync(WelcomeMessage.Build(program), ct).ConfigureAwait(false);
             return;
+        }
+
+        // The safety net comes first, whatever else the message is: crisis wording gets real help, privately, at once.
+        var signal = safety.Check(turn.Submission is { } form ? string.Join(" ", form.Values.Values) : turn.Text);
+        if (signal == Safety.SafetySignal.Crisis)
+        {
+            LogSafetyNet(logger);
+            await context.ReplyPrivatelyAsync(Safety.SafetyNet.CrisisReply(), ct).ConfigureAwait(false);
         }
 
         var saved = await states.LoadAsync(turn.Conversation, turn.From, ct).ConfigureAwait(false);
@@ -95,7 +104,9 @@ public sealed partial class TurnHandler(
 
         if (match is not { } found)
         {
-            await context.ReplyAsync(HelpDialog.NotUnderstood(text), ct).ConfigureAwait(false);
+            // Never answer someone in crisis or distress with "I didn't understand".
+            if (signal == Safety.SafetySignal.Crisis) return;
+            await context.ReplyPrivatelyAsync(signal == Safety.SafetySignal.Distress ? Safety.SafetyNet.DistressReply() : HelpDialog.NotUnderstood(text), ct).ConfigureAwait(false);
             return;
         }
 
@@ -131,6 +142,9 @@ public sealed partial class TurnHandler(
         var dot = actionId.IndexOf('.', StringComparison.Ordinal);
         return dot < 0 ? actionId : actionId[..dot];
     }
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Safety net: crisis help sent privately")]
+    private static partial void LogSafetyNet(ILogger logger);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Turn failed because the table store is unavailable ({ErrorCode}, {Exception})")]
     private static partial void LogStoreFailure(ILogger logger, string errorCode, string exception);
