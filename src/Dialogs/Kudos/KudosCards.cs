@@ -137,6 +137,4 @@ public static class KudosCards
 
     private static string NextMonth(string month) =>
         DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture).AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    internal static string CrisisFooter => SafetyWording.CrisisLine;
 }

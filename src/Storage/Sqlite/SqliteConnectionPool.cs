@@ -68,13 +68,6 @@ internal sealed class PooledConnection(SqliteConnection connection) : IDisposabl
         return command;
     }
 
-    /// <summary>Drops cached statements (after a schema change they would be re-prepared anyway).</summary>
-    public void Forget(string sql)
-    {
-        if (_prepared.Remove(sql, out var command))
-            command.Dispose();
-    }
-
     public void Dispose()
     {
         foreach (var command in _prepared.Values)
