@@ -56,7 +56,8 @@ public sealed partial class SafetyNet
         var extra = (settings?.CrisisPhrases ?? []).Where(p => !string.IsNullOrWhiteSpace(p))
             .Select(p => @"\b" + Regex.Escape(p.Trim()) + @"\b");
         _crisis = DefaultCrisisPatterns.Concat(extra)
-            .Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(100)))
+            // Linear-time matching by construction: no timeouts to trip under load, no pattern can run away.
+            .Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking))
             .ToList();
     }
 
