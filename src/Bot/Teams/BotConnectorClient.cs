@@ -26,6 +26,7 @@ public sealed class BotConnectorClientOptions : ClientOptions
         Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
         Diagnostics.IsLoggingContentEnabled = false; // messages may hold personal details
         Diagnostics.ApplicationId = "WellnessBot";
+        Diagnostics.IsDistributedTracingEnabled = false; // nobody downstream reads our traces; each call paid for an Activity
     }
 }
 
