@@ -45,11 +45,11 @@ public static class StorageKeys
         (Escape(conversation.Key), Escape(user.Key));
 
     /// <summary>How to reach a person privately later (their 1:1 conversation with the bot).</summary>
-    public static (string PartitionKey, string RowKey) UserAddress(UserRef user) => ("user", Escape(user.Key));
+    public static (string PartitionKey, string RowKey) UserAddress(UserRef user) => UserAddress(user.Channel, user.Id);
     public static (string PartitionKey, string RowKey) UserAddress(string channel, string userId) => ("user", Escape(channel + "|" + userId));
 
     /// <summary>How to post in a conversation later (a channel, a group chat).</summary>
-    public static (string PartitionKey, string RowKey) ConversationAddress(ConversationRef conversation) => ("conversation", Escape(conversation.Key));
+    public static (string PartitionKey, string RowKey) ConversationAddress(ConversationRef conversation) => ConversationAddress(conversation.Channel, conversation.Id);
     public static (string PartitionKey, string RowKey) ConversationAddress(string channel, string conversationId) => ("conversation", Escape(channel + "|" + conversationId));
 
     /// <summary>Percent-encodes the characters table keys may not hold (/ \ # ? % and control characters).</summary>

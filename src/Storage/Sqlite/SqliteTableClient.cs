@@ -262,7 +262,7 @@ internal sealed class SqliteTableClient : ITableClient
             {
                 return work(connection, transaction);
             }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == 1 && ex.Message.Contains("no such table", StringComparison.Ordinal))
+            catch (SqliteException ex) when (SqliteTableStore.IsMissingTable(ex))
             {
                 throw new TableNotFoundException(Name, ex);
             }

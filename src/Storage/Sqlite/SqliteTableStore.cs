@@ -93,7 +93,7 @@ public sealed class SqliteTableStore : ITableStore
         {
             return work(pooled);
         }
-        catch (SqliteException ex) when (table is not null && ex.SqliteErrorCode == 1 && ex.Message.Contains("no such table", StringComparison.Ordinal))
+        catch (SqliteException ex) when (table is not null && IsMissingTable(ex))
         {
             throw new TableNotFoundException(table, ex);
         }
@@ -107,6 +107,9 @@ public sealed class SqliteTableStore : ITableStore
             Pool.Return(pooled, broken);
         }
     }
+
+    internal static bool IsMissingTable(SqliteException ex) =>
+        ex.SqliteErrorCode == 1 && ex.Message.Contains("no such table", StringComparison.Ordinal);
 
     public async ValueTask DisposeAsync()
     {
