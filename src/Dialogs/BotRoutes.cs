@@ -16,11 +16,19 @@ public static class BotRoutes
             Phrases = ["shout out", "shoutout", "shout-out"],
             HelpText = "Recognise a colleague (or yourself!) for the monthly program breakfast: **kudos @name thanks for…**",
         },
-        new("support", typeof(UpcomingSupport))
+        new(SupportDialog.Command, typeof(SupportDialog))
         {
-            Phrases = ["peer support", "i need to talk to someone", "i need someone to talk to", "talk to someone", "h3"],
-            HelpText = "Ask privately for a Helping Healers Heal peer supporter after a difficult event.",
+            Phrases = ["peer support", "i need to talk to someone", "i need someone to talk to", "talk to someone", "someone to talk to", "helping healers heal"],
+            HelpText = "Ask privately for a Helping Healers Heal peer supporter after a difficult event (**support status**, **support cancel**).",
         },
+        new(PeerSupportCommands.Command, typeof(PeerSupportCommands))
+        {
+            HelpText = "H3 peer supporters and coordinators: **available** / **away**, **h3 requests**, **done**; type **h3** for all.",
+        },
+        // A supporter's everyday words, straight to the same commands.
+        new("available", typeof(PeerSupportCommands)),
+        new("away", typeof(PeerSupportCommands)),
+        new("done", typeof(PeerSupportCommands)),
         new("resources", typeof(UpcomingResources))
         {
             Phrases = ["resource", "find help"],

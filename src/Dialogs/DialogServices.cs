@@ -18,6 +18,12 @@ public static class DialogServices
         services.AddSingleton<Kudos.ProgramChannels>();
         services.TryAddSingleton<Kudos.DigestSettings>();
         services.AddSingleton<Kudos.DigestPublisher>();
+        services.TryAddSingleton<Support.SupportSettings>();
+        services.AddSingleton<Support.DetailsProtector>();
+        services.AddSingleton<Support.SupportRequests>();
+        services.AddSingleton<Support.PeerRoster>();
+        services.AddSingleton<Support.SupportAudit>();
+        services.AddSingleton<Support.PeerSupportDesk>();
         services.TryAddSingleton(new RouteTable(BotRoutes.All));
         services.TryAddSingleton<Safety.SafetySettings>();
         services.AddSingleton<Safety.SafetyNet>();

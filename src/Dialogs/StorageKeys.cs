@@ -15,9 +15,13 @@ public static class StorageKeys
     public const string KudosTable = "Kudos";
     public const string DigestsTable = "Digests";
     public const string SettingsTable = "Settings";
+    public const string SupportRequestsTable = "SupportRequests";
+    public const string PeerRosterTable = "PeerRoster";
+    public const string SupportAuditTable = "SupportAudit";
 
     /// <summary>Tables the host creates at start-up.</summary>
-    public static IReadOnlyList<string> AllTables { get; } = [DialogStateTable, ConversationsTable, KudosTable, DigestsTable, SettingsTable];
+    public static IReadOnlyList<string> AllTables { get; } =
+        [DialogStateTable, ConversationsTable, KudosTable, DigestsTable, SettingsTable, SupportRequestsTable, PeerRosterTable, SupportAuditTable];
 
     // Kudos: one partition per month, so a month's digest is a single partition read; a row per kudos.
     public static (string PartitionKey, string RowKey) Kudos(string month, string kudosId) => ("m|" + month, kudosId);
@@ -39,6 +43,23 @@ public static class StorageKeys
     public static (string PartitionKey, string RowKey) ProgramChannel(ConversationRef channel) => ("program-channel", Escape(channel.Key));
     public const string ProgramChannelsPartition = "program-channel";
     public static (string PartitionKey, string RowKey) UserPreferences(UserRef user) => ("user-prefs", Escape(user.Key));
+
+    // Support requests: one partition of requests (a program has tens a month, not thousands); their timers as an
+    // index ordered by due time, so a sweep is one range read of what is due; the requester's open requests by key.
+    public const string SupportRequestsPartition = "request";
+    public static (string PartitionKey, string RowKey) SupportRequest(string requestId) => (SupportRequestsPartition, requestId);
+    public const string SupportTimersPartition = "due";
+    public static (string PartitionKey, string RowKey) SupportTimer(DateTimeOffset dueAt, string requestId) =>
+        (SupportTimersPartition, dueAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + requestId);
+    /// <summary>Timer rows due at or before <paramref name="now"/> sort before this row key.</summary>
+    public static string SupportTimersDueBefore(DateTimeOffset now) => (now.UtcTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
+
+    // Peer supporters: one row each. Audit: newest first (inverted ticks), one row per read of details.
+    public const string PeerRosterPartition = "supporter";
+    public static (string PartitionKey, string RowKey) PeerSupporter(UserRef supporter) => (PeerRosterPartition, Escape(supporter.Key));
+    public const string SupportAuditPartition = "audit";
+    public static (string PartitionKey, string RowKey) SupportAudit(DateTimeOffset at, string uniquifier) =>
+        (SupportAuditPartition, (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + uniquifier);
 
     /// <summary>A person's dialog in one conversation: one row per (conversation, person).</summary>
     public static (string PartitionKey, string RowKey) DialogState(ConversationRef conversation, UserRef user) =>

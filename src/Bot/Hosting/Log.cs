@@ -15,6 +15,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Bot Framework authentication is OFF (no MicrosoftAppId configured): only loopback callers are accepted on /api/messages. Set MicrosoftAppId and MicrosoftAppPassword before exposing the bot.")]
     public static partial void BotAuthenticationOff(this ILogger logger);
 
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Development: no Support:Keys configured, so support requests are encrypted with a throwaway key and cannot be read after a restart. Production refuses to start without a key.")]
+    public static partial void SupportKeyThrowaway(this ILogger logger);
+
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Tables could not be created yet ({ErrorCode}); retrying in {Seconds} s")]
     public static partial void TablesNotReady(this ILogger logger, string errorCode, double seconds);
 }

@@ -9,7 +9,8 @@ namespace WellnessBot.Bot.Hosting;
 /// At start-up: says how requests are authenticated, and creates the tables the features use. If the store is
 /// down the host still starts (/healthz reports it) and table creation is retried in the background.
 /// </summary>
-internal sealed class StartupTasks(ITableStore store, IOptions<BotFrameworkOptions> bot, ILogger<StartupTasks> logger) : BackgroundService
+internal sealed class StartupTasks(ITableStore store, IOptions<BotFrameworkOptions> bot, WellnessBot.Dialogs.Support.SupportSettings support,
+    ILogger<StartupTasks> logger) : BackgroundService
 {
     private bool _tablesReady;
 
@@ -20,6 +21,8 @@ internal sealed class StartupTasks(ITableStore store, IOptions<BotFrameworkOptio
             logger.BotAuthentication(bot.Value.MicrosoftAppType);
         else
             logger.BotAuthenticationOff();
+        if (support.Keys.ContainsKey(WellnessBotServices.DevelopmentKeyId))
+            logger.SupportKeyThrowaway();
         using (var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             bounded.CancelAfter(TimeSpan.FromSeconds(10)); // a store that does not answer must not hold up start-up

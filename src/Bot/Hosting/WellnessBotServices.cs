@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using WellnessBot.Bot.Teams;
 using WellnessBot.Dialogs;
 using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Support;
 using WellnessBot.Dialogs.Turns;
 using WellnessBot.Storage;
 
@@ -27,13 +28,40 @@ public static class WellnessBotServices
         builder.Services.AddSingleton(services =>
             services.GetRequiredService<IConfiguration>().GetSection(WellnessBot.Dialogs.Safety.SafetySettings.SectionName).Get<WellnessBot.Dialogs.Safety.SafetySettings>()
             ?? new WellnessBot.Dialogs.Safety.SafetySettings());
+        builder.AddSupportSettings();
         builder.Services.AddWellnessDialogs();
         builder.Services.AddHostedService<Scheduling.MonthlyDigestJob>();
+        builder.Services.AddHostedService<Scheduling.SupportTimersJob>();
 
         builder.AddTeams();
         builder.Services.AddHostedService<StartupTasks>();
         return builder;
     }
+
+    /// <summary>
+    /// Peer-support settings. Requests are encrypted with Support:Keys; without a key the bot refuses to start,
+    /// except in Development, where a throwaway key is made (and a warning logged at start-up).
+    /// </summary>
+    public static WebApplicationBuilder AddSupportSettings(this WebApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddOptions<SupportSettings>()
+            .BindConfiguration(SupportSettings.SectionName)
+            .PostConfigure(o =>
+            {
+                if (o.Keys.Count == 0 && development) o.Keys[DevelopmentKeyId] = DetailsProtector.NewKey();
+            })
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SupportSettings>>(new ProblemsValidator<SupportSettings>(o => o.Keys.Count == 0
+            ? ["Support:Keys is empty. Support requests are encrypted at rest, so the bot needs a key: set Support__Keys__<key id> to 32 random bytes " +
+               "in base64 (for example: openssl rand -base64 32), from a secret store. Keep old key ids listed after a rotation."]
+            : o.Validate()));
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<SupportSettings>>().Value);
+        return builder;
+    }
+
+    /// <summary>The key id of the throwaway key a Development run makes when none is configured.</summary>
+    public const string DevelopmentKeyId = "development-only";
 
     /// <summary>The table store chosen by the Storage section, validated at start-up so a bad setting stops the process with its name.</summary>
     public static WebApplicationBuilder AddTableStore(this WebApplicationBuilder builder)

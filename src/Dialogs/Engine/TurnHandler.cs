@@ -17,6 +17,7 @@ public sealed partial class TurnHandler(
     RouteTable routes,
     DialogStateStore states,
     Safety.SafetyNet safety,
+    Support.PeerSupportDesk support,
     ProgramSettings program,
     ILogger<TurnHandler> logger)
 {
@@ -52,6 +53,7 @@ public sealed partial class TurnHandler(
         {
             LogSafetyNet(logger);
             await context.ReplyPrivatelyAsync(Safety.SafetyNet.CrisisReply(), ct).ConfigureAwait(false);
+            await support.MarkUrgentAsync(turn.From, ct).ConfigureAwait(false);
         }
 
         var saved = await states.LoadAsync(turn.Conversation, turn.From, ct).ConfigureAwait(false);

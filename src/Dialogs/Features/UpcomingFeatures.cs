@@ -18,10 +18,6 @@ public abstract class UpcomingFeature(string name, string reply) : IDialog
     }
 }
 
-public sealed class UpcomingSupport() : UpcomingFeature("support",
-    "Requesting a Helping Healers Heal peer supporter through this chat is coming very soon. Until then, please contact your program " +
-    "coordinator or the Office of Well-Being and Resilience, who can connect you with a trained peer supporter. " + SafetyWording.CrisisLine);
-
 public sealed class UpcomingResources() : UpcomingFeature("resources",
     "The resource finder is coming very soon. Meanwhile, WellConnect offers counseling, crisis services, childcare, financial advice " +
     "and more, free to all employees; your program coordinator can point you to it.");

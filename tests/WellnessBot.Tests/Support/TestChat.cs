@@ -36,12 +36,18 @@ public sealed class TestChat : IAsyncDisposable
     public FakePeople People { get; } = new();
     public ITableStore Store { get; }
     public ProgramSettings Program { get; }
+
+    /// <summary>Peer-support settings, with a test encryption key; change before the first turn or call <see cref="RestartAsync"/>.</summary>
+    public WellnessBot.Dialogs.Support.SupportSettings Support { get; } = new() { Keys = { ["test-1"] = TestKey } };
+    public const string TestKey = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
     public IServiceProvider Services => _services;
 
     public static UserRef Ana { get; } = new("msteams", "29:resident-ana", "Ana Resident", "0a0a0a0a-0000-4000-8000-000000000001");
     public static UserRef Ben { get; } = new("msteams", "29:resident-ben", "Ben Resident");
     public static UserRef Eli { get; } = new("msteams", "29:coordinator-eli", "Eli Coordinator");
     public static UserRef Chen { get; } = new("msteams", "29:fellow-chen", "Chen Fellow");
+    public static UserRef Dana { get; } = new("msteams", "29:supporter-dana", "Dana Supporter");
+    public static UserRef Fay { get; } = new("msteams", "29:supporter-fay", "Fay Supporter");
     public static UserRef TheBot { get; } = new("msteams", "28:wellnessbot", "WellnessBot");
     public static ConversationRef DirectWith(UserRef user) => new("msteams", "a:dm-" + user.Id, ConversationKind.Direct, "tenant-1");
     public static ConversationRef WellnessChannel { get; } = new("msteams", "19:program-wellness@thread.tacv2", ConversationKind.Channel, "tenant-1");
@@ -56,6 +62,7 @@ public sealed class TestChat : IAsyncDisposable
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<IProactiveMessenger>(Messenger);
         services.AddSingleton<WellnessBot.Dialogs.Kudos.IPeopleDirectory>(People);
+        services.AddSingleton(Support);
         services.AddWellnessDialogs();
         foreach (var route in _routes) services.AddScoped(route.Dialog);
         _configure?.Invoke(services);

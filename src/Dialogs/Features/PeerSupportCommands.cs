@@ -1,0 +1,191 @@
+using System.Globalization;
+using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Support;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Dialogs.Features;
+
+/// <summary>
+/// What H3 peer supporters and coordinators type, all answered privately, each checking its role:
+/// supporters "available" / "away", "h3 requests", "h3 show REF", "done"; the offer card's Accept / Decline;
+/// coordinators "h3 roster add|remove @name [department …]", "h3 roster list", "h3 audit [REF]", "h3 stats [month]".
+/// </summary>
+public sealed class PeerSupportCommands(
+    PeerSupportDesk desk,
+    PeerRoster roster,
+    SupportAudit audit,
+    ProgramSettings program,
+    TimeProvider clock) : IDialog
+{
+    public const string Command = "h3";
+
+    public string Name => Command;
+
+    private const string SupporterHelp =
+        "Peer supporter commands: **available** / **away**, **h3 requests** (what you hold), **h3 show REF** (a request's details), **done** (you've connected).";
+    private const string CoordinatorHelp =
+        "Coordinator commands: **h3 roster add @name [department Surgery]**, **h3 roster remove @name**, **h3 roster list**, **h3 requests**, " +
+        "**h3 show REF**, **h3 done REF**, **h3 audit [REF]**, **h3 stats [month]**.";
+
+    public async Task<DialogOutcome> StartAsync(DialogContext dialog, string argument, CancellationToken ct)
+    {
+        var context = dialog.Context;
+        var me = context.Turn.From;
+        // Reached as "h3 …" or directly as "available", "away", "done …".
+        var words = context.Turn.Text.Trim().TrimStart('/').Trim();
+        if (words.StartsWith(Command, StringComparison.OrdinalIgnoreCase)) words = words[Command.Length..].Trim();
+        var verb = words.Split(' ', 2)[0].ToLowerInvariant();
+        var rest = words.Length > verb.Length ? words[verb.Length..].Trim() : "";
+        var coordinator = program.IsCoordinator(me);
+
+        string reply = verb switch
+        {
+            "available" or "away" => await SetAvailabilityAsync(me, verb == "available", ct).ConfigureAwait(false),
+            "roster" when !coordinator => Replies.CoordinatorsOnly,
+            "roster" => await RosterAsync(context.Turn, rest, ct).ConfigureAwait(false),
+            "requests" => await RequestsAsync(me, coordinator, ct).ConfigureAwait(false),
+            "show" => await ShowAsync(context, rest, ct).ConfigureAwait(false),
+            "done" => await DoneAsync(me, rest, coordinator, ct).ConfigureAwait(false),
+            "audit" when !coordinator => Replies.CoordinatorsOnly,
+            "audit" => await AuditAsync(rest, ct).ConfigureAwait(false),
+            "stats" when !coordinator => Replies.CoordinatorsOnly,
+            "stats" => await StatsAsync(rest, ct).ConfigureAwait(false),
+            _ => coordinator ? CoordinatorHelp + "\n\n" + SupporterHelp : SupporterHelp,
+        };
+        if (reply.Length > 0) await context.ReplyPrivatelyAsync(BotMessage.Say(reply), ct).ConfigureAwait(false);
+        return DialogOutcome.End;
+    }
+
+    /// <summary>The offer card's Accept / Decline and the details card's Done.</summary>
+    public async Task<DialogOutcome> ContinueAsync(DialogContext dialog, CancellationToken ct)
+    {
+        var context = dialog.Context;
+        if (dialog.Turn.Submission is not { } form || form.Value("request") is not { } requestId) return DialogOutcome.End;
+        var me = context.Turn.From;
+        string reply = form.ActionId switch
+        {
+            SupportCards.AcceptAction => await desk.AcceptAsync(me, requestId, ct).ConfigureAwait(false) switch
+            {
+                SupportActionResult.Done => "Thank you for accepting. 💙 I've told them you'll reach out, the way they asked. Type **done** when you have connected.",
+                SupportActionResult.NotYours => "This request isn't (or is no longer) offered to you, so there's nothing to do. Thank you.",
+                SupportActionResult.NotFound => "I can't find that request any more.",
+                _ => "This request has already moved on (withdrawn, or passed to another supporter). Nothing more is needed. Thank you.",
+            },
+            SupportCards.DeclineAction => await desk.DeclineAsync(me, requestId, ct).ConfigureAwait(false) switch
+            {
+                SupportActionResult.Done => "No problem, thank you for saying so quickly. I've asked the next supporter.",
+                SupportActionResult.NotFound => "I can't find that request any more.",
+                _ => "This request has already moved on. Nothing more is needed.",
+            },
+            SupportCards.DoneAction => await DoneAsync(me, requestId, program.IsCoordinator(me), ct).ConfigureAwait(false),
+            _ => "",
+        };
+        if (reply.Length > 0) await context.ReplyPrivatelyAsync(BotMessage.Say(reply), ct).ConfigureAwait(false);
+        return DialogOutcome.End;
+    }
+
+    private async Task<string> SetAvailabilityAsync(UserRef me, bool available, CancellationToken ct) =>
+        await roster.SetAvailableAsync(me, available, ct).ConfigureAwait(false)
+            ? available ? "You're **available**: I may ask you to support a colleague. Thank you. 💙" : "You're **away**: I won't ask you until you type **available**."
+            : "Only H3 peer supporters on the roster can set themselves available or away. A coordinator can add you with **h3 roster add**.";
+
+    private async Task<string> RosterAsync(Turn turn, string rest, CancellationToken ct)
+    {
+        var verb = rest.Split(' ', 2)[0].ToLowerInvariant();
+        var departmentAt = rest.IndexOf("department ", StringComparison.OrdinalIgnoreCase);
+        var department = departmentAt < 0 ? "" : rest[(departmentAt + "department ".Length)..].Trim();
+        switch (verb)
+        {
+            case "add" or "remove" when turn.Mentions.Count == 0:
+                return $"Please mention the people to {verb}, e.g. **h3 roster {verb} @Dana Supporter** (in a channel or group chat, where Teams lets you mention colleagues).";
+            case "add":
+                var added = new List<string>();
+                foreach (var person in turn.Mentions.Where(p => p.Id != turn.Bot?.Id))
+                    added.Add(await roster.AddAsync(person, department, ct).ConfigureAwait(false) ? person.Name + " (added, available)" : person.Name + " (already on it" + (department.Length > 0 ? ", department updated" : "") + ")");
+                return "H3 roster: " + string.Join("; ", added) + ". Supporters need to have opened a chat with me once so I can reach them.";
+            case "remove":
+                var removed = new List<string>();
+                foreach (var person in turn.Mentions)
+                    removed.Add(await roster.RemoveAsync(person, ct).ConfigureAwait(false) ? person.Name + " (removed)" : person.Name + " (wasn't on it)");
+                return "H3 roster: " + string.Join("; ", removed) + ". Requests they already accepted stay with them.";
+            default:
+                var all = await roster.AllAsync(ct).ConfigureAwait(false);
+                if (all.Count == 0) return "The H3 roster is empty. Add trained peer supporters with **h3 roster add @name**.";
+                var open = (await desk.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Status is SupportStatus.Offered or SupportStatus.Accepted).ToList();
+                return "**H3 peer supporters**\n\n" + string.Join("\n", all.Select(s =>
+                    $"- {s.Person.Name}{(s.Department.Length > 0 ? " (" + s.Department + ")" : "")}: {(s.Available ? "available" : "away")}, " +
+                    $"{open.Count(r => r.Supporter?.Key == s.Person.Key)} open"));
+        }
+    }
+
+    private async Task<string> RequestsAsync(UserRef me, bool coordinator, CancellationToken ct)
+    {
+        var list = coordinator
+            ? (await desk.AllAsync(ct).ConfigureAwait(false)).Where(r => r.IsOpen).ToList()
+            : await desk.HeldByAsync(me, ct).ConfigureAwait(false);
+        if (list.Count == 0) return coordinator ? "No open support requests." : "You don't hold any support requests right now.";
+        // No names or notes in lists: details only through "h3 show", which is audited.
+        return "**Open support requests** (type **h3 show REF** for details)\n\n" + string.Join("\n", list.Select(r =>
+            $"- {r.Reference}: {r.Status.ToString().ToLowerInvariant()}{(r.Urgent ? ", urgent" : "")}, {SupportRequest.TierTitle(r.Tier).ToLowerInvariant()}, " +
+            $"asked {TimeZoneInfo.ConvertTime(r.CreatedAt, program.Zone).ToString("MMM d HH:mm", CultureInfo.InvariantCulture)}" +
+            (coordinator && r.Supporter is { } s ? $", with {s.Name}" : "") + (coordinator && r.EscalatedTo is { } c ? $", escalated to {c.Name}" : "")));
+    }
+
+    private async Task<string> ShowAsync(ITurnContext context, string reference, CancellationToken ct)
+    {
+        if (reference.Length == 0) return "Which request? Type **h3 show REF** with the reference from the list (**h3 requests**).";
+        var (request, allowed) = await desk.ShowAsync(context.Turn.From, reference, ct).ConfigureAwait(false);
+        if (request is null) return $"I can't find one request with the reference \"{reference}\". Type **h3 requests** to see yours.";
+        if (!allowed) return "Sorry, only the peer supporter assigned to a request and the H3 coordinators can see its details. (This attempt has been recorded.)";
+        await context.ReplyPrivatelyAsync(BotMessage.Show(SupportCards.Details(request)), ct).ConfigureAwait(false);
+        return "";
+    }
+
+    private async Task<string> DoneAsync(UserRef me, string reference, bool coordinator, CancellationToken ct)
+    {
+        string? id = null;
+        if (reference.Length > 0)
+            id = (await desk.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Id == reference || r.Id.StartsWith(reference.TrimStart('#').ToLowerInvariant(), StringComparison.Ordinal))
+                .Select(r => r.Id).SingleOrDefault();
+        else if ((await desk.HeldByAsync(me, ct).ConfigureAwait(false)).Where(r => r.Status == SupportStatus.Accepted).ToList() is [var only])
+            id = only.Id;
+        else if (!coordinator)
+            return "Which request? Type **done REF** (see **h3 requests**).";
+        if (id is null) return "I couldn't find that request. Type **h3 requests** to see the open ones.";
+        return await desk.CloseAsync(me, id, ct).ConfigureAwait(false) switch
+        {
+            SupportActionResult.Done => "Thank you. The request is closed; its details will be erased after the retention period. 💙",
+            SupportActionResult.NotYours => "Only the supporter who accepted a request (or a coordinator) can close it.",
+            _ => "That request is already closed.",
+        };
+    }
+
+    private async Task<string> AuditAsync(string reference, CancellationToken ct)
+    {
+        string? requestId = null;
+        if (reference.Length > 0)
+        {
+            requestId = (await desk.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Id.StartsWith(reference.TrimStart('#').ToLowerInvariant(), StringComparison.Ordinal)).Select(r => r.Id).FirstOrDefault();
+            if (requestId is null) return $"No request with the reference \"{reference}\".";
+        }
+        var entries = await audit.RecentAsync(50, requestId, ct).ConfigureAwait(false);
+        if (entries.Count == 0) return "No reads of request details recorded yet.";
+        return "**Who saw request details** (newest first)\n\n" + string.Join("\n", entries.Select(e =>
+            $"- {TimeZoneInfo.ConvertTime(e.At, program.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}: {e.WhoName} — {e.What} — {e.RequestId[..6]}"));
+    }
+
+    private async Task<string> StatsAsync(string monthText, CancellationToken ct)
+    {
+        var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), program.Zone);
+        var month = monthText.Trim().ToLowerInvariant() switch
+        {
+            "" or "this month" => today.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            "last month" => today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            var text when DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) => m.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            _ => null,
+        };
+        if (month is null) return $"I couldn't read \"{monthText}\" as a month. Try **h3 stats 2026-10**, **h3 stats last month** or **h3 stats**.";
+        return SupportFigures.For(month, await desk.AllAsync(ct).ConfigureAwait(false), program.Zone).ToText();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Support;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Dialogs.Features;
+
+/// <summary>
+/// "support", "peer support", "I need to talk to someone": ask privately for a Helping Healers Heal peer supporter.
+/// Everything is said privately (a DM from a channel; nothing at all appears in the channel). Also
+/// "support status" and "support cancel".
+/// </summary>
+public sealed class SupportDialog(PeerSupportDesk desk, SupportSettings settings, Safety.SafetyNet safety, ProgramSettings program) : IDialog
+{
+    public const string Command = "support";
+
+    public string Name => Command;
+
+    public async Task<DialogOutcome> StartAsync(DialogContext dialog, string argument, CancellationToken ct)
+    {
+        var context = dialog.Context;
+        switch (argument.Trim().TrimEnd('.', '!').ToLowerInvariant())
+        {
+            case "status":
+                await context.ReplyPrivatelyAsync(BotMessage.Say(await StatusTextAsync(context.Turn.From, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
+                return DialogOutcome.End;
+            case "cancel" or "withdraw":
+                var cancelled = await desk.CancelAsync(context.Turn.From, ct).ConfigureAwait(false);
+                await context.ReplyPrivatelyAsync(BotMessage.Say(cancelled is null ? SupportText.NoOpenRequest
+                    : $"Your support request {cancelled.Reference} is withdrawn; whoever was asked has been told, nothing more. " +
+                      "If you'd like support later, type **support** any time. " + SafetyWording.CrisisLine), ct).ConfigureAwait(false);
+                return DialogOutcome.End;
+        }
+
+        if (await desk.LatestOpenAsync(context.Turn.From, ct).ConfigureAwait(false) is not null)
+        {
+            await context.ReplyPrivatelyAsync(BotMessage.Say("You already have an open request. " + await StatusTextAsync(context.Turn.From, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
+            return DialogOutcome.End;
+        }
+        await context.ReplyPrivatelyAsync(BotMessage.Show(SupportCards.Form(Guid.NewGuid().ToString("N"))), ct).ConfigureAwait(false);
+        return DialogOutcome.End;
+    }
+
+    public async Task<DialogOutcome> ContinueAsync(DialogContext dialog, CancellationToken ct)
+    {
+        if (dialog.Turn.Submission is not { ActionId: SupportCards.SubmitAction } form) return DialogOutcome.End;
+        var context = dialog.Context;
+        var draft = form.Value("draft") ?? Guid.NewGuid().ToString("N");
+        var note = (form.Value(SupportCards.NoteInput) ?? "").Trim();
+        if (note.Length > SupportText.MaxNoteLength)
+        {
+            var problem = $"Your note is {note.Length.ToString(CultureInfo.InvariantCulture)} characters; the limit is {SupportText.MaxNoteLength}. " +
+                          "It's all still here: please shorten it a little, or leave the details for the conversation.";
+            await context.ReplyPrivatelyAsync(BotMessage.Show(SupportCards.Form(draft, problem, form.Values)), ct).ConfigureAwait(false);
+            return DialogOutcome.End;
+        }
+
+        var tier = form.Value(SupportCards.TierInput) switch
+        {
+            "local" => SupportTier.Local,
+            "peer" => SupportTier.PeerSupporter,
+            "expedited" => SupportTier.Expedited,
+            _ => SupportTier.NotSure,
+        };
+        var contactBy = form.Value(SupportCards.ContactByInput) is "phone" or "in person" ? form.Value(SupportCards.ContactByInput)! : "chat";
+        // Crisis wording in the note makes the request urgent whatever the toggle says (the crisis card has gone already).
+        var urgent = form.Value(SupportCards.UrgentInput) == "true" || safety.Check(note) == Safety.SafetySignal.Crisis;
+        var details = new SupportDetails
+        {
+            RequesterName = context.Turn.From.Name,
+            Note = note,
+            ContactBy = contactBy,
+            ContactInfo = Clip(form.Value(SupportCards.ContactInfoInput), 200),
+            ContactWhen = Clip(form.Value(SupportCards.ContactWhenInput), 200),
+            Department = Clip(form.Value(SupportCards.DepartmentInput), 100),
+        };
+
+        // The same form sent twice (a double click, a retried request) is one request.
+        var requestId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context.Turn.From.Key + "|support|" + draft)))[..24];
+        var (request, created) = await desk.SubmitAsync(requestId, context.Turn.From, tier, urgent, details, ct).ConfigureAwait(false);
+        if (!created)
+        {
+            await context.ReplyPrivatelyAsync(BotMessage.Say($"Your request {request.Reference} is already in. " + await StatusTextAsync(context.Turn.From, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
+            return DialogOutcome.End;
+        }
+        await context.ReplyPrivatelyAsync(BotMessage.Show(SupportCards.Confirmation(request, settings)), ct).ConfigureAwait(false);
+        return DialogOutcome.End;
+    }
+
+    private async Task<string> StatusTextAsync(UserRef requester, CancellationToken ct)
+    {
+        var request = await desk.LatestOpenAsync(requester, ct).ConfigureAwait(false);
+        if (request is null) return SupportText.NoOpenRequest;
+        var asked = TimeZoneInfo.ConvertTime(request.CreatedAt, program.Zone).ToString("MMMM d 'at' HH:mm", CultureInfo.InvariantCulture);
+        var state = request.Status switch
+        {
+            SupportStatus.Accepted => $"**{request.Supporter?.Name}**, a trained peer supporter, accepted it and will reach out to you.",
+            SupportStatus.Escalated => $"It is with **{request.EscalatedTo?.Name}**, an H3 coordinator, who will reach out to you personally.",
+            _ => "A trained peer supporter has been asked to reach out; I'll tell you as soon as someone accepts.",
+        };
+        return $"Your support request {request.Reference} (sent {asked}{(request.Urgent ? ", urgent" : "")}): {state} " +
+               "Type **support cancel** to withdraw it. " + SafetyWording.CrisisLine;
+    }
+
+    private static string Clip(string? value, int max)
+    {
+        var text = (value ?? "").Trim();
+        return text.Length <= max ? text : text[..max];
+    }
+}

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace WellnessBot.Dialogs.Support;
+
+/// <summary>
+/// Encrypts support-request details before they reach the table store (AES-256-GCM). The stored form is
+/// "v1:{key id}:{base64(nonce | tag | ciphertext)}", bound to its request id as associated data, so a value
+/// copied onto another request does not decrypt. Keys rotate by adding a new id and making it current.
+/// </summary>
+public sealed class DetailsProtector
+{
+    private const int NonceSize = 12, TagSize = 16;
+    private readonly Dictionary<string, byte[]> _keys;
+    private readonly string _currentKeyId;
+
+    public DetailsProtector(SupportSettings settings)
+    {
+        _keys = settings.Keys.ToDictionary(k => k.Key, k => Convert.FromBase64String(k.Value.Trim()), StringComparer.Ordinal);
+        if (_keys.Count == 0)
+            throw new InvalidOperationException("No encryption key for support requests: set Support:Keys:<id> to 32 random bytes in base64.");
+        _currentKeyId = string.IsNullOrEmpty(settings.CurrentKeyId) ? _keys.Keys.Single() : settings.CurrentKeyId;
+        if (!_keys.ContainsKey(_currentKeyId)) throw new InvalidOperationException($"Support:CurrentKeyId '{_currentKeyId}' is not one of Support:Keys.");
+    }
+
+    /// <summary>A fresh random key for a development run, never for production (details are unreadable after a restart).</summary>
+    public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public string CurrentKeyId => _currentKeyId;
+
+    public string Protect(string plaintext, string requestId)
+    {
+        var key = _keys[_currentKeyId];
+        var input = Encoding.UTF8.GetBytes(plaintext);
+        var output = new byte[NonceSize + TagSize + input.Length];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using (var aes = new AesGcm(key, TagSize))
+            aes.Encrypt(nonce, input, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), Associated(requestId));
+        CryptographicOperations.ZeroMemory(input);
+        return $"v1:{_currentKeyId}:{Convert.ToBase64String(output)}";
+    }
+
+    /// <exception cref="CryptographicException">Tampered, bound to another request, or encrypted with a key no longer configured.</exception>
+    public string Unprotect(string stored, string requestId)
+    {
+        var parts = stored.Split(':', 3);
+        if (parts is not ["v1", var keyId, var body]) throw new CryptographicException("Not a protected value.");
+        if (!_keys.TryGetValue(keyId, out var key))
+            throw new CryptographicException($"The details were encrypted with key id '{keyId}', which is no longer in Support:Keys.");
+        var data = Convert.FromBase64String(body);
+        if (data.Length < NonceSize + TagSize) throw new CryptographicException("Protected value too short.");
+        var plain = new byte[data.Length - NonceSize - TagSize];
+        using (var aes = new AesGcm(key, TagSize))
+            aes.Decrypt(data.AsSpan(0, NonceSize), data.AsSpan(NonceSize + TagSize), data.AsSpan(NonceSize, TagSize), plain, Associated(requestId));
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    private static byte[] Associated(string requestId) => Encoding.UTF8.GetBytes("support-request|" + requestId);
+}

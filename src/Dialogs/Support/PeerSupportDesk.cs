@@ -1,0 +1,349 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Turns;
+using WellnessBot.Storage;
+
+namespace WellnessBot.Dialogs.Support;
+
+/// <summary>What a supporter's or requester's action came to.</summary>
+public enum SupportActionResult { Done, NotFound, NotYours, AlreadyMoved }
+
+/// <summary>
+/// Routes Helping Healers Heal requests: offers each to one available peer supporter at a time (never the requester;
+/// fewest open first, then least recently asked, a different department preferred), moves on when they decline or
+/// the window passes, and escalates to a named coordinator when nobody is left. Every state change is ETag-checked
+/// and timers live in the store, so several instances and restarts neither double-assign nor drop a request.
+/// Logs name request ids and states only, never people or details.
+/// </summary>
+public sealed partial class PeerSupportDesk(
+    SupportRequests requests,
+    PeerRoster roster,
+    SupportAudit audit,
+    IProactiveMessenger messenger,
+    ProgramSettings program,
+    SupportSettings settings,
+    ITableStore store,
+    TimeProvider clock,
+    ILogger<PeerSupportDesk> logger)
+{
+    /// <summary>Stores a new request and offers it straight away. Returns the request, and false when the form was sent twice.</summary>
+    public async Task<(SupportRequest Request, bool Created)> SubmitAsync(string requestId, UserRef requester, SupportTier tier, bool urgent,
+        SupportDetails details, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        // The timer is set to "now" before anything else: if this instance dies before the first offer, a sweep makes it.
+        var request = new SupportRequest
+        {
+            Id = requestId, Requester = requester with { Name = "" }, Tier = tier, Urgent = urgent, Status = SupportStatus.New,
+            CreatedAt = now, Timer = SupportTimer.OfferExpires, DueAt = now, Details = details,
+        };
+        if (!await requests.CreateAsync(request, ct).ConfigureAwait(false))
+            return (await requests.GetAsync(requestId, ct).ConfigureAwait(false) ?? request, false);
+        LogCreated(logger, request.Reference, tier.ToString(), urgent);
+        var created = await requests.GetAsync(requestId, ct).ConfigureAwait(false) ?? request;
+        return (await OfferNextAsync(created, ct).ConfigureAwait(false) ?? created, true);
+    }
+
+    /// <summary>
+    /// Offers the request to the next supporter, or escalates when none is left. Returns the saved request, or null
+    /// when another instance moved it first (that instance carries on).
+    /// </summary>
+    private async Task<SupportRequest?> OfferNextAsync(SupportRequest request, CancellationToken ct)
+    {
+        var current = request;
+        foreach (var candidate in await CandidatesAsync(current, ct).ConfigureAwait(false))
+        {
+            var now = clock.GetUtcNow();
+            var offered = await requests.TryUpdateAsync(current, current with
+            {
+                Status = SupportStatus.Offered, Supporter = candidate.Person, OfferedAt = now,
+                Timer = SupportTimer.OfferExpires, DueAt = now + settings.OfferWindow(current.Urgent),
+            }, ct).ConfigureAwait(false);
+            if (offered is null) return null;
+            await roster.MarkAssignedAsync(candidate.Person, now, ct).ConfigureAwait(false);
+
+            if (await messenger.SendToUserAsync(candidate.Person, Messages.BotMessage.Show(SupportCards.Offer(offered, offered.Details!, settings)), ct).ConfigureAwait(false))
+            {
+                await audit.RecordAsync(candidate.Person, offered.Id, SupportAudit.ShownWithOffer, ct).ConfigureAwait(false);
+                LogOffered(logger, offered.Reference, offered.Passed.Count + 1);
+                return offered;
+            }
+            // Cannot be reached (never opened the bot, or removed it): treat as a pass and try the next one now.
+            current = await requests.TryUpdateAsync(offered, offered with
+            {
+                Status = SupportStatus.New, Supporter = null, Passed = [.. offered.Passed, candidate.Person.Key],
+            }, ct).ConfigureAwait(false);
+            if (current is null) return null;
+        }
+        return await EscalateAsync(current, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Available supporters, best first: never the requester, nobody who passed, fewest open, least recently asked.</summary>
+    private async Task<List<PeerSupporter>> CandidatesAsync(SupportRequest request, CancellationToken ct)
+    {
+        var all = await requests.AllAsync(ct).ConfigureAwait(false);
+        var openBySupporter = all.Where(r => r.Status is SupportStatus.Offered or SupportStatus.Accepted && r.Supporter is not null && r.Id != request.Id)
+            .GroupBy(r => r.Supporter!.Key).ToDictionary(g => g.Key, g => g.Count());
+        var department = request.Details?.Department ?? "";
+        return (await roster.AllAsync(ct).ConfigureAwait(false))
+            .Where(s => s.Available && s.Person.Key != request.Requester?.Key && !request.Passed.Contains(s.Person.Key))
+            .OrderBy(s => department.Length > 0 && string.Equals(s.Department, department, StringComparison.OrdinalIgnoreCase) ? 1 : 0)
+            .ThenBy(s => openBySupporter.GetValueOrDefault(s.Person.Key))
+            .ThenBy(s => s.LastAssignedAt ?? DateTimeOffset.MinValue)
+            .ThenBy(s => s.Person.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    private async Task<SupportRequest?> EscalateAsync(SupportRequest request, CancellationToken ct)
+    {
+        var coordinators = program.CoordinatorAddresses();
+        // The first coordinator listed is the one named to the requester; every coordinator is alerted.
+        var named = coordinators.Count == 0 ? null
+            : coordinators[0] with { Name = await NameOfAsync(coordinators[0], ct).ConfigureAwait(false) ?? "a program coordinator" };
+        if (named is null)
+        {
+            // No coordinator to name: keep trying supporters at every window rather than let it sit unowned.
+            LogNoCoordinator(logger, request.Reference);
+            return await requests.TryUpdateAsync(request, request with
+            {
+                Status = SupportStatus.New, Supporter = null, Passed = [], Timer = SupportTimer.OfferExpires,
+                DueAt = clock.GetUtcNow() + settings.OfferWindow(request.Urgent),
+            }, ct).ConfigureAwait(false);
+        }
+
+        var escalated = await requests.TryUpdateAsync(request, request with
+        {
+            Status = SupportStatus.Escalated, Supporter = null, EscalatedTo = named, Timer = SupportTimer.None, DueAt = null,
+        }, ct).ConfigureAwait(false);
+        if (escalated is null) return null;
+        LogEscalated(logger, escalated.Reference);
+        foreach (var coordinator in coordinators)
+        {
+            var person = coordinator with { Name = await NameOfAsync(coordinator, ct).ConfigureAwait(false) ?? "Coordinator" };
+            if (await messenger.SendToUserAsync(person, Messages.BotMessage.Show(SupportCards.Escalation(escalated, escalated.Details!, named)), ct).ConfigureAwait(false))
+                await audit.RecordAsync(person, escalated.Id, SupportAudit.ShownWithEscalation, ct).ConfigureAwait(false);
+        }
+        if (escalated.Requester is { } requester)
+            await messenger.SendToUserAsync(requester, Messages.BotMessage.Say(SupportText.EscalatedToRequester(named.Name)), ct).ConfigureAwait(false);
+        return escalated;
+    }
+
+    public async Task<SupportActionResult> AcceptAsync(UserRef supporter, string requestId, CancellationToken ct)
+    {
+        var request = await requests.GetAsync(requestId, ct).ConfigureAwait(false);
+        if (request is null) return SupportActionResult.NotFound;
+        if (request.Supporter?.Key != supporter.Key) return SupportActionResult.NotYours;
+        if (request.Status != SupportStatus.Offered) return request.Status == SupportStatus.Accepted ? SupportActionResult.Done : SupportActionResult.AlreadyMoved;
+
+        var accepted = await requests.TryUpdateAsync(request, request with
+        {
+            Status = SupportStatus.Accepted, Supporter = supporter, AcceptedAt = request.AcceptedAt ?? clock.GetUtcNow(),
+            Timer = SupportTimer.None, DueAt = null,
+        }, ct).ConfigureAwait(false);
+        if (accepted is null) return SupportActionResult.AlreadyMoved;
+        LogAccepted(logger, accepted.Reference);
+        var department = (await roster.GetAsync(supporter, ct).ConfigureAwait(false))?.Department ?? "";
+        if (accepted.Requester is { } requester)
+            await messenger.SendToUserAsync(requester, Messages.BotMessage.Say(SupportText.AcceptedToRequester(supporter.Name, department, accepted.Details)), ct).ConfigureAwait(false);
+        return SupportActionResult.Done;
+    }
+
+    public async Task<SupportActionResult> DeclineAsync(UserRef supporter, string requestId, CancellationToken ct)
+    {
+        var request = await requests.GetAsync(requestId, ct).ConfigureAwait(false);
+        if (request is null) return SupportActionResult.NotFound;
+        if (request.Supporter?.Key != supporter.Key) return SupportActionResult.NotYours;
+        if (request.Status != SupportStatus.Offered) return SupportActionResult.AlreadyMoved;
+        var passed = await requests.TryUpdateAsync(request, request with
+        {
+            Status = SupportStatus.New, Supporter = null, Passed = [.. request.Passed, supporter.Key], DueAt = clock.GetUtcNow(),
+        }, ct).ConfigureAwait(false);
+        if (passed is null) return SupportActionResult.AlreadyMoved;
+        LogDeclined(logger, passed.Reference);
+        await OfferNextAsync(passed, ct).ConfigureAwait(false);
+        return SupportActionResult.Done;
+    }
+
+    /// <summary>The supporter (or a coordinator, for an escalated request) has connected: the request closes.</summary>
+    public async Task<SupportActionResult> CloseAsync(UserRef closer, string requestId, CancellationToken ct)
+    {
+        var request = await requests.GetAsync(requestId, ct).ConfigureAwait(false);
+        if (request is null) return SupportActionResult.NotFound;
+        var mayClose = request.Status == SupportStatus.Accepted && request.Supporter?.Key == closer.Key
+                       || request.Status is SupportStatus.Escalated or SupportStatus.Accepted or SupportStatus.Offered && program.IsCoordinator(closer);
+        if (!mayClose) return request.IsOpen ? SupportActionResult.NotYours : SupportActionResult.AlreadyMoved;
+        var now = clock.GetUtcNow();
+        var followUp = settings.FollowUpEnabled && request.Requester is not null;
+        var closed = await requests.TryUpdateAsync(request, request with
+        {
+            Status = SupportStatus.Done, ClosedAt = now,
+            Timer = followUp ? SupportTimer.FollowUp : SupportTimer.Purge,
+            DueAt = now + (followUp ? TimeSpan.FromDays(settings.FollowUpAfterDays) : TimeSpan.FromDays(settings.RetentionDays)),
+        }, ct).ConfigureAwait(false);
+        if (closed is null) return SupportActionResult.AlreadyMoved;
+        LogClosed(logger, closed.Reference, "done");
+        return SupportActionResult.Done;
+    }
+
+    /// <summary>The requester withdraws their open request; whoever was asked is told it was withdrawn, nothing more.</summary>
+    public async Task<SupportRequest?> CancelAsync(UserRef requester, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var open = (await requests.OpenForAsync(requester, ct).ConfigureAwait(false)).LastOrDefault();
+            if (open is null) return null;
+            var now = clock.GetUtcNow();
+            var cancelled = await requests.TryUpdateAsync(open, open with
+            {
+                Status = SupportStatus.Cancelled, ClosedAt = now, Timer = SupportTimer.Purge, DueAt = now + TimeSpan.FromDays(settings.RetentionDays),
+            }, ct).ConfigureAwait(false);
+            if (cancelled is null) continue; // moved meanwhile (offered to the next supporter): cancel what it is now
+            LogClosed(logger, cancelled.Reference, "cancelled");
+            var toTell = open.Status is SupportStatus.Offered or SupportStatus.Accepted ? open.Supporter
+                : open.Status == SupportStatus.Escalated ? open.EscalatedTo : null;
+            if (toTell is not null)
+                await messenger.SendToUserAsync(toTell, Messages.BotMessage.Say(SupportText.Withdrawn(cancelled.Reference)), ct).ConfigureAwait(false);
+            return cancelled;
+        }
+        return null;
+    }
+
+    public async Task<SupportRequest?> LatestOpenAsync(UserRef requester, CancellationToken ct) =>
+        (await requests.OpenForAsync(requester, ct).ConfigureAwait(false)).LastOrDefault();
+
+    /// <summary>
+    /// The safety net saw crisis wording from this person: their open requests become urgent, a pending offer's
+    /// window shrinks to the urgent one, and whoever holds the request is told (without the words that were said).
+    /// </summary>
+    public async Task<int> MarkUrgentAsync(UserRef requester, CancellationToken ct)
+    {
+        var marked = 0;
+        foreach (var open in await requests.OpenForAsync(requester, ct).ConfigureAwait(false))
+        {
+            if (open.Urgent) continue;
+            var urgentDue = clock.GetUtcNow() + settings.OfferWindow(urgent: true);
+            var changed = await requests.TryUpdateAsync(open, open with
+            {
+                Urgent = true,
+                DueAt = open.Status == SupportStatus.Offered && open.DueAt > urgentDue ? urgentDue : open.DueAt,
+            }, ct).ConfigureAwait(false);
+            if (changed is null) continue;
+            marked++;
+            LogUrgent(logger, changed.Reference);
+            var holder = changed.Status is SupportStatus.Offered or SupportStatus.Accepted ? changed.Supporter
+                : changed.Status == SupportStatus.Escalated ? changed.EscalatedTo : null;
+            if (holder is not null)
+                await messenger.SendToUserAsync(holder, Messages.BotMessage.Say(SupportText.NowUrgent(changed.Reference)), ct).ConfigureAwait(false);
+        }
+        return marked;
+    }
+
+    /// <summary>
+    /// Handles every timer that is due: offers that ran out (to the next supporter), check-ins, and purges.
+    /// Safe to run on several instances at once: each change is ETag-checked and only the winner acts.
+    /// </summary>
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var handled = 0;
+        foreach (var (dueAt, id) in await requests.DueAsync(now, ct).ConfigureAwait(false))
+        {
+            var request = await requests.GetAsync(id, ct).ConfigureAwait(false);
+            if (request is null || request.DueAt != dueAt || request.Timer == SupportTimer.None)
+            {
+                await requests.DeleteTimerAsync(dueAt, id, ct).ConfigureAwait(false); // left over from a change
+                continue;
+            }
+            handled++;
+            switch (request.Timer)
+            {
+                case SupportTimer.OfferExpires when request.Status == SupportStatus.Offered:
+                    var timedOut = request.Supporter!;
+                    var moved = await requests.TryUpdateAsync(request, request with
+                    {
+                        Status = SupportStatus.New, Supporter = null, Passed = [.. request.Passed, timedOut.Key],
+                    }, ct).ConfigureAwait(false);
+                    if (moved is null) continue;
+                    LogTimedOut(logger, moved.Reference);
+                    await messenger.SendToUserAsync(timedOut, Messages.BotMessage.Say(SupportText.OfferLapsed(moved.Reference)), ct).ConfigureAwait(false);
+                    await OfferNextAsync(moved, ct).ConfigureAwait(false);
+                    break;
+                case SupportTimer.OfferExpires when request.Status == SupportStatus.New:
+                    await OfferNextAsync(request, ct).ConfigureAwait(false); // the first offer never happened (a crash), or a retry
+                    break;
+                case SupportTimer.FollowUp:
+                    var followed = await requests.TryUpdateAsync(request, request with
+                    {
+                        Timer = SupportTimer.Purge, DueAt = (request.ClosedAt ?? now) + TimeSpan.FromDays(settings.RetentionDays),
+                    }, ct).ConfigureAwait(false);
+                    if (followed?.Requester is { } requester)
+                        await messenger.SendToUserAsync(requester, Messages.BotMessage.Say(SupportText.FollowUp), ct).ConfigureAwait(false);
+                    break;
+                case SupportTimer.Purge:
+                    // Only anonymous counts remain: tier, urgency, status and times.
+                    if (await requests.TryUpdateAsync(request, request with
+                        {
+                            Requester = null, Details = null, Purged = true, Passed = [], Timer = SupportTimer.None, DueAt = null,
+                            Supporter = null, EscalatedTo = null,
+                        }, ct).ConfigureAwait(false) is not null)
+                        LogPurged(logger, request.Reference);
+                    break;
+                default:
+                    await requests.TryUpdateAsync(request, request with { Timer = SupportTimer.None, DueAt = null }, ct).ConfigureAwait(false);
+                    break;
+            }
+        }
+        return handled;
+    }
+
+    /// <summary>Details for someone asking to see them: the assigned supporter or a coordinator. Every attempt is audited.</summary>
+    public async Task<(SupportRequest? Request, bool Allowed)> ShowAsync(UserRef viewer, string reference, CancellationToken ct)
+    {
+        var request = await requests.FindAsync(reference, ct).ConfigureAwait(false);
+        if (request is null) return (null, false);
+        var allowed = program.IsCoordinator(viewer)
+                      || request.Supporter?.Key == viewer.Key && request.Status is SupportStatus.Offered or SupportStatus.Accepted;
+        await audit.RecordAsync(viewer, request.Id, allowed ? SupportAudit.ShownOnRequest : SupportAudit.Refused, ct).ConfigureAwait(false);
+        return (request, allowed);
+    }
+
+    /// <summary>Requests a supporter holds now (offered or accepted).</summary>
+    public async Task<List<SupportRequest>> HeldByAsync(UserRef supporter, CancellationToken ct) =>
+        (await requests.AllAsync(ct).ConfigureAwait(false))
+        .Where(r => r.Supporter?.Key == supporter.Key && r.Status is SupportStatus.Offered or SupportStatus.Accepted).ToList();
+
+    public Task<List<SupportRequest>> AllAsync(CancellationToken ct) => requests.AllAsync(ct);
+
+    /// <summary>The display name a person last used with the bot, if it has seen them.</summary>
+    private async Task<string?> NameOfAsync(UserRef person, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.UserAddress(person);
+        var row = await store.GetTableClient(StorageKeys.ConversationsTable).GetEntityAsync(pk, rk, ct).ConfigureAwait(false);
+        return row?.GetString("Name") is { Length: > 0 } name ? name : null;
+    }
+
+    public static string MonthOf(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Support request {Reference} created (tier {Tier}, urgent {Urgent})")]
+    private static partial void LogCreated(ILogger logger, string reference, string tier, bool urgent);
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Support request {Reference} offered (offer {Number})")]
+    private static partial void LogOffered(ILogger logger, string reference, int number);
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Support request {Reference} accepted")]
+    private static partial void LogAccepted(ILogger logger, string reference);
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Support request {Reference} declined; offering to the next supporter")]
+    private static partial void LogDeclined(ILogger logger, string reference);
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Support request {Reference}: the offer window passed; offering to the next supporter")]
+    private static partial void LogTimedOut(ILogger logger, string reference);
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Support request {Reference} escalated to the coordinators: no peer supporter left")]
+    private static partial void LogEscalated(ILogger logger, string reference);
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Support request {Reference} closed ({How})")]
+    private static partial void LogClosed(ILogger logger, string reference, string how);
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Support request {Reference} marked urgent")]
+    private static partial void LogUrgent(ILogger logger, string reference);
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Support request {Reference}: details erased after retention")]
+    private static partial void LogPurged(ILogger logger, string reference);
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Error, Message = "Support request {Reference} has no supporter left and no coordinator who can be messaged (Program:Coordinators needs Teams 29: or Slack U ids); retrying at the next window")]
+    private static partial void LogNoCoordinator(ILogger logger, string reference);
+}

@@ -1,0 +1,77 @@
+using Azure;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Dialogs.Support;
+
+/// <summary>Helping Healers Heal's three tiers, and "not sure" (the peer supporter helps choose).</summary>
+public enum SupportTier { NotSure, Local, PeerSupporter, Expedited }
+
+/// <summary>
+/// Where a request is. Offered: a supporter has been asked and has until <see cref="SupportRequest.DueAt"/>.
+/// Every request ends Accepted → Done, Cancelled, or Escalated to a named coordinator; none is dropped.
+/// </summary>
+public enum SupportStatus { New, Offered, Accepted, Escalated, Done, Cancelled }
+
+/// <summary>What a request's timer is waiting for.</summary>
+public enum SupportTimer { None, OfferExpires, FollowUp, Purge }
+
+/// <summary>
+/// What the requester told us: readable only by the assigned supporter and coordinators, encrypted in the store
+/// (<see cref="DetailsProtector"/>), erased after retention.
+/// </summary>
+public sealed record SupportDetails
+{
+    public string RequesterName { get; init; } = "";
+    public string Note { get; init; } = "";
+    /// <summary>"chat", "phone", "in person".</summary>
+    public string ContactBy { get; init; } = "chat";
+    /// <summary>A number or a place, when they gave one.</summary>
+    public string ContactInfo { get; init; } = "";
+    /// <summary>When suits them, in their words ("after 5pm", "tomorrow morning").</summary>
+    public string ContactWhen { get; init; } = "";
+    public string Department { get; init; } = "";
+}
+
+/// <summary>One request for peer support. Everything outside <see cref="Details"/> is routing state or anonymous counts.</summary>
+public sealed record SupportRequest
+{
+    public required string Id { get; init; }
+    /// <summary>Who asked: kept to reach them, erased with the details after retention.</summary>
+    public UserRef? Requester { get; init; }
+    public SupportTier Tier { get; init; }
+    public bool Urgent { get; init; }
+    public SupportStatus Status { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The supporter currently asked (Offered) or who accepted (Accepted, Done).</summary>
+    public UserRef? Supporter { get; init; }
+    public DateTimeOffset? OfferedAt { get; init; }
+    /// <summary>Supporters who declined or let the window pass, by key: never asked again for this request.</summary>
+    public IReadOnlyList<string> Passed { get; init; } = [];
+    public DateTimeOffset? AcceptedAt { get; init; }
+    /// <summary>The coordinator the request was escalated to when no supporter was left.</summary>
+    public UserRef? EscalatedTo { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public SupportTimer Timer { get; init; }
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Null once purged.</summary>
+    public SupportDetails? Details { get; init; }
+    public bool Purged { get; init; }
+
+    public ETag ETag { get; init; }
+
+    public bool IsOpen => Status is SupportStatus.New or SupportStatus.Offered or SupportStatus.Accepted or SupportStatus.Escalated;
+
+    /// <summary>A short, stable reference people can type ("h3 show 7f3a2c").</summary>
+    public string Reference => Id[..6];
+
+    public static string TierTitle(SupportTier tier) => tier switch
+    {
+        SupportTier.Local => "Local (unit/department) support",
+        SupportTier.PeerSupporter => "A trained peer supporter",
+        SupportTier.Expedited => "Expedited referral",
+        _ => "Not sure yet",
+    };
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Support;
+using WellnessBot.Dialogs.Turns;
+using WellnessBot.Tests.Support;
+using static WellnessBot.Tests.Support.TestChat;
+
+namespace WellnessBot.Tests.PeerSupport;
+
+/// <summary>Shared steps of the peer-support tests: a roster, a request sent through the form, the offers people got.</summary>
+public abstract class PeerSupportChat : IAsyncLifetime
+{
+    protected TestChat Chat { get; } = new();
+    protected PeerSupportDesk Desk => Chat.Services.GetRequiredService<PeerSupportDesk>();
+    protected SupportRequests Requests => Chat.Services.GetRequiredService<SupportRequests>();
+    protected PeerRoster Roster => Chat.Services.GetRequiredService<PeerRoster>();
+
+    public virtual Task InitializeAsync() => Chat.InitializeAsync();
+    public async Task DisposeAsync() => await Chat.DisposeAsync();
+
+    /// <summary>Eli (a coordinator) adds supporters in the program channel, where Teams lets them be mentioned.</summary>
+    protected async Task RosterAsync(params UserRef[] supporters)
+    {
+        var names = string.Join(" ", supporters.Select(s => "@" + s.Name));
+        await Chat.As(Eli).In(WellnessChannel).Send($"h3 roster add {names}", supporters);
+        // Supporters have opened the bot once, so the bot knows their names and can message them.
+        foreach (var s in supporters) await RememberAsync(s);
+    }
+
+    /// <summary>What the Teams adapter stores when a person first talks to the bot (their name and 1:1 chat).</summary>
+    protected async Task RememberAsync(UserRef person)
+    {
+        var (pk, rk) = WellnessBot.Dialogs.StorageKeys.UserAddress(person);
+        await Chat.Store.GetTableClient(WellnessBot.Dialogs.StorageKeys.ConversationsTable)
+            .UpsertEntityAsync(new WellnessBot.Storage.TableEntity(pk, rk) { ["Name"] = person.Name });
+    }
+
+    protected static (string, string)[] Form(string tier = "peer", string note = "", string contactBy = "chat", string when = "", bool urgent = false,
+        string department = "", string draft = "draft-1", string contactInfo = "") =>
+    [
+        ("draft", draft), (SupportCards.TierInput, tier), (SupportCards.NoteInput, note), (SupportCards.ContactByInput, contactBy),
+        (SupportCards.ContactWhenInput, when), (SupportCards.UrgentInput, urgent ? "true" : "false"), (SupportCards.DepartmentInput, department),
+        (SupportCards.ContactInfoInput, contactInfo),
+    ];
+
+    protected async Task<SupportRequest> RequestAsync(UserRef who, params (string, string)[] form)
+    {
+        var reply = await Chat.As(who).Submit(SupportCards.SubmitAction, form.Length == 0 ? Form() : form);
+        reply.ExpectCard(SupportCards.ConfirmationKind);
+        return Assert.Single(await Desk.AllAsync(default), r => r.Requester?.Key == who.Key && r.IsOpen);
+    }
+
+    /// <summary>Offer cards sent to <paramref name="supporter"/>, in order.</summary>
+    protected List<Card> OffersTo(UserRef supporter) =>
+        Chat.Messenger.ToUsers.Where(m => m.To.Key == supporter.Key && m.Message.Card?.Kind == SupportCards.OfferKind).Select(m => m.Message.Card!).ToList();
+
+    protected List<string> TextsTo(UserRef person) =>
+        Chat.Messenger.ToUsers.Where(m => m.To.Key == person.Key && m.Message.Text is not null).Select(m => m.Message.Text!).ToList();
+
+    protected static string RequestIdOn(Card offer) =>
+        offer.Actions.OfType<SubmitAction>().First(a => a.ActionId == SupportCards.AcceptAction).Data["request"];
+
+    protected static string Fact(Card card, string title) =>
+        card.Body.OfType<FactSet>().SelectMany(f => f.Facts).Single(f => f.Title == title).Value;
+
+    protected Task<Transcript> AcceptAsync(UserRef supporter, string requestId) =>
+        Chat.As(supporter).Submit(SupportCards.AcceptAction, ("request", requestId));
+
+    protected Task<Transcript> DeclineAsync(UserRef supporter, string requestId) =>
+        Chat.As(supporter).Submit(SupportCards.DeclineAction, ("request", requestId));
+
+    protected async Task SweepAfterAsync(TimeSpan wait)
+    {
+        Chat.Clock.Advance(wait);
+        await Desk.SweepAsync(default);
+    }
+}
