@@ -30,11 +30,12 @@ public static class WellnessBotServices
             ?? new WellnessBot.Dialogs.Safety.SafetySettings());
         builder.AddSupportSettings();
         builder.Services.AddWellnessDialogs();
-        builder.Services.AddHostedService<Scheduling.MonthlyDigestJob>();
-        builder.Services.AddHostedService<Scheduling.SupportTimersJob>();
 
         builder.AddTeams();
+        // Hosted services start in this order: the tables exist before the schedulers first look at them.
         builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddHostedService<Scheduling.MonthlyDigestJob>();
+        builder.Services.AddHostedService<Scheduling.SupportTimersJob>();
         return builder;
     }
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -56,6 +57,7 @@ public sealed class BotFrameworkHost : IAsyncDisposable
             builder.UseSetting("ToBotFromEmulatorOpenIdMetadataUrl", Server.Url + "/emulator/.well-known/openid-configuration");
             builder.UseSetting("ToChannelFromBotLoginUrl", Server.Url + "/botframework.com");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton(Credential);
@@ -69,6 +71,9 @@ public sealed class BotFrameworkHost : IAsyncDisposable
     }
 
     public WireMockServer Server { get; }
+
+    /// <summary>Everything the host logged, at every level, formatted: to prove what never reaches logs.</summary>
+    public CapturedLogs Logs { get; } = new();
     public string ServiceUrl => Server.Url + "/";
     // Generated once per test run: key generation is the slow part of a host.
     private static readonly RSA SharedChannelKey = RSA.Create(2048), SharedEmulatorKey = RSA.Create(2048), SharedOtherKey = RSA.Create(2048);
@@ -194,4 +199,33 @@ public abstract class BotFrameworkHostTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+/// <summary>A logger provider that keeps every formatted message and exception text.</summary>
+public sealed class CapturedLogs : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    private readonly List<string> _lines = [];
+
+    public IReadOnlyList<string> Lines { get { lock (_lines) return [.. _lines]; } }
+
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose() { }
+
+    private sealed class Logger(CapturedLogs owner, string category) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull
+        {
+            lock (owner._lines) owner._lines.Add($"{category} scope: {state}");
+            return null;
+        }
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (owner._lines) owner._lines.Add($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+        }
+    }
 }
