@@ -18,7 +18,7 @@ public sealed class AdaptiveCardGoldenTests
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static TheoryData<string> Cards => new() { "help-resident", "help-coordinator", "welcome", "every-element" };
+    public static TheoryData<string> Cards => new() { "help-resident", "help-coordinator", "welcome", "every-element", "support-form", "support-offer" };
 
     private static Card Build(string name) => name switch
     {
@@ -47,6 +47,15 @@ public sealed class AdaptiveCardGoldenTests
                 new OpenUrlAction("Call 988", new Uri("tel:988")),
             ],
         },
+        "support-form" => WellnessBot.Dialogs.Support.SupportCards.Form("draft-7"),
+        "support-offer" => WellnessBot.Dialogs.Support.SupportCards.Offer(
+            new WellnessBot.Dialogs.Support.SupportRequest
+            {
+                Id = "5eed5eed0000000000000007", Tier = WellnessBot.Dialogs.Support.SupportTier.PeerSupporter, Urgent = true,
+                CreatedAt = new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.Zero),
+            },
+            new WellnessBot.Dialogs.Support.SupportDetails { RequesterName = "Ana Resident", Note = "Hard night.", ContactBy = "phone", ContactWhen = "after 5pm", Department = "Surgery" },
+            new WellnessBot.Dialogs.Support.SupportSettings()),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
