@@ -6,6 +6,7 @@ var known = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
     ["storage"] = StorageBenchmark.RunAsync,
     ["turns"] = TurnLoadBenchmark.RunAsync,
     ["kudos"] = KudosBenchmark.RunAsync,
+    ["support"] = SupportBenchmark.RunAsync,
 };
 
 if (which == "all")

@@ -146,8 +146,7 @@ public sealed class PeerSupportCommands(
     {
         string? id = null;
         if (reference.Length > 0)
-            id = (await desk.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Id == reference || r.Id.StartsWith(reference.TrimStart('#').ToLowerInvariant(), StringComparison.Ordinal))
-                .Select(r => r.Id).SingleOrDefault();
+            id = (await desk.FindAsync(reference, ct).ConfigureAwait(false))?.Id;
         else if ((await desk.HeldByAsync(me, ct).ConfigureAwait(false)).Where(r => r.Status == SupportStatus.Accepted).ToList() is [var only])
             id = only.Id;
         else if (!coordinator)
@@ -166,7 +165,7 @@ public sealed class PeerSupportCommands(
         string? requestId = null;
         if (reference.Length > 0)
         {
-            requestId = (await desk.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Id.StartsWith(reference.TrimStart('#').ToLowerInvariant(), StringComparison.Ordinal)).Select(r => r.Id).FirstOrDefault();
+            requestId = (await desk.FindAsync(reference, ct).ConfigureAwait(false))?.Id;
             if (requestId is null) return $"No request with the reference \"{reference}\".";
         }
         var entries = await audit.RecentAsync(50, requestId, ct).ConfigureAwait(false);

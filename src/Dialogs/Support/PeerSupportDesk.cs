@@ -313,7 +313,11 @@ public sealed partial class PeerSupportDesk(
         (await requests.AllAsync(ct).ConfigureAwait(false))
         .Where(r => r.Supporter?.Key == supporter.Key && r.Status is SupportStatus.Offered or SupportStatus.Accepted).ToList();
 
+    /// <summary>Every request, without details (lists and figures).</summary>
     public Task<List<SupportRequest>> AllAsync(CancellationToken ct) => requests.AllAsync(ct);
+
+    /// <summary>A request by its reference, for commands that act on it (not for showing it: that is <see cref="ShowAsync"/>).</summary>
+    public Task<SupportRequest?> FindAsync(string reference, CancellationToken ct) => requests.FindAsync(reference, ct);
 
     /// <summary>The display name a person last used with the bot, if it has seen them.</summary>
     private async Task<string?> NameOfAsync(UserRef person, CancellationToken ct)

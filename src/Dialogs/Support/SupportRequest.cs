@@ -62,6 +62,9 @@ public sealed record SupportRequest
 
     public ETag ETag { get; init; }
 
+    /// <summary>False for requests from a list, read without decrypting their details (and so never saved back).</summary>
+    public bool DetailsRead { get; init; } = true;
+
     public bool IsOpen => Status is SupportStatus.New or SupportStatus.Offered or SupportStatus.Accepted or SupportStatus.Escalated;
 
     /// <summary>A short, stable reference people can type ("h3 show 7f3a2c").</summary>

@@ -55,6 +55,8 @@ public sealed class SupportRequests(ITableStore store, DetailsProtector protecto
     /// </summary>
     public async Task<SupportRequest?> TryUpdateAsync(SupportRequest before, SupportRequest changed, CancellationToken ct)
     {
+        if (!changed.DetailsRead)
+            throw new InvalidOperationException("A request listed without its details cannot be saved (it would erase them); read it with GetAsync.");
         if (changed.DueAt is { } due && due != before.DueAt)
             await _requests.UpsertEntityAsync(TimerRow(due, changed.Id), TableUpdateMode.Replace, ct).ConfigureAwait(false);
         ETag etag;
@@ -90,12 +92,15 @@ public sealed class SupportRequests(ITableStore store, DetailsProtector protecto
         await _requests.DeleteEntityAsync(pk, rk, ETag.All, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Every request (a program has a few dozen a month): for lists, open counts and the anonymous figures.</summary>
+    /// <summary>
+    /// Every request, without decrypting details: for lists, open counts and the anonymous figures. What it returns
+    /// cannot be saved back; read a request with <see cref="GetAsync"/> to change it.
+    /// </summary>
     public async Task<List<SupportRequest>> AllAsync(CancellationToken ct)
     {
         var all = new List<SupportRequest>();
         await foreach (var entity in _requests.QueryAsync(TableQuery.InPartition(StorageKeys.SupportRequestsPartition), ct).ConfigureAwait(false))
-            all.Add(FromEntity(entity));
+            all.Add(FromEntity(entity, withDetails: false));
         all.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
         return all;
     }
@@ -144,7 +149,7 @@ public sealed class SupportRequests(ITableStore store, DetailsProtector protecto
         return entity;
     }
 
-    private SupportRequest FromEntity(TableEntity e) => new()
+    private SupportRequest FromEntity(TableEntity e, bool withDetails = true) => new()
     {
         Id = e.RowKey,
         Tier = Enum.TryParse<SupportTier>(e.GetString("Tier"), out var tier) ? tier : SupportTier.NotSure,
@@ -161,9 +166,10 @@ public sealed class SupportRequests(ITableStore store, DetailsProtector protecto
         Requester = Person(e, "Requester"),
         Supporter = Person(e, "Supporter"),
         EscalatedTo = Person(e, "EscalatedTo"),
-        Details = e.GetString("Details") is { } stored
+        Details = withDetails && e.GetString("Details") is { } stored
             ? JsonSerializer.Deserialize(protector.Unprotect(stored, e.RowKey), SupportJson.Default.SupportDetails)
             : null,
+        DetailsRead = withDetails,
         ETag = e.ETag,
     };
 
