@@ -14,6 +14,12 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Storage__ConnectionString="${Storage__ConnectionString:-Data Source=$root/data/wellnessbot.db}"
 # The playground's coordinator (see playground/.m365agentsplayground.yml) may use coordinator commands.
 export Program__Coordinators__0="${Program__Coordinators__0:-29:coordinator-eli}"
+# Support requests are encrypted; a local key is made once and kept beside the local database.
+mkdir -p "$root/data"
+if [ -z "${Support__Keys__localdev:-}" ]; then
+  [ -s "$root/data/support-dev.key" ] || (umask 077; head -c 32 /dev/urandom | base64 > "$root/data/support-dev.key")
+  export Support__Keys__localdev="$(cat "$root/data/support-dev.key")"
+fi
 port="${WELLNESSBOT_PORT:-3978}"
 playground_port="${PLAYGROUND_PORT:-56150}"
 
