@@ -36,7 +36,7 @@ internal sealed class LoopbackBot : IAsyncDisposable
         builder.Logging.ClearProviders();
         var connector = builder.Build();
 
-        var bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+        var bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", WellnessBot.Testing.TestSupportKey.Argument, "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:WellnessBot.Bot.Hosting.StartupTasks=Error", "--Logging:LogLevel:WellnessBot.Dialogs.Kudos=Error",
             $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "load.db")}"]);
         var host = new LoopbackBot(folder, connector, bot);

@@ -118,12 +118,17 @@ public sealed partial class PeerSupportDesk(
         }, ct).ConfigureAwait(false);
         if (escalated is null) return null;
         LogEscalated(logger, escalated.Reference);
+        var alerted = 0;
         foreach (var coordinator in coordinators)
         {
             var person = coordinator with { Name = await NameOfAsync(coordinator, ct).ConfigureAwait(false) ?? "Coordinator" };
-            if (await messenger.SendToUserAsync(person, Messages.BotMessage.Show(SupportCards.Escalation(escalated, escalated.Details!, named)), ct).ConfigureAwait(false))
-                await audit.RecordAsync(person, escalated.Id, SupportAudit.ShownWithEscalation, ct).ConfigureAwait(false);
+            if (!await messenger.SendToUserAsync(person, Messages.BotMessage.Show(SupportCards.Escalation(escalated, escalated.Details!, named)), ct).ConfigureAwait(false))
+                continue;
+            alerted++;
+            await audit.RecordAsync(person, escalated.Id, SupportAudit.ShownWithEscalation, ct).ConfigureAwait(false);
         }
+        // Still listed for them in "h3 requests"; the log is how an admin learns the alert did not arrive.
+        if (alerted == 0) LogCoordinatorsUnreachable(logger, escalated.Reference);
         if (escalated.Requester is { } requester)
             await messenger.SendToUserAsync(requester, Messages.BotMessage.Say(SupportText.EscalatedToRequester(named.Name)), ct).ConfigureAwait(false);
         return escalated;
@@ -348,6 +353,8 @@ public sealed partial class PeerSupportDesk(
     private static partial void LogUrgent(ILogger logger, string reference);
     [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Support request {Reference}: details erased after retention")]
     private static partial void LogPurged(ILogger logger, string reference);
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Error, Message = "Support request {Reference} is escalated but no coordinator could be messaged (they need to have opened a chat with the bot); it is listed in \"h3 requests\"")]
+    private static partial void LogCoordinatorsUnreachable(ILogger logger, string reference);
     [LoggerMessage(EventId = 5010, Level = LogLevel.Error, Message = "Support request {Reference} has no supporter left and no coordinator who can be messaged (Program:Coordinators needs Teams 29: or Slack U ids); retrying at the next window")]
     private static partial void LogNoCoordinator(ILogger logger, string reference);
 }

@@ -64,7 +64,7 @@ public sealed class HealthEndpointTests : IDisposable
 
     /// <summary>The real app on real Kestrel, on a free loopback port (never the default 3978).</summary>
     private WebApplication RealHost(params string[] settings) =>
-        WellnessBotHost.Build(["--urls", "http://127.0.0.1:0",
+        WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", WellnessBot.Testing.TestSupportKey.Argument,
             $"--Storage:ConnectionString=Data Source={Path.Combine(_dataDirectory, "kestrel.db")}", .. settings]);
 
     [Theory]

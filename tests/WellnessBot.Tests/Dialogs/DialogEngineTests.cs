@@ -161,10 +161,10 @@ public sealed class DialogEngineTests : IAsyncLifetime
     [Fact]
     public async Task SupportAskedInAChannelIsAnsweredOnlyPrivately()
     {
-        (await _chat.As(Ana).In(WellnessChannel).Send("I need to talk to someone"))
-            .ExpectNothingPublic()
-            .ExpectPrivateText("peer supporter")
-            .ExpectPrivateText("988");
+        var reply = (await _chat.As(Ana).In(WellnessChannel).Send("I need to talk to someone")).ExpectNothingPublic();
+        var form = reply.ExpectCard(WellnessBot.Dialogs.Support.SupportCards.FormKind);
+        Assert.Contains(form.Body.OfType<TextBlock>(), t => t.Text.Contains("988", StringComparison.Ordinal));
+        Assert.Single(reply.Private);
     }
 
     [Fact]

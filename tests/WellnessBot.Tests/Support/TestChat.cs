@@ -38,8 +38,8 @@ public sealed class TestChat : IAsyncDisposable
     public ProgramSettings Program { get; }
 
     /// <summary>Peer-support settings, with a test encryption key; change before the first turn or call <see cref="RestartAsync"/>.</summary>
-    public WellnessBot.Dialogs.Support.SupportSettings Support { get; } = new() { Keys = { ["test-1"] = TestKey } };
-    public const string TestKey = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+    public WellnessBot.Dialogs.Support.SupportSettings Support { get; } = new() { Keys = { [WellnessBot.Testing.TestSupportKey.Id] = TestKey } };
+    public const string TestKey = WellnessBot.Testing.TestSupportKey.Value;
     public IServiceProvider Services => _services;
 
     public static UserRef Ana { get; } = new("msteams", "29:resident-ana", "Ana Resident", "0a0a0a0a-0000-4000-8000-000000000001");

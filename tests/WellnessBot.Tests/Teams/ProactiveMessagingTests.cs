@@ -108,7 +108,7 @@ public sealed class AuthenticationOffTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
 
         // Real Kestrel on loopback, as the Agents Playground calls it: served, no token needed.
-        await using var app = WellnessBot.Bot.Hosting.WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", $"--Storage:ConnectionString=Data Source={Path.Combine(_folder, "b.db")}"]);
+        await using var app = WellnessBot.Bot.Hosting.WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", WellnessBot.Testing.TestSupportKey.Argument, $"--Storage:ConnectionString=Data Source={Path.Combine(_folder, "b.db")}"]);
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
         var activity = JsonSerializer.Serialize(new { type = "typing", serviceUrl = "http://127.0.0.1:9/", conversation = new { id = "a:1" }, from = new { id = "29:x" } });
@@ -123,7 +123,7 @@ public sealed class AuthenticationOffTests : IDisposable
     [InlineData("--MicrosoftAppType=Sometimes", "MicrosoftAppType is 'Sometimes'")]
     public async Task IncompleteBotCredentialsStopStartupNamingTheSetting(string setting, string expected)
     {
-        var args = new List<string> { "--urls", "http://127.0.0.1:0", $"--Storage:ConnectionString=Data Source={Path.Combine(_folder, "c.db")}", setting };
+        var args = new List<string> { "--urls", "http://127.0.0.1:0", WellnessBot.Testing.TestSupportKey.Argument, $"--Storage:ConnectionString=Data Source={Path.Combine(_folder, "c.db")}", setting };
         await using var app = WellnessBot.Bot.Hosting.WellnessBotHost.Build([.. args]);
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
         Assert.Contains(expected, error.Message);

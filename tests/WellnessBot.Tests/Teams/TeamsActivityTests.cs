@@ -52,7 +52,9 @@ public sealed class TeamsActivityTests : BotFrameworkHostTests
         Assert.Equal("29:resident-ana", create.Body?["members"]?[0]?["id"]?.GetValue<string>());
         Assert.Equal(TeamsActivities.Tenant, create.Body?["channelData"]?["tenant"]?["id"]?.GetValue<string>());
         Assert.Equal("/v3/conversations/activity-1/activities", calls[1].Path); // the new 1:1 chat's id
-        Assert.Contains("988", calls[1].Body?["text"]?.GetValue<string>());
+        var form = calls[1].Body!.ToJsonString(); // the support form, in the new 1:1 chat
+        Assert.Contains("Helping Healers Heal", form, StringComparison.Ordinal);
+        Assert.Contains("988", form, StringComparison.Ordinal);
         Assert.DoesNotContain(calls, c => c.Path.Contains("19:program-wellness", StringComparison.Ordinal));
     }
 
