@@ -11,12 +11,18 @@ namespace WellnessBot.Storage;
 /// </summary>
 public sealed class TableEntity : IEnumerable<KeyValuePair<string, object>>
 {
-    private readonly Dictionary<string, object> _properties = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _properties;
 
-    public TableEntity(string partitionKey, string rowKey)
+    public TableEntity(string partitionKey, string rowKey) : this(partitionKey, rowKey, 0)
+    {
+    }
+
+    /// <summary>For stores decoding rows: sized once, so reading a big partition does not regrow every row's dictionary.</summary>
+    internal TableEntity(string partitionKey, string rowKey, int capacity)
     {
         PartitionKey = partitionKey ?? throw new ArgumentNullException(nameof(partitionKey));
         RowKey = rowKey ?? throw new ArgumentNullException(nameof(rowKey));
+        _properties = new Dictionary<string, object>(capacity, StringComparer.Ordinal);
     }
 
     public string PartitionKey { get; }

@@ -74,9 +74,10 @@ public sealed class KudosStore(ITableStore store)
         var ranges = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
         {
             var found = new List<KudosRecord>();
+            var recipients = new Dictionary<string, IReadOnlyList<UserRef>>(StringComparer.Ordinal);
             var query = TableQuery.InPartition(StorageKeys.KudosMonthPartition(month)).RowKeyBetween(bounds[i], bounds[i + 1]);
             await foreach (var entity in _table.QueryAsync(query, ct).ConfigureAwait(false))
-                found.Add(FromEntity(entity));
+                found.Add(FromEntity(entity, recipients));
             return found;
         }, ct))).ConfigureAwait(false);
         var all = new List<KudosRecord>(ranges.Sum(r => r.Count));
@@ -120,6 +121,15 @@ public sealed class KudosStore(ITableStore store)
         }
     }
 
+    private static IReadOnlyList<UserRef> Recipients(string json, Dictionary<string, IReadOnlyList<UserRef>>? seen)
+    {
+        if (seen is not null && seen.TryGetValue(json, out var known)) return known;
+        IReadOnlyList<UserRef> list = (JsonSerializer.Deserialize(json, KudosJson.Default.ListStoredPerson) ?? [])
+            .Select(p => new UserRef(p.Channel, p.Id, p.Name, p.Aad)).ToList().AsReadOnly();
+        if (seen is not null) seen[json] = list;
+        return list;
+    }
+
     internal sealed record StoredPerson(string Channel, string Id, string Name, string? Aad);
 
     internal static TableEntity ToEntity(KudosRecord k)
@@ -143,13 +153,16 @@ public sealed class KudosStore(ITableStore store)
         ["EditedAt"] = k.EditedAt,
     };
 
-    private static KudosRecord FromEntity(TableEntity e) => new()
+    /// <param name="recipientsSeen">
+    /// While reading a whole month: recipient lists already decoded, by their stored JSON. A month names the same few
+    /// hundred people again and again, and decoding each list once took a seventh of a big digest's time.
+    /// </param>
+    private static KudosRecord FromEntity(TableEntity e, Dictionary<string, IReadOnlyList<UserRef>>? recipientsSeen = null) => new()
     {
         Id = e.RowKey,
         Month = e.GetString("Month") ?? "",
         Giver = new UserRef(e.GetString("GiverChannel") ?? "", e.GetString("GiverId") ?? "", e.GetString("GiverName") ?? "", e.GetString("GiverAad")),
-        Recipients = (JsonSerializer.Deserialize(e.GetString("Recipients") ?? "[]", KudosJson.Default.ListStoredPerson) ?? [])
-            .Select(p => new UserRef(p.Channel, p.Id, p.Name, p.Aad)).ToList(),
+        Recipients = Recipients(e.GetString("Recipients") ?? "[]", recipientsSeen),
         Message = e.GetString("Message") ?? "",
         Category = KudosCategories.Parse(e.GetString("Category")),
         Anonymous = e.GetBoolean("Anonymous") ?? false,

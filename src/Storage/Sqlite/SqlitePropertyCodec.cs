@@ -53,7 +53,7 @@ internal static class SqlitePropertyCodec
     }
 
     /// <summary>Decodes the stored JSON straight from SQLite's UTF-8 bytes (no detour through a .NET string).</summary>
-    public static void Decode(ReadOnlySpan<byte> json, TableEntity into)
+    public static void Decode(ReadOnlySpan<byte> json, TableEntity into, ShortStrings? pool = null)
     {
         var reader = new Utf8JsonReader(json);
         reader.Read(); // {
@@ -66,7 +66,7 @@ internal static class SqlitePropertyCodec
             reader.Read();
             object value = code switch
             {
-                (byte)'s' => reader.GetString()!,
+                (byte)'s' => pool is null ? reader.GetString()! : pool.Get(ref reader),
                 (byte)'i' => reader.GetInt32(),
                 (byte)'l' => reader.GetInt64(),
                 (byte)'d' => reader.GetDouble(),
@@ -78,6 +78,30 @@ internal static class SqlitePropertyCodec
             };
             reader.Read(); // ]
             into.SetStored(name, value);
+        }
+    }
+
+    /// <summary>
+    /// Short string values repeat across the rows of one page (a month's kudos name the same people, channel and
+    /// category again and again): one string per distinct value per page instead of one per row.
+    /// </summary>
+    public sealed class ShortStrings
+    {
+        private const int MaxLength = 96;
+        private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byChars;
+
+        public ShortStrings() => _byChars = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueIsEscaped || reader.ValueSpan.Length > MaxLength) return reader.GetString()!;
+            Span<char> buffer = stackalloc char[MaxLength];
+            var chars = buffer[..Encoding.UTF8.GetChars(reader.ValueSpan, buffer)];
+            if (_byChars.TryGetValue(chars, out var known)) return known;
+            var value = new string(chars);
+            _seen[value] = value;
+            return value;
         }
     }
 

@@ -147,11 +147,12 @@ internal sealed class SqliteTableClient : ITableClient
             command.Parameters.AddRange(parameters);
             using var reader = command.ExecuteReader();
             var entities = new List<TableEntity>(Math.Min(query.PageSize, 256));
+            var strings = new SqlitePropertyCodec.ShortStrings();
             var more = false;
             while (reader.Read())
             {
                 if (entities.Count == query.PageSize) { more = true; break; }
-                entities.Add(ReadEntity(reader.GetString(0), reader.GetString(1), reader, 2));
+                entities.Add(ReadEntity(reader.GetString(0), reader.GetString(1), reader, 2, strings));
             }
             var last = entities.Count > 0 ? entities[^1] : null;
             return new TablePage(entities, more && last is not null ? ContinuationToken.Format(last.PartitionKey, last.RowKey) : null);
@@ -290,14 +291,14 @@ internal sealed class SqliteTableClient : ITableClient
         return entity.ETag;
     }
 
-    private static TableEntity ReadEntity(string partitionKey, string rowKey, SqliteDataReader reader, int first)
+    private static TableEntity ReadEntity(string partitionKey, string rowKey, SqliteDataReader reader, int first, SqlitePropertyCodec.ShortStrings? strings = null)
     {
-        var entity = new TableEntity(partitionKey, rowKey)
+        var entity = new TableEntity(partitionKey, rowKey, capacity: 16)
         {
             ETag = new ETag(reader.GetString(first)),
             Timestamp = new DateTimeOffset(reader.GetInt64(first + 1), TimeSpan.Zero),
         };
-        SqlitePropertyCodec.Decode(reader.GetFieldValue<byte[]>(first + 2), entity);
+        SqlitePropertyCodec.Decode(reader.GetFieldValue<byte[]>(first + 2), entity, strings);
         return entity;
     }
 
