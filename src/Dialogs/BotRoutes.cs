@@ -18,7 +18,7 @@ public static class BotRoutes
         },
         new(SupportDialog.Command, typeof(SupportDialog))
         {
-            Phrases = ["peer support", "i need to talk to someone", "i need someone to talk to", "talk to someone", "someone to talk to", "helping healers heal"],
+            Phrases = ["peer support", "i need to talk to someone", "i need someone to talk to", "talk to someone", "helping healers heal"],
             HelpText = "Ask privately for a Helping Healers Heal peer supporter after a difficult event (**support status**, **support cancel**).",
         },
         new(PeerSupportCommands.Command, typeof(PeerSupportCommands))
@@ -29,10 +29,15 @@ public static class BotRoutes
         new("available", typeof(PeerSupportCommands)),
         new("away", typeof(PeerSupportCommands)),
         new("done", typeof(PeerSupportCommands)),
-        new("resources", typeof(UpcomingResources))
+        new(ResourcesDialog.Command, typeof(ResourcesDialog))
         {
-            Phrases = ["resource", "find help"],
-            HelpText = "Find wellness services: counseling, childcare, financial advice and more.",
+            Phrases = ["resource", "find help", "find a resource"],
+            HelpText = "Find wellness services: counseling, childcare, financial advice and more (**resources childcare**), or just ask.",
+        },
+        new(SmallTalk.Command, typeof(SmallTalk))
+        {
+            Phrases = ["thanks", "thank you", "thank you so much", "thx", "ty", "ok", "okay", "cool", "great", "bye", "goodbye", "good night"],
+            WholeMessageOnly = true,
         },
         new(HelpDialog.Command, typeof(HelpDialog))
         {

@@ -24,6 +24,9 @@ public static class DialogServices
         services.AddSingleton<Support.PeerRoster>();
         services.AddSingleton<Support.SupportAudit>();
         services.AddSingleton<Support.PeerSupportDesk>();
+        services.TryAddSingleton<Resources.ResourceSettings>();
+        services.AddSingleton<Resources.CatalogSource>();
+        services.AddSingleton<Resources.CatalogUpdates>();
         services.TryAddSingleton(new RouteTable(BotRoutes.All));
         services.TryAddSingleton<Safety.SafetySettings>();
         services.AddSingleton<Safety.SafetyNet>();

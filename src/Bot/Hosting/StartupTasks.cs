@@ -10,7 +10,7 @@ namespace WellnessBot.Bot.Hosting;
 /// down the host still starts (/healthz reports it) and table creation is retried in the background.
 /// </summary>
 internal sealed class StartupTasks(ITableStore store, IOptions<BotFrameworkOptions> bot, WellnessBot.Dialogs.Support.SupportSettings support,
-    ILogger<StartupTasks> logger) : BackgroundService
+    WellnessBot.Dialogs.Resources.CatalogSource catalog, ILogger<StartupTasks> logger) : BackgroundService
 {
     private bool _tablesReady;
 
@@ -23,6 +23,8 @@ internal sealed class StartupTasks(ITableStore store, IOptions<BotFrameworkOptio
             logger.BotAuthenticationOff();
         if (support.Keys.ContainsKey(WellnessBotServices.DevelopmentKeyId))
             logger.SupportKeyThrowaway();
+        // A broken catalog at start-up stops the host with every problem named (later edits keep the last good one).
+        _ = catalog.Finder;
         using (var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             bounded.CancelAfter(TimeSpan.FromSeconds(10)); // a store that does not answer must not hold up start-up

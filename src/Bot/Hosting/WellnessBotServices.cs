@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using WellnessBot.Bot.Teams;
 using WellnessBot.Dialogs;
 using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Resources;
 using WellnessBot.Dialogs.Support;
 using WellnessBot.Dialogs.Turns;
 using WellnessBot.Storage;
@@ -29,6 +30,16 @@ public static class WellnessBotServices
             services.GetRequiredService<IConfiguration>().GetSection(WellnessBot.Dialogs.Safety.SafetySettings.SectionName).Get<WellnessBot.Dialogs.Safety.SafetySettings>()
             ?? new WellnessBot.Dialogs.Safety.SafetySettings());
         builder.AddSupportSettings();
+        builder.Services.AddOptions<ResourceSettings>()
+            .BindConfiguration(ResourceSettings.SectionName)
+            .PostConfigure<IHostEnvironment>((o, env) =>
+            {
+                // The catalog ships beside the app (src/Bot/catalog when run from the repo); coordinators may point elsewhere.
+                o.CatalogPath = string.IsNullOrWhiteSpace(o.CatalogPath)
+                    ? Path.Combine(env.ContentRootPath, "catalog", "resources.json")
+                    : Path.GetFullPath(o.CatalogPath, env.ContentRootPath);
+            });
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<ResourceSettings>>().Value);
         builder.Services.AddWellnessDialogs();
 
         builder.AddTeams();
@@ -36,6 +47,7 @@ public static class WellnessBotServices
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHostedService<Scheduling.MonthlyDigestJob>();
         builder.Services.AddHostedService<Scheduling.SupportTimersJob>();
+        builder.Services.AddHostedService<Scheduling.CatalogReloadJob>();
         return builder;
     }
 

@@ -9,6 +9,9 @@ public sealed record Route(string Command, Type Dialog)
     /// <summary>Other ways people say it, matched as whole leading phrases ("peer support", "i need to talk to someone").</summary>
     public IReadOnlyList<string> Phrases { get; init; } = [];
 
+    /// <summary>Phrases count only as the whole message ("thanks", not "thanks for the kudos @Ben").</summary>
+    public bool WholeMessageOnly { get; init; }
+
     public bool CoordinatorsOnly { get; init; }
 
     /// <summary>A one-line description for the help card; null keeps the route out of help.</summary>

@@ -26,7 +26,7 @@ public sealed class RouteTable(IReadOnlyList<Route> routes)
         if (normalised.Length == 0) normalised = trimmed; // "?" alone
         foreach (var route in Routes)
             foreach (var phrase in route.Phrases)
-                if (normalised == phrase || normalised.StartsWith(phrase + " ", StringComparison.Ordinal))
+                if (normalised == phrase || !route.WholeMessageOnly && normalised.StartsWith(phrase + " ", StringComparison.Ordinal))
                     return (route, trimmed.Length > phrase.Length ? trimmed[phrase.Length..].Trim() : "");
         return null;
     }

@@ -106,9 +106,15 @@ public sealed partial class TurnHandler(
 
         if (match is not { } found)
         {
-            // Never answer someone in crisis or distress with "I didn't understand".
+            // Never answer someone in crisis with "I didn't understand", nor follow the crisis card with a list.
             if (signal == Safety.SafetySignal.Crisis) return;
-            await context.ReplyPrivatelyAsync(signal == Safety.SafetySignal.Distress ? Safety.SafetyNet.DistressReply() : HelpDialog.NotUnderstood(text), ct).ConfigureAwait(false);
+            if (signal == Safety.SafetySignal.Distress)
+                await context.ReplyPrivatelyAsync(Safety.SafetyNet.DistressReply(), ct).ConfigureAwait(false);
+            // Plain words ("money advice", "I'm burned out") are a question for the resource finder.
+            var answered = turn.Submission is null && text.Length > 0
+                && await services.GetRequiredService<ResourcesDialog>().AnswerAsync(context, text, crisis: false, ct).ConfigureAwait(false);
+            if (!answered && signal != Safety.SafetySignal.Distress)
+                await context.ReplyPrivatelyAsync(HelpDialog.NotUnderstood(text), ct).ConfigureAwait(false);
             return;
         }
 

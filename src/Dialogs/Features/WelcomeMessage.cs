@@ -25,5 +25,6 @@ public static class WelcomeMessage
             new TextBlock("I'm not a crisis service. " + SafetyWording.CrisisLine, TextStyle.Attention),
             new TextBlock("Type **help** at any time."),
         ],
+        Actions = [Resources.ResourceCards.MenuButton()],
     });
 }

@@ -81,12 +81,14 @@ public static class SupportCards
             ]),
             new TextBlock(SupportText.WhoSeesWhat, TextStyle.Subtle),
             new TextBlock(SupportText.ChangeYourMind, TextStyle.Subtle),
+            new TextBlock("Meanwhile, counseling and other services are a click away: **resources**.", TextStyle.Subtle),
             new TextBlock(Features.SafetyWording.CrisisLine),
         ],
         Actions =
         [
             new OpenUrlAction("Call 988", new Uri("tel:988")),
             new OpenUrlAction("Text 988", new Uri("sms:988")),
+            Resources.ResourceCards.MenuButton(),
         ],
     };
 

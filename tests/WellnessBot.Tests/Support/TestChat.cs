@@ -40,6 +40,10 @@ public sealed class TestChat : IAsyncDisposable
     /// <summary>Peer-support settings, with a test encryption key; change before the first turn or call <see cref="RestartAsync"/>.</summary>
     public WellnessBot.Dialogs.Support.SupportSettings Support { get; } = new() { Keys = { [WellnessBot.Testing.TestSupportKey.Id] = TestKey } };
     public const string TestKey = WellnessBot.Testing.TestSupportKey.Value;
+
+    /// <summary>The program's real catalog from the repo, unless a test points elsewhere.</summary>
+    public WellnessBot.Dialogs.Resources.ResourceSettings Resources { get; } = new() { CatalogPath = RepoCatalog };
+    public static string RepoCatalog => Path.Combine(WellnessBot.Testing.RepoPaths.Root, "src", "Bot", "catalog", "resources.json");
     public IServiceProvider Services => _services;
 
     public static UserRef Ana { get; } = new("msteams", "29:resident-ana", "Ana Resident", "0a0a0a0a-0000-4000-8000-000000000001");
@@ -63,6 +67,7 @@ public sealed class TestChat : IAsyncDisposable
         services.AddSingleton<IProactiveMessenger>(Messenger);
         services.AddSingleton<WellnessBot.Dialogs.Kudos.IPeopleDirectory>(People);
         services.AddSingleton(Support);
+        services.AddSingleton(Resources);
         services.AddWellnessDialogs();
         foreach (var route in _routes) services.AddScoped(route.Dialog);
         _configure?.Invoke(services);

@@ -1,0 +1,30 @@
+using WellnessBot.Dialogs.Resources;
+
+namespace WellnessBot.Bot.Scheduling;
+
+/// <summary>
+/// Checks the resource catalog file every Resources:ReloadCheckSeconds: an edit is in use within seconds, without a
+/// restart; a broken edit is rejected (the last good catalog stays) and the coordinators are told what to fix.
+/// Polling the content hash works on every file system and with editors that replace files on save.
+/// </summary>
+internal sealed partial class CatalogReloadJob(CatalogUpdates updates, ResourceSettings settings, ILogger<CatalogReloadJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, settings.ReloadCheckSeconds)));
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await updates.CheckAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex.GetType().Name);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Error, Message = "Catalog check failed ({Exception}); it runs again at the next tick")]
+    private static partial void LogFailed(ILogger logger, string exception);
+}

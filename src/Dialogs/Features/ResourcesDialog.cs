@@ -1,0 +1,81 @@
+using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Resources;
+
+namespace WellnessBot.Dialogs.Features;
+
+/// <summary>
+/// "resources": the category menu; "resources childcare", "resources money advice": the best few matches, each a
+/// card with what it is, why it matched, and its link or phone. Answers are private (what someone looks for is
+/// their business). Coordinators: "resources status" (the catalog file, when it loaded, what to fix or fill).
+/// Plain questions that start no command ("I'm burned out") reach <see cref="AnswerAsync"/> from the turn handler.
+/// </summary>
+public sealed class ResourcesDialog(CatalogSource catalog, Safety.SafetyNet safety, ProgramSettings program) : IDialog
+{
+    public const string Command = "resources";
+
+    public string Name => Command;
+
+    public async Task<DialogOutcome> StartAsync(DialogContext dialog, string argument, CancellationToken ct)
+    {
+        var context = dialog.Context;
+        var question = argument.Trim();
+        if (question.Length == 0)
+        {
+            await context.ReplyPrivatelyAsync(BotMessage.Show(ResourceCards.Menu()), ct).ConfigureAwait(false);
+            return DialogOutcome.End;
+        }
+        if (question.Equals("status", StringComparison.OrdinalIgnoreCase) && program.IsCoordinator(context.Turn.From))
+        {
+            await context.ReplyPrivatelyAsync(BotMessage.Say(Status()), ct).ConfigureAwait(false);
+            return DialogOutcome.End;
+        }
+        var crisis = dialog.Turn.Submission is null && safety.Check(question) == Safety.SafetySignal.Crisis;
+        if (!await AnswerAsync(context, question, crisis, ct).ConfigureAwait(false))
+            await context.ReplyPrivatelyAsync(BotMessage.Show(ResourceCards.NoMatch(question, catalog.Finder.Catalog.Office)), ct).ConfigureAwait(false);
+        return DialogOutcome.End;
+    }
+
+    public async Task<DialogOutcome> ContinueAsync(DialogContext dialog, CancellationToken ct)
+    {
+        if (dialog.Turn.Submission is { ActionId: ResourceCards.MenuAction })
+        {
+            await dialog.Context.ReplyPrivatelyAsync(BotMessage.Show(ResourceCards.Menu()), ct).ConfigureAwait(false);
+            return DialogOutcome.End;
+        }
+        if (dialog.Turn.Submission is not { ActionId: ResourceCards.CategoryAction } form) return DialogOutcome.End;
+        var category = form.Value(ResourceCards.CategoryInput) ?? "";
+        var found = catalog.Finder.InCategory(category);
+        if (found.Count == 0)
+        {
+            await dialog.Context.ReplyPrivatelyAsync(BotMessage.Show(ResourceCards.Menu("Please pick a category (or tell me in your own words what would help).")), ct).ConfigureAwait(false);
+            return DialogOutcome.End;
+        }
+        await dialog.Context.ReplyPrivatelyAsync(BotMessage.Say($"**{ResourceCatalog.CategoryTitle(category)}**: {found.Count} resource{(found.Count == 1 ? "" : "s")}"), ct).ConfigureAwait(false);
+        foreach (var resource in found.Take(6))
+            await dialog.Context.ReplyPrivatelyAsync(BotMessage.Show(ResourceCards.For(resource)), ct).ConfigureAwait(false);
+        return DialogOutcome.End;
+    }
+
+    /// <summary>Shows the best matches for a question privately; false when nothing matched.</summary>
+    public async Task<bool> AnswerAsync(Turns.ITurnContext context, string question, bool crisis, CancellationToken ct)
+    {
+        var matches = catalog.Finder.Find(question, max: 3, crisis: crisis);
+        if (matches.Count == 0) return false;
+        foreach (var match in matches)
+            await context.ReplyPrivatelyAsync(BotMessage.Show(ResourceCards.For(match.Resource, match.Because)), ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private string Status()
+    {
+        var current = catalog.Finder.Catalog;
+        var text = $"**Resource catalog**: {catalog.Path}\n\n{current.Resources.Count} resources in use, loaded {catalog.LoadedAt:yyyy-MM-dd HH:mm} UTC. Edits to the file are picked up within seconds.";
+        if (catalog.LastProblem is { } problem)
+            text += "\n\n⚠️ The latest edit could not be used (the previous version is still in use):\n\n- " + string.Join("\n- ", problem.Problems.Take(20));
+        var todo = current.Placeholders();
+        if (todo.Count > 0)
+            text += $"\n\n**Still to fill in** ({todo.Count}; not shown to residents until filled):\n\n- " + string.Join("\n- ", todo);
+        return text;
+    }
+}

@@ -1,0 +1,84 @@
+using WellnessBot.Dialogs.Messages;
+
+namespace WellnessBot.Dialogs.Resources;
+
+/// <summary>The finder's cards: the category menu, one card per resource, and the kind "nothing found".</summary>
+public static class ResourceCards
+{
+    public const string MenuKind = "resources-menu";
+    public const string ResourceKind = "resource";
+    public const string NoMatchKind = "resources-none";
+    public const string CategoryAction = "resources.category";
+    /// <summary>"Find resources" on other cards (the welcome, a support confirmation): opens the menu.</summary>
+    public const string MenuAction = "resources.menu";
+
+    public static SubmitAction MenuButton() => new("Find resources", MenuAction);
+    public const string CategoryInput = "category";
+
+    public static Card Menu(string? intro = null) => new(MenuKind)
+    {
+        Title = "Find a resource",
+        Summary = "Wellness resources by category",
+        Body =
+        [
+            new TextBlock(intro ?? "What would help? Pick a category, or just tell me in your own words, e.g. **resources childcare**, **resources money advice**, **resources someone to talk to**."),
+            CategoryChoice(),
+            new TextBlock(Features.SafetyWording.CrisisLine, TextStyle.Subtle),
+        ],
+        Actions = [new SubmitAction("Show", CategoryAction) { Style = ActionStyle.Positive }],
+    };
+
+    private static ChoiceInput CategoryChoice() =>
+        new(CategoryInput, "Category", ResourceCatalog.Categories.Select(c => new Choice(c.Title, c.Id)).ToList()) { Compact = true, Value = "mental-health" };
+
+    public static Card For(Resource r, IReadOnlyList<string>? because = null)
+    {
+        var facts = new List<Fact>();
+        foreach (var phone in r.Phones.Where(p => !p.IsPlaceholder)) facts.Add(new Fact("Phone", $"{phone.Title}: **{phone.Value}**"));
+        if (r.Hours is { } hours && !hours.StartsWith("TODO", StringComparison.OrdinalIgnoreCase)) facts.Add(new Fact("Hours", hours));
+        facts.Add(new Fact("For", string.Join(", ", r.Eligibility)));
+        facts.Add(new Fact("Cost", r.Free switch { true => "Free", false => "There may be a cost", null => "Ask" }));
+        if (r.Confidential is { } confidential) facts.Add(new Fact("Confidential", confidential ? "Yes" : "No"));
+
+        var body = new List<CardElement> { new TextBlock(r.Description) };
+        if (r.Offers.Count > 0) body.Add(new TextBlock("**Offers:** " + string.Join(" · ", r.Offers)));
+        body.Add(new FactSet(facts));
+        if (r.InBot is { } inBot) body.Add(new TextBlock($"{inBot.Title}: type **{inBot.Command}** here."));
+        if (because is { Count: > 0 }) body.Add(new TextBlock("Why this: " + string.Join(", ", because.Take(3)), TextStyle.Subtle));
+
+        var actions = new List<CardAction>();
+        foreach (var link in r.Links.Where(l => !l.IsPlaceholder)) actions.Add(new OpenUrlAction(link.Title, new Uri(link.Value)));
+        foreach (var phone in r.Phones.Where(p => !p.IsPlaceholder)) actions.Add(new OpenUrlAction("Call " + phone.Value, CatalogReader.TelUri(phone.Value)));
+        return new Card(ResourceKind)
+        {
+            Title = r.Name,
+            Summary = r.Name + ": " + r.Description,
+            Body = body,
+            Actions = actions.Take(5).ToList(), // Teams shows a handful of buttons; more would be cut
+        };
+    }
+
+    public static Card NoMatch(string question, WellnessOffice office)
+    {
+        var facts = new List<Fact> { new(office.Name, office.HowToReach) };
+        if (office.Phone is { IsPlaceholder: false } phone) facts.Add(new Fact("Phone", phone.Value));
+        var actions = new List<CardAction> { new SubmitAction("Show", CategoryAction) };
+        if (office.Url is { IsPlaceholder: false } url) actions.Add(new OpenUrlAction(office.Name, new Uri(url.Value)));
+        return new Card(NoMatchKind)
+        {
+            Title = "I couldn't find that one",
+            Summary = "No resource matched; here are the categories and the wellness office.",
+            Body =
+            [
+                new TextBlock($"Sorry, I didn't find a resource for “{Shorten(question)}”. Try other words, or pick a category:"),
+                CategoryChoice(),
+                new TextBlock("Or ask a person:"),
+                new FactSet(facts),
+                new TextBlock(Features.SafetyWording.CrisisLine, TextStyle.Subtle),
+            ],
+            Actions = actions,
+        };
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+}

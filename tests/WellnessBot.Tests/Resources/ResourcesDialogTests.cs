@@ -1,0 +1,146 @@
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Resources;
+using WellnessBot.Tests.Support;
+using static WellnessBot.Tests.Support.TestChat;
+
+namespace WellnessBot.Tests.Resources;
+
+/// <summary>The finder in conversation: the menu, categories, questions in plain words, no match, crisis first, privacy.</summary>
+public sealed class ResourcesDialogTests : IAsyncLifetime
+{
+    private readonly TestChat _chat = new();
+
+    public Task InitializeAsync() => _chat.InitializeAsync();
+    public async Task DisposeAsync() => await _chat.DisposeAsync();
+
+    private static List<Card> Cards(Transcript t, string kind) => t.Private.Concat(t.Public).Select(m => m.Card).Where(c => c?.Kind == kind).Cast<Card>().ToList();
+
+    [Fact]
+    public async Task ResourcesAloneShowsTheCategoryMenu()
+    {
+        var menu = (await _chat.As(Ana).Send("/resources")).ExpectCard(ResourceCards.MenuKind);
+        var choice = menu.Body.OfType<ChoiceInput>().Single();
+        Assert.Equal(ResourceCatalog.Categories.Select(c => c.Id), choice.Choices.Select(c => c.Value));
+        Assert.Equal(ResourceCards.CategoryAction, menu.Actions.OfType<SubmitAction>().Single().ActionId);
+    }
+
+    [Fact]
+    public async Task PickingACategoryListsItsResources()
+    {
+        var reply = await _chat.As(Ana).Submit(ResourceCards.CategoryAction, (ResourceCards.CategoryInput, "childcare"));
+        reply.ExpectText("**Childcare**");
+        Assert.Equal(["WellConnect"], Cards(reply, ResourceCards.ResourceKind).Select(c => c.Title));
+    }
+
+    [Fact]
+    public async Task AQuestionGetsTheBestFewEachWithWhyAndItsButtons()
+    {
+        var reply = await _chat.As(Ana).Send("resources suicide hotline");
+        var cards = Cards(reply, ResourceCards.ResourceKind);
+        Assert.InRange(cards.Count, 1, 3);
+        var first = cards[0];
+        Assert.Equal("988 Suicide & Crisis Lifeline", first.Title);
+        Assert.Contains(first.Body.OfType<TextBlock>(), t => t.Text.StartsWith("Why this:", StringComparison.Ordinal));
+        Assert.Contains(first.Actions.OfType<OpenUrlAction>(), a => a.Url.ToString() == "tel:988");
+        Assert.Contains(first.Actions.OfType<OpenUrlAction>(), a => a.Url.ToString() == "https://988lifeline.org/");
+    }
+
+    [Fact]
+    public async Task PlaceholdersAreNeverShownAsButtonsOrFacts()
+    {
+        var reply = await _chat.As(Ana).Send("resources childcare");
+        var wellconnect = Cards(reply, ResourceCards.ResourceKind).First(c => c.Title == "WellConnect");
+        Assert.Empty(wellconnect.Actions);
+        Assert.DoesNotContain("TODO", System.Text.Json.JsonSerializer.Serialize(wellconnect.Body.OfType<FactSet>().SelectMany(f => f.Facts)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("money advice", "WellConnect")]
+    [InlineData("someone to talk to", "WellConnect")]
+    [InlineData("covid toolkit", "COVID-19 Well-Being Toolkit")]
+    public async Task PlainWordsWithoutACommandAreAQuestionForTheFinder(string words, string expected)
+    {
+        var reply = await _chat.As(Ana).Send(words);
+        Assert.Contains(expected, Cards(reply, ResourceCards.ResourceKind).Select(c => c.Title));
+        Assert.DoesNotContain(reply.Private, m => m.Text?.Contains("didn't understand", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task BurnedOutGetsTheGentleOfferAndThenResources()
+    {
+        var reply = await _chat.As(Ana).Send("I'm burned out");
+        Assert.Contains("That sounds like a lot to carry", reply.Private[0].Text, StringComparison.Ordinal);
+        Assert.Equal("Office of Well-Being and Resilience", Cards(reply, ResourceCards.ResourceKind).First().Title);
+    }
+
+    [Fact]
+    public async Task NoMatchSaysSoKindlyWithCategoriesAndTheWellnessOffice()
+    {
+        var reply = await _chat.As(Ana).Send("resources zebra crossing timetable");
+        var none = reply.ExpectCard(ResourceCards.NoMatchKind);
+        Assert.Contains("zebra crossing timetable", ((TextBlock)none.Body[0]).Text, StringComparison.Ordinal);
+        Assert.NotEmpty(none.Body.OfType<ChoiceInput>().Single().Choices);
+        Assert.Contains(none.Body.OfType<FactSet>().SelectMany(f => f.Facts), f => f.Title == "Office of Well-Being and Resilience");
+    }
+
+    [Fact]
+    public async Task UnknownWordsWithoutACommandStillGetDidntUnderstand()
+    {
+        (await _chat.As(Ana).Send("xyzzy plugh")).ExpectPrivateText("didn't understand");
+    }
+
+    [Fact]
+    public async Task CrisisWordsShowCrisisHelpFirst()
+    {
+        var reply = await _chat.As(Ana).Send("resources I want to kill myself");
+        Assert.Equal(WellnessBot.Dialogs.Safety.SafetyNet.CrisisCardKind, reply.Private[0].Card?.Kind);
+        Assert.True(Cards(reply, ResourceCards.ResourceKind).First().Body.OfType<FactSet>().Any() );
+        Assert.Contains(Cards(reply, ResourceCards.ResourceKind).First().Title, new[] { "988 Suicide & Crisis Lifeline", "Emergency services (911)", "Physician Support Line", "WellConnect" });
+        Assert.Contains("988 Suicide & Crisis Lifeline", Cards(reply, ResourceCards.ResourceKind).Select(c => c.Title));
+    }
+
+    [Fact]
+    public async Task InAChannelTheAnswersArePrivate()
+    {
+        var reply = await _chat.As(Ana).In(WellnessChannel).Send("resources childcare");
+        reply.ExpectNothingPublic();
+        Assert.NotEmpty(Cards(reply, ResourceCards.ResourceKind));
+    }
+
+    [Fact]
+    public async Task ThanksGetsYoureWelcomeNotAResourceList()
+    {
+        var reply = await _chat.As(Ana).Send("thanks!");
+        reply.ExpectPrivateText("You're welcome");
+        Assert.Empty(Cards(reply, ResourceCards.ResourceKind));
+        Assert.NotNull((await _chat.As(Ana).Send("thanks for the help with childcare")).CardOf(ResourceCards.ResourceKind));
+    }
+
+    [Fact]
+    public async Task CoordinatorsSeeTheCatalogStatusAndWhatIsLeftToFill()
+    {
+        var status = await _chat.As(Eli).Send("resources status");
+        status.ExpectText("resources in use").ExpectText("Still to fill in").ExpectText("WellConnect: links[0].url");
+        Assert.Null((await _chat.As(Ana).Send("resources status")).Private.FirstOrDefault(m => m.Text?.Contains("Still to fill in", StringComparison.Ordinal) == true));
+    }
+}
+
+public sealed class ResourceLinksTests : IAsyncLifetime
+{
+    private readonly TestChat _chat = new();
+
+    public Task InitializeAsync() => _chat.InitializeAsync();
+    public async Task DisposeAsync() => await _chat.DisposeAsync();
+
+    [Fact]
+    public async Task TheWelcomeAndASupportConfirmationLinkToTheFinder()
+    {
+        var welcome = (await _chat.As(Ana).Welcome()).ExpectCard(WellnessBot.Dialogs.Features.WelcomeMessage.CardKind);
+        Assert.Contains(welcome.Actions.OfType<SubmitAction>(), a => a.ActionId == ResourceCards.MenuAction);
+        var confirmation = (await _chat.As(Ana).Submit(WellnessBot.Dialogs.Support.SupportCards.SubmitAction, ("draft", "d1"), ("tier", "peer")))
+            .ExpectCard(WellnessBot.Dialogs.Support.SupportCards.ConfirmationKind);
+        Assert.Contains(confirmation.Actions.OfType<SubmitAction>(), a => a.ActionId == ResourceCards.MenuAction);
+
+        (await _chat.As(Ana).Submit(ResourceCards.MenuAction)).ExpectCard(ResourceCards.MenuKind);
+    }
+}
