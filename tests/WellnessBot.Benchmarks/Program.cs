@@ -7,6 +7,7 @@ var known = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
     ["turns"] = TurnLoadBenchmark.RunAsync,
     ["kudos"] = KudosBenchmark.RunAsync,
     ["support"] = SupportBenchmark.RunAsync,
+    ["resources"] = ResourcesBenchmark.RunAsync,
 };
 
 if (which == "all")
