@@ -55,13 +55,16 @@ public sealed class PlaygroundEndToEndTests : IAsyncLifetime
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is missing or blank");
     }
 
-    [Fact]
-    public async Task ThePlaygroundsOwnApiCarriesTheHelpCardBack()
+    [Theory]
+    [InlineData("help", "Here's what I can do")]
+    [InlineData("resources childcare", "WellConnect")]
+    [InlineData("support", "Talk to a peer supporter")]
+    public async Task ThePlaygroundsOwnApiCarriesTheCardBack(string text, string expected)
     {
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri(_playground.Url.Replace("http", "ws", StringComparison.Ordinal) + "/_ws_conversation/v1/conversations/stream"), default);
         using var http = new HttpClient { BaseAddress = new Uri(_playground.Url) };
-        var body = JsonSerializer.Serialize(new { text = "help", textFormat = "plain", from = new { id = "29:resident-ana" } });
+        var body = JsonSerializer.Serialize(new { text, textFormat = "plain", from = new { id = "29:resident-ana" } });
         var sent = await http.PostAsync("/_conversation/v1/conversations/a:wellnessbot-personal-ana/messages", new StringContent(body, Encoding.UTF8, "application/json"));
         sent.EnsureSuccessStatusCode();
 
@@ -78,9 +81,9 @@ public sealed class PlaygroundEndToEndTests : IAsyncLifetime
                 frame.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
             }
             while (!result.EndOfMessage);
-            if (frame.ToString().Contains("Here's what I can do", StringComparison.Ordinal))
+            if (frame.ToString().Contains(expected, StringComparison.Ordinal))
                 return;
         }
-        Assert.Fail("The help card never came back over the playground's WebSocket.");
+        Assert.Fail($"\"{expected}\" never came back over the playground's WebSocket after \"{text}\".");
     }
 }
