@@ -20,6 +20,8 @@ if [ -z "${Support__Keys__localdev:-}" ]; then
   [ -s "$root/data/support-dev.key" ] || (umask 077; head -c 32 /dev/urandom | base64 > "$root/data/support-dev.key")
   export Support__Keys__localdev="$(cat "$root/data/support-dev.key")"
 fi
+# The catalog coordinators edit: the repo's copy, so a saved edit shows up in the running bot within seconds.
+export Resources__CatalogPath="${Resources__CatalogPath:-$root/src/Bot/catalog/resources.json}"
 port="${WELLNESSBOT_PORT:-3978}"
 playground_port="${PLAYGROUND_PORT:-56150}"
 

@@ -34,10 +34,15 @@ public static class WellnessBotServices
             .BindConfiguration(ResourceSettings.SectionName)
             .PostConfigure<IHostEnvironment>((o, env) =>
             {
-                // The catalog ships beside the app (src/Bot/catalog when run from the repo); coordinators may point elsewhere.
-                o.CatalogPath = string.IsNullOrWhiteSpace(o.CatalogPath)
-                    ? Path.Combine(env.ContentRootPath, "catalog", "resources.json")
-                    : Path.GetFullPath(o.CatalogPath, env.ContentRootPath);
+                // The catalog ships beside the app; coordinators may point elsewhere. The content root is tried first
+                // (a deployment's folder), then the app's own folder (a host started from another directory).
+                if (!string.IsNullOrWhiteSpace(o.CatalogPath))
+                {
+                    o.CatalogPath = Path.GetFullPath(o.CatalogPath, env.ContentRootPath);
+                    return;
+                }
+                var candidates = new[] { env.ContentRootPath, AppContext.BaseDirectory }.Select(root => Path.Combine(root, "catalog", "resources.json"));
+                o.CatalogPath = candidates.FirstOrDefault(File.Exists) ?? candidates.First();
             });
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<ResourceSettings>>().Value);
         builder.Services.AddWellnessDialogs();
