@@ -73,6 +73,12 @@ public static class StorageKeys
     public static (string PartitionKey, string RowKey) ConversationAddress(ConversationRef conversation) => ConversationAddress(conversation.Channel, conversation.Id);
     public static (string PartitionKey, string RowKey) ConversationAddress(string channel, string conversationId) => ("conversation", Escape(channel + "|" + conversationId));
 
+    /// <summary>A Slack form sent in a message, kept so its "Open the form" button can open it as a modal.</summary>
+    public static (string PartitionKey, string RowKey) SlackForm(string formId) => ("slack-form", formId);
+
+    /// <summary>A Slack event already handled (Slack retries deliveries; the event id stays the same).</summary>
+    public static (string PartitionKey, string RowKey) SlackEvent(string eventId) => ("slack-event", Escape(eventId));
+
     /// <summary>Percent-encodes the characters table keys may not hold (/ \ # ? % and control characters).</summary>
     public static string Escape(string value)
     {

@@ -1,3 +1,4 @@
+using WellnessBot.Bot.Slack;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -24,6 +25,7 @@ public static class HealthEndpoints
             },
         });
         app.MapBotFramework();
+        app.MapSlack();
         return app;
     }
 

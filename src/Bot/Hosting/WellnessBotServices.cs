@@ -48,6 +48,7 @@ public static class WellnessBotServices
         builder.Services.AddWellnessDialogs();
 
         builder.AddTeams();
+        builder.AddSlack();
         // Hosted services start in this order: the tables exist before the schedulers first look at them.
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHostedService<Scheduling.MonthlyDigestJob>();
@@ -98,6 +99,29 @@ public static class WellnessBotServices
         return builder;
     }
 
+    /// <summary>Slack: /slack/commands, /slack/events, /slack/interactions (404 without Slack settings), the Web API client.</summary>
+    public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WellnessBot.Bot.Slack.SlackOptions>()
+            .BindConfiguration(WellnessBot.Bot.Slack.SlackOptions.SectionName)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WellnessBot.Bot.Slack.SlackOptions>>(
+            new ProblemsValidator<WellnessBot.Bot.Slack.SlackOptions>(o => o.Validate()));
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<WellnessBot.Bot.Slack.SlackOptions>>().Value);
+        builder.Services.AddSingleton(services => new WellnessBot.Bot.Slack.SlackWebApi(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(10) },
+            services.GetRequiredService<WellnessBot.Bot.Slack.SlackOptions>(),
+            services.GetRequiredService<ILogger<WellnessBot.Bot.Slack.SlackWebApi>>()));
+        builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackForms>();
+        builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackHome>();
+        builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackInbound>();
+        builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackMessenger>();
+        builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackPeopleDirectory>();
+        builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackWorkQueue>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<WellnessBot.Bot.Slack.SlackWorkQueue>());
+        return builder;
+    }
+
     /// <summary>Teams and other Bot Framework channels: /api/messages, the connector client, conversation references.</summary>
     public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
     {
@@ -113,8 +137,10 @@ public static class WellnessBotServices
             services.GetRequiredService<BotTokenProvider>(),
             services.GetService<BotConnectorClientOptions>()));
         builder.Services.AddSingleton<ConversationDirectory>();
-        builder.Services.AddSingleton<IProactiveMessenger, TeamsMessenger>();
-        builder.Services.AddSingleton<WellnessBot.Dialogs.Kudos.IPeopleDirectory, TeamsPeopleDirectory>();
+        builder.Services.AddSingleton<TeamsMessenger>();
+        builder.Services.AddSingleton<TeamsPeopleDirectory>();
+        builder.Services.AddSingleton<IProactiveMessenger, RoutingMessenger>();
+        builder.Services.AddSingleton<WellnessBot.Dialogs.Kudos.IPeopleDirectory, RoutingPeopleDirectory>();
         builder.Services.AddSingleton<ActivityProcessor>();
         return builder;
     }

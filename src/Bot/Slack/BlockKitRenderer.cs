@@ -17,7 +17,7 @@ public static class BlockKitRenderer
         MaxActions = 25, MaxButtonText = 75, MaxActionId = 255, MaxButtonValue = 2000, MaxHeader = 150, MaxViewTitle = 24,
         MaxOptionText = 75, MaxOptionValue = 150, MaxOptions = 100, MaxPrivateMetadata = 3000;
 
-    /// <summary>The action id of the button that opens a card's form as a modal; its value names the card's submit action.</summary>
+    /// <summary>The action id of the button that opens a card's form as a modal; its value is the form's id (<see cref="SlackForms"/>).</summary>
     public const string OpenFormAction = "wb.open_form";
 
     /// <summary>A message as one or more Slack messages (each within the block limit).</summary>
@@ -56,7 +56,7 @@ public static class BlockKitRenderer
         if (hasInputs && card.Actions.OfType<SubmitAction>().FirstOrDefault() is { } submit)
         {
             // Inputs live in a modal: one button opens it (the form's submit comes back as a view_submission).
-            buttons.Add(Button(OpenFormAction, "Open the form", card.Kind + "|" + submit.ActionId, ActionStyle.Positive));
+            buttons.Add(Button(OpenFormAction, "Open the form", SlackForms.FormId(card), ActionStyle.Positive));
         }
         var index = 0;
         foreach (var action in card.Actions)

@@ -1,0 +1,35 @@
+using WellnessBot.Bot.Slack;
+using WellnessBot.Bot.Teams;
+using WellnessBot.Dialogs.Kudos;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Bot.Hosting;
+
+/// <summary>Proactive messages go out through the channel the person or conversation belongs to.</summary>
+public sealed class RoutingMessenger(TeamsMessenger teams, SlackMessenger slack, SlackOptions slackOptions) : IProactiveMessenger
+{
+    private IProactiveMessenger For(string channel) =>
+        channel != SlackInbound.Channel ? teams : slackOptions.Enabled ? slack : Unreachable.Instance;
+
+    public Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default) =>
+        For(user.Channel).SendToUserAsync(user, message, ct);
+
+    public Task<string?> SendToConversationAsync(ConversationRef conversation, BotMessage message, CancellationToken ct = default) =>
+        For(conversation.Channel).SendToConversationAsync(conversation, message, ct);
+
+    /// <summary>Slack people while Slack is not configured: nobody can be reached.</summary>
+    private sealed class Unreachable : IProactiveMessenger
+    {
+        public static readonly Unreachable Instance = new();
+        public Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default) => Task.FromResult(false);
+        public Task<string?> SendToConversationAsync(ConversationRef conversation, BotMessage message, CancellationToken ct = default) => Task.FromResult<string?>(null);
+    }
+}
+
+/// <summary>People picked in a form, looked up by the channel the form was filled in.</summary>
+public sealed class RoutingPeopleDirectory(TeamsPeopleDirectory teams, SlackPeopleDirectory slack) : IPeopleDirectory
+{
+    public Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct) =>
+        turn.From.Channel == SlackInbound.Channel ? slack.FindAsync(turn, pickedId, ct) : teams.FindAsync(turn, pickedId, ct);
+}

@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace WellnessBot.Bot.Slack;
+
+/// <summary>
+/// Slack's three request URLs. Each request's signature is checked before anything in it is read; then Slack is
+/// answered at once (within its 3 seconds) and the turn runs in the background. With no Slack settings the
+/// endpoints answer 404.
+/// </summary>
+public static partial class SlackEndpoints
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/slack/commands", CommandsAsync);
+        routes.MapPost("/slack/events", EventsAsync);
+        routes.MapPost("/slack/interactions", InteractionsAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> CommandsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, SlackWorkQueue queue, TimeProvider clock, ILoggerFactory logs)
+    {
+        if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
+        var form = Form(body);
+        if (form.ContainsKey("ssl_check")) return Results.Ok();
+        if (SlackInbound.BroadcastProblem(form.GetValueOrDefault("text") ?? "") is { } problem)
+            return Results.Json(new { response_type = "ephemeral", text = problem });
+        if (!queue.TryEnqueue(ct => inbound.RunCommandAsync(form, ct)))
+            return Results.Json(new { response_type = "ephemeral", text = "I'm very busy right now. Please try again in a minute." });
+        return Results.Ok(); // an empty 200: Slack shows nothing, the answer follows
+    }
+
+    private static async Task<IResult> EventsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, SlackWorkQueue queue, TimeProvider clock, ILoggerFactory logs)
+    {
+        if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
+        if (Json(body) is not { } envelope) return Results.BadRequest();
+        switch (envelope["type"]?.GetValue<string>())
+        {
+            case "url_verification":
+                return Results.Json(new { challenge = envelope["challenge"]?.GetValue<string>() });
+            case "event_callback":
+                var eventId = envelope["event_id"]?.GetValue<string>();
+                if (eventId is null || !await inbound.FirstDeliveryAsync(eventId, http.RequestAborted)) return Results.Ok(); // a retry: done already
+                queue.TryEnqueue(ct => inbound.RunEventAsync(envelope, ct));
+                return Results.Ok();
+            default:
+                return Results.Ok();
+        }
+    }
+
+    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, SlackWorkQueue queue, TimeProvider clock, ILoggerFactory logs)
+    {
+        if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
+        if (Form(body).GetValueOrDefault("payload") is not { } text || Json(Encoding.UTF8.GetBytes(text)) is not { } payload) return Results.BadRequest();
+        switch (payload["type"]?.GetValue<string>())
+        {
+            case "block_actions":
+                queue.TryEnqueue(ct => inbound.RunBlockActionAsync(payload, ct));
+                return Results.Ok();
+            case "view_submission":
+                // Answered in time or not at all: a slow store must not leave the modal spinning.
+                using (var limit = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted))
+                {
+                    limit.CancelAfter(TimeSpan.FromSeconds(2.5));
+                    var answer = await inbound.RunViewSubmissionAsync(payload, limit.Token);
+                    return answer is null ? Results.Ok() : Results.Content(answer.ToJsonString(), "application/json");
+                }
+            default:
+                return Results.Ok(); // view_closed and anything new: nothing to do
+        }
+    }
+
+    private static IResult Refused(HttpContext http) =>
+        http.Response.StatusCode == StatusCodes.Status413PayloadTooLarge ? Results.StatusCode(413)
+        : http.Response.StatusCode == StatusCodes.Status404NotFound ? Results.NotFound()
+        : Results.Unauthorized();
+
+    /// <summary>The raw body, only if Slack signed it (and it is not too large); null otherwise, with the status to answer set.</summary>
+    private static async Task<byte[]?> VerifiedBodyAsync(HttpContext http, SlackOptions options, TimeProvider clock, ILoggerFactory logs)
+    {
+        if (!options.Enabled)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return null;
+        }
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+            {
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return null;
+            }
+        }
+        var body = buffer.ToArray();
+        var result = SlackSignature.Verify(options.SigningSecret!, http.Request.Headers[SlackSignature.TimestampHeader], http.Request.Headers[SlackSignature.SignatureHeader], body, clock.GetUtcNow());
+        if (result == SlackSignatureResult.Valid) return body;
+        LogRefused(logs.CreateLogger("WellnessBot.Bot.Slack"), http.Request.Path, result.ToString());
+        http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return null;
+    }
+
+    private static Dictionary<string, string> Form(byte[] body) =>
+        QueryHelpers.ParseQuery("?" + Encoding.UTF8.GetString(body)).ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
+
+    private static JsonObject? Json(byte[] body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 7401, Level = LogLevel.Warning, Message = "Slack request to {Path} refused: signature {Result} (body not read)")]
+    private static partial void LogRefused(ILogger logger, string path, string result);
+}

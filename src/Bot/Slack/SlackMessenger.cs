@@ -1,0 +1,58 @@
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Bot.Slack;
+
+/// <summary>Proactive Slack messages: a person's DM (opened with conversations.open), or a channel the bot is in.</summary>
+public sealed partial class SlackMessenger(SlackWebApi api, ILogger<SlackMessenger> logger) : IProactiveMessenger
+{
+    public async Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default)
+    {
+        try
+        {
+            var dm = await api.OpenDmAsync(user.Id, ct).ConfigureAwait(false);
+            foreach (var part in BlockKitRenderer.Render(message)) await api.PostMessageAsync(dm, part, ct: ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (SlackApiException ex) when (ex.Error is "user_not_found" or "user_disabled" or "cannot_dm_bot" or "channel_not_found" or "is_archived" or "not_in_channel")
+        {
+            LogUnreachable(logger, ex.Error);
+            return false;
+        }
+    }
+
+    public async Task<string?> SendToConversationAsync(ConversationRef conversation, BotMessage message, CancellationToken ct = default)
+    {
+        try
+        {
+            string? first = null;
+            foreach (var part in BlockKitRenderer.Render(message))
+                first ??= await api.PostMessageAsync(conversation.Id, part, ct: ct).ConfigureAwait(false);
+            return first;
+        }
+        catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found" or "is_archived")
+        {
+            LogUnreachable(logger, ex.Error);
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Slack message not delivered: {Reason}")]
+    private static partial void LogUnreachable(ILogger logger, string reason);
+}
+
+/// <summary>People picked in a Slack users_select: their user ids, named from users.info.</summary>
+public sealed class SlackPeopleDirectory(SlackWebApi api) : WellnessBot.Dialogs.Kudos.IPeopleDirectory
+{
+    public async Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct)
+    {
+        try
+        {
+            return new UserRef("slack", pickedId, await api.UserNameAsync(pickedId, ct).ConfigureAwait(false));
+        }
+        catch (SlackApiException ex) when (ex.Error == "user_not_found")
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Bot.Slack;
+
+/// <summary>
+/// How a dialog answers in Slack. Replies go to the conversation (chat.postMessage); private answers in a channel
+/// are ephemeral (chat.postEphemeral, else the command's response_url), and in a DM they are ordinary replies.
+/// A card with inputs opens as a modal when Slack gave a trigger (a command or a click), else it is sent with a
+/// button that opens it.
+/// </summary>
+public sealed class SlackTurnContext(Turn turn, SlackWebApi api, SlackForms forms, string? triggerId, Uri? responseUrl) : ITurnContext
+{
+    private string? _triggerId = triggerId;
+
+    public Turn Turn { get; } = turn;
+
+    /// <summary>Set when the dialog answered a modal's submission by showing the form again with a problem.</summary>
+    public Card? FormShownAgain { get; private set; }
+
+    /// <summary>When true (a modal submission), a re-shown form is kept for the modal's answer instead of being sent.</summary>
+    public bool AnsweringModal { get; init; }
+
+    public async Task<string?> ReplyAsync(BotMessage message, CancellationToken ct = default)
+    {
+        if (await OpenedAsModalAsync(message, ct).ConfigureAwait(false)) return null;
+        if (!Turn.Conversation.IsPrivate && Turn.Conversation.Kind != ConversationKind.Direct)
+        {
+            try
+            {
+                return await PostAsync(Turn.Conversation.Id, message, ct).ConfigureAwait(false);
+            }
+            catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found" && responseUrl is not null)
+            {
+                // A slash command in a channel the bot has not joined: the command's response_url still reaches it.
+                foreach (var part in await RenderAsync(message, ct).ConfigureAwait(false)) await api.RespondAsync(responseUrl, part, ephemeral: false, ct).ConfigureAwait(false);
+                return null;
+            }
+        }
+        return await PostAsync(await DirectChannelAsync(ct).ConfigureAwait(false), message, ct).ConfigureAwait(false);
+    }
+
+    public async Task UpdateAsync(string messageId, BotMessage message, CancellationToken ct = default)
+    {
+        var parts = await RenderAsync(message, ct).ConfigureAwait(false);
+        await api.UpdateAsync(Turn.Conversation.Id, messageId, parts[0], ct).ConfigureAwait(false);
+    }
+
+    public async Task ReplyPrivatelyAsync(BotMessage message, CancellationToken ct = default)
+    {
+        if (await OpenedAsModalAsync(message, ct).ConfigureAwait(false)) return;
+        if (Turn.Conversation.IsPrivate)
+        {
+            await PostAsync(Turn.Conversation.Id, message, ct).ConfigureAwait(false);
+            return;
+        }
+        foreach (var part in await RenderAsync(message, ct).ConfigureAwait(false))
+        {
+            try
+            {
+                await api.PostEphemeralAsync(Turn.Conversation.Id, Turn.From.Id, part, ct).ConfigureAwait(false);
+            }
+            catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found")
+            {
+                // Still never visible to anyone else: the command's private response, or else a DM.
+                if (responseUrl is not null) await api.RespondAsync(responseUrl, part, ephemeral: true, ct).ConfigureAwait(false);
+                else await api.PostMessageAsync(await DirectChannelAsync(ct).ConfigureAwait(false), part, ct: ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<bool> OpenedAsModalAsync(BotMessage message, CancellationToken ct)
+    {
+        if (message.Card is not { } card || !card.Body.OfType<CardInput>().Any()) return false;
+        if (AnsweringModal)
+        {
+            FormShownAgain = card;
+            return true;
+        }
+        if (_triggerId is null) return false;
+        try
+        {
+            await api.OpenViewAsync(_triggerId, BlockKitRenderer.Modal(card), ct).ConfigureAwait(false);
+            _triggerId = null; // a trigger opens one modal
+            return true;
+        }
+        catch (SlackApiException ex) when (ex.Error is "expired_trigger_id" or "invalid_trigger_id")
+        {
+            _triggerId = null;
+            return false; // too late for a modal: send the form's button instead
+        }
+    }
+
+    private async Task<string?> PostAsync(string channel, BotMessage message, CancellationToken ct)
+    {
+        string? first = null;
+        foreach (var part in await RenderAsync(message, ct).ConfigureAwait(false))
+            first ??= await api.PostMessageAsync(channel, part, ct: ct).ConfigureAwait(false);
+        return first;
+    }
+
+    private async Task<IReadOnlyList<SlackMessage>> RenderAsync(BotMessage message, CancellationToken ct)
+    {
+        if (message.Card is { } card && card.Body.OfType<CardInput>().Any())
+            await forms.RememberAsync(card, ct).ConfigureAwait(false);
+        return BlockKitRenderer.Render(message);
+    }
+
+    private string? _dm;
+
+    private async Task<string> DirectChannelAsync(CancellationToken ct) =>
+        _dm ??= Turn.Conversation.IsPrivate ? Turn.Conversation.Id : await api.OpenDmAsync(Turn.From.Id, ct).ConfigureAwait(false);
+}
