@@ -8,6 +8,7 @@ var known = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
     ["kudos"] = KudosBenchmark.RunAsync,
     ["support"] = SupportBenchmark.RunAsync,
     ["resources"] = ResourcesBenchmark.RunAsync,
+    ["slack"] = SlackBenchmark.RunAsync,
 };
 
 if (which == "all")

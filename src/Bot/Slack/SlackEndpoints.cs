@@ -66,13 +66,40 @@ public static partial class SlackEndpoints
                 using (var limit = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted))
                 {
                     limit.CancelAfter(TimeSpan.FromSeconds(2.5));
-                    var answer = await inbound.RunViewSubmissionAsync(payload, limit.Token);
-                    return answer is null ? Results.Ok() : Results.Content(answer.ToJsonString(), "application/json");
+                    try
+                    {
+                        var answer = await inbound.RunViewSubmissionAsync(payload, limit.Token);
+                        return answer is null ? Results.Ok() : Results.Content(answer.ToJsonString(), "application/json");
+                    }
+                    catch (OperationCanceledException) when (limit.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+                    {
+                        return Results.Content(TooSlow.ToJsonString(), "application/json");
+                    }
                 }
             default:
                 return Results.Ok(); // view_closed and anything new: nothing to do
         }
     }
+
+    /// <summary>
+    /// The answer when a modal's turn could not finish in Slack's time: a small modal pushed on top, so the form and
+    /// everything typed in it stay underneath, ready to submit again.
+    /// </summary>
+    private static JsonObject TooSlow => new()
+    {
+        ["response_action"] = "push",
+        ["view"] = new JsonObject
+        {
+            ["type"] = "modal",
+            ["title"] = new JsonObject { ["type"] = "plain_text", ["text"] = "One moment" },
+            ["close"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Back" },
+            ["blocks"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "section",
+                ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = "Sorry, that took longer than it should. Press *Back* and submit again; what you wrote is still there." },
+            }),
+        },
+    };
 
     private static IResult Refused(HttpContext http) =>
         http.Response.StatusCode == StatusCodes.Status413PayloadTooLarge ? Results.StatusCode(413)

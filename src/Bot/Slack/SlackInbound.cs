@@ -49,14 +49,16 @@ public sealed partial class SlackInbound(
             ? new ConversationRef(Channel, await api.OpenDmAsync(user.Id, ct).ConfigureAwait(false), ConversationKind.Direct, form.GetValueOrDefault("team_id"))
             : new ConversationRef(Channel, channelId, KindOf(channelId, channelName), form.GetValueOrDefault("team_id"));
         var words = CommandWords(form.GetValueOrDefault("command") ?? "");
-        var (text, mentions) = await ReadMentionsAsync(form.GetValueOrDefault("text") ?? "", ct).ConfigureAwait(false);
+        var (text, mentions, unknown) = await ReadMentionsAsync(form.GetValueOrDefault("text") ?? "", ct).ConfigureAwait(false);
         var turn = new Turn
         {
             From = user, Conversation = conversation, Text = (words + " " + text).Trim(), Mentions = mentions,
             ActivityId = "cmd:" + form.GetValueOrDefault("trigger_id"), Bot = await BotAsync(ct).ConfigureAwait(false),
         };
         Uri.TryCreate(form.GetValueOrDefault("response_url"), UriKind.Absolute, out var responseUrl);
-        await RunAsync(new SlackTurnContext(turn, api, forms, form.GetValueOrDefault("trigger_id"), responseUrl), ct).ConfigureAwait(false);
+        var context = new SlackTurnContext(turn, api, forms, form.GetValueOrDefault("trigger_id"), responseUrl);
+        if (unknown.Count > 0) await context.ReplyPrivatelyAsync(UnknownPeople(unknown), ct).ConfigureAwait(false);
+        else await RunAsync(context, ct).ConfigureAwait(false);
     }
 
     /// <summary>True the first time an event id is seen: Slack's retries carry the same id and are skipped.</summary>
@@ -99,14 +101,16 @@ public sealed partial class SlackInbound(
                     return;
                 }
                 var bot = await BotAsync(ct).ConfigureAwait(false);
-                var (text, mentions) = await ReadMentionsAsync(raw, ct, skip: bot?.Id).ConfigureAwait(false);
+                var (text, mentions, unknown) = await ReadMentionsAsync(raw, ct, skip: bot?.Id).ConfigureAwait(false);
                 var turn = new Turn
                 {
                     From = new UserRef(Channel, userId, await NameAsync(userId, ct).ConfigureAwait(false)),
                     Conversation = new ConversationRef(Channel, channelId, kind, envelope["team_id"]?.GetValue<string>()),
                     Text = text, Mentions = mentions, ActivityId = envelope["event_id"]?.GetValue<string>(), Bot = bot,
                 };
-                await RunAsync(new SlackTurnContext(turn, api, forms, null, null), ct).ConfigureAwait(false);
+                var eventContext = new SlackTurnContext(turn, api, forms, null, null);
+                if (unknown.Count > 0) await eventContext.ReplyPrivatelyAsync(UnknownPeople(unknown), ct).ConfigureAwait(false);
+                else await RunAsync(eventContext, ct).ConfigureAwait(false);
                 return;
         }
     }
@@ -183,9 +187,10 @@ public sealed partial class SlackInbound(
     }
 
     /// <summary>Escaped mentions (&lt;@U024BE7LH|bob&gt;) out of the text, as people; the text keeps "@name".</summary>
-    private async Task<(string Text, IReadOnlyList<UserRef> Mentions)> ReadMentionsAsync(string raw, CancellationToken ct, string? skip = null)
+    private async Task<(string Text, IReadOnlyList<UserRef> Mentions, IReadOnlyList<string> Unknown)> ReadMentionsAsync(string raw, CancellationToken ct, string? skip = null)
     {
         var mentions = new List<UserRef>();
+        var unknown = new List<string>();
         var text = raw;
         foreach (System.Text.RegularExpressions.Match m in SlackText.UserMention().Matches(raw))
         {
@@ -195,11 +200,33 @@ public sealed partial class SlackInbound(
                 text = text.Replace(m.Value, "", StringComparison.Ordinal);
                 continue;
             }
-            var name = m.Groups["name"].Success && m.Groups["name"].Value.Length > 0 ? m.Groups["name"].Value : await NameAsync(id, ct).ConfigureAwait(false);
+            var name = m.Groups["name"].Success && m.Groups["name"].Value.Length > 0 ? m.Groups["name"].Value : await KnownNameAsync(id, ct).ConfigureAwait(false);
+            if (name is null)
+            {
+                unknown.Add(id);
+                continue;
+            }
             if (mentions.All(p => p.Id != id)) mentions.Add(new UserRef(Channel, id, name));
             text = text.Replace(m.Value, "@" + name, StringComparison.Ordinal);
         }
-        return (SlackText.Unescape(text).Trim(), mentions);
+        return (SlackText.Unescape(text).Trim(), mentions, unknown);
+    }
+
+    /// <summary>The answer when a mention names nobody in this workspace (a deleted user, a pasted id).</summary>
+    private static BotMessage UnknownPeople(IReadOnlyList<string> ids) => BotMessage.Say(
+        $"I couldn't find {(ids.Count == 1 ? "one person you mentioned" : ids.Count + " of the people you mentioned")} in this workspace " +
+        "(they may have left or been deactivated). Nothing was saved: please pick colleagues from Slack's @ list and try again.");
+
+    private async Task<string?> KnownNameAsync(string userId, CancellationToken ct)
+    {
+        try
+        {
+            return await api.UserNameAsync(userId, ct).ConfigureAwait(false);
+        }
+        catch (SlackApiException ex) when (ex.Error is "user_not_found" or "user_disabled")
+        {
+            return null;
+        }
     }
 
     private async Task<string> NameAsync(string userId, CancellationToken ct)

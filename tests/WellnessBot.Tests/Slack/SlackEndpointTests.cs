@@ -226,3 +226,29 @@ public sealed class SlackConfigurationTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class SlackUnknownPeopleTests : IAsyncLifetime
+{
+    private SlackHost _host = null!;
+
+    public Task InitializeAsync()
+    {
+        _host = new SlackHost();
+        _host.Api("users.info", new { ok = false, error = "user_not_found" }, priority: 1);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task AMentionOfSomeoneNotInTheWorkspaceGetsAClearAnswerAndSavesNothing()
+    {
+        await _host.CommandAsync("/kudos", "<@U0GHOST> thanks for everything");
+        await _host.IdleAsync();
+        var answer = Assert.Single(_host.Calls(), c => c.Method == "chat.postEphemeral");
+        Assert.Contains("couldn't find one person you mentioned", answer.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var kudos = await _host.Services.GetRequiredService<KudosStore>().MonthAsync(
+            KudosRecord.MonthOf(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")), default);
+        Assert.Empty(kudos);
+    }
+}

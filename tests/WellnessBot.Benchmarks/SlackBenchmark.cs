@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using WellnessBot.Bot.Hosting;
+using WellnessBot.Bot.Slack;
+
+namespace WellnessBot.Benchmarks;
+
+/// <summary>
+/// Issue 6 of 7 (Slack): how fast a signed slash command is acknowledged with 32 requests in flight, through real
+/// Kestrel on loopback, with a stub Slack Web API that accepts everything the background turns send.
+/// </summary>
+internal static class SlackBenchmark
+{
+    private const string Secret = "bench-signing-secret";
+
+    public static async Task RunAsync()
+    {
+        Console.WriteLine();
+        Console.WriteLine("Slack slash-command acknowledgement (/kudos, signed), loopback, stub Web API");
+        var folder = Directory.CreateTempSubdirectory("wellnessbot-slack-bench-").FullName;
+        var stubBuilder = WebApplication.CreateSlimBuilder();
+        stubBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+        stubBuilder.Logging.ClearProviders();
+        var stub = stubBuilder.Build();
+        var apiCalls = 0;
+        stub.MapPost("/api/{method}", (string method) =>
+        {
+            Interlocked.Increment(ref apiCalls);
+            return method switch
+            {
+                "auth.test" => Results.Json(new { ok = true, user_id = "U0BOT" }),
+                "conversations.open" => Results.Json(new { ok = true, channel = new { id = "D0DM" } }),
+                "users.info" => Results.Json(new { ok = true, user = new { id = "U0", name = "colleague", profile = new { display_name = "Colleague" } } }),
+                _ => Results.Json(new { ok = true, ts = "1.0" }),
+            };
+        });
+        await stub.StartAsync();
+
+        await using var bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", WellnessBot.Testing.TestSupportKey.Argument, "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:WellnessBot.Bot.Hosting.StartupTasks=Error", "--Logging:LogLevel:WellnessBot.Dialogs.Kudos=Error",
+            $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "slack.db")}",
+            "--Slack:SigningSecret=" + Secret, "--Slack:BotToken=xoxb-bench", "--Slack:ApiBaseUrl=" + stub.Urls.Single() + "/api/"]);
+        await bot.StartAsync();
+        var endpoint = new Uri(bot.Urls.Single() + "/slack/commands");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false });
+
+        var sequence = 0;
+        async Task<double> OneAsync()
+        {
+            var n = Interlocked.Increment(ref sequence);
+            var body = string.Join("&", new[]
+            {
+                ("team_id", "T0"), ("channel_id", "C0WELLNESS"), ("channel_name", "wellness"), ("user_id", $"U{n % 16:D4}"), ("user_name", "resident"),
+                ("command", "/kudos"), ("text", $"<@U0BEN|ben> thanks for the handoff number {n}"), ("response_url", stub.Urls.Single() + "/response/1"),
+                ("trigger_id", $"trigger-{n}"),
+            }.Select(f => f.Item1 + "=" + Uri.EscapeDataString(f.Item2)));
+            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
+            request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
+            request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Compute(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
+            var watch = Stopwatch.StartNew();
+            using var response = await http.SendAsync(request);
+            var elapsed = watch.Elapsed.TotalMicroseconds;
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"slash command answered {(int)response.StatusCode}");
+            return elapsed;
+        }
+
+        async Task<List<double>> DriveAsync(int concurrency, int perWorker)
+        {
+            var all = new List<double>();
+            var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+            {
+                var mine = new List<double>(perWorker);
+                for (var i = 0; i < perWorker; i++) mine.Add(await OneAsync());
+                lock (all) all.AddRange(mine);
+            });
+            await Task.WhenAll(workers);
+            return all;
+        }
+
+        await DriveAsync(8, 25); // warm-up
+        var queue = bot.Services.GetService(typeof(SlackWorkQueue)) as SlackWorkQueue;
+        if (queue is not null) await queue.IdleAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var watch = Stopwatch.StartNew();
+        var samples = await DriveAsync(32, 60);
+        var seconds = watch.Elapsed.TotalSeconds;
+        Console.WriteLine(Samples.From($"32 concurrent ({samples.Count / seconds:F0} acks/s)", samples).Line("p99 < 50 ms"));
+        if (queue is not null) await queue.IdleAsync().WaitAsync(TimeSpan.FromSeconds(120));
+        Console.WriteLine($"    every kudos then ran in the background: {apiCalls:N0} Web API calls answered by the stub");
+        await bot.StopAsync();
+        await stub.StopAsync();
+        await stub.DisposeAsync();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using WellnessBot.Testing;
+
+namespace WellnessBot.Tests.Slack;
+
+/// <summary>The Slack app manifest asks for exactly what the bot uses, and points at the bot's real endpoints.</summary>
+public sealed class SlackManifestTests
+{
+    private static readonly JsonObject Manifest =
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "manifest", "slack", "manifest.json")))!.AsObject();
+
+    [Fact]
+    public void SlashCommandsAreTheOnesTheBotHandlesWithEscapingOn()
+    {
+        var commands = Manifest["features"]!["slash_commands"]!.AsArray();
+        Assert.Equal(["/kudos", "/support", "/resources", "/wellness"], commands.Select(c => c!["command"]!.GetValue<string>()));
+        Assert.All(commands, c =>
+        {
+            Assert.True(c!["should_escape"]!.GetValue<bool>()); // mentions arrive as <@U…|name>, which the bot parses
+            Assert.EndsWith("/slack/commands", c["url"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.InRange(c["command"]!.GetValue<string>().Length, 2, 32);
+        });
+    }
+
+    [Fact]
+    public void ScopesAreOnlyTheOnesUsed()
+    {
+        // chat:write (postMessage, postEphemeral, update), im:write (conversations.open), users:read (users.info),
+        // commands, app_mentions:read and im:history (the two message events). views.* need no scope.
+        Assert.Equal(["app_mentions:read", "chat:write", "commands", "im:history", "im:write", "users:read"],
+            Manifest["oauth_config"]!["scopes"]!["bot"]!.AsArray().Select(s => s!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EventsAndInteractivityPointAtTheBot()
+    {
+        var settings = Manifest["settings"]!;
+        Assert.EndsWith("/slack/events", settings["event_subscriptions"]!["request_url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["app_home_opened", "app_mention", "message.im"], settings["event_subscriptions"]!["bot_events"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.True(settings["interactivity"]!["is_enabled"]!.GetValue<bool>());
+        Assert.EndsWith("/slack/interactions", settings["interactivity"]!["request_url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(Manifest["features"]!["app_home"]!["home_tab_enabled"]!.GetValue<bool>());
+    }
+}
