@@ -38,7 +38,7 @@ public sealed class BlockKitTests
 
     public static TheoryData<string> Messages => new()
     {
-        "help", "welcome", "kudos-form", "kudos-confirmation", "kudos-note", "kudos-shout-out", "crisis-help", "digest-channel", "support-form",
+        "help", "welcome", "kudos-form", "kudos-confirmation", "kudos-edit", "kudos-mine", "digest-breakfast", "support-details", "kudos-note", "kudos-shout-out", "crisis-help", "digest-channel", "support-form",
         "support-confirmation", "support-offer", "support-escalation", "resources-menu", "resource", "resources-none", "plain-text",
     };
 
@@ -49,6 +49,10 @@ public sealed class BlockKitTests
         "kudos-form" => BotMessage.Show(KudosCards.Form("draft-7", Now, "Thanks!", KudosCategory.Teaching)),
         "kudos-confirmation" => BotMessage.Show(KudosCards.Confirmation(Kudos(1), repeat: false)),
         "kudos-note" => KudosCards.RecipientNote(Kudos(1)),
+        "kudos-edit" => BotMessage.Show(KudosCards.Edit(Kudos(1), problem: "Your message is 612 characters; the limit is 500.")),
+        "kudos-mine" => BotMessage.Show(KudosCards.Mine("2026-11", [Kudos(1)], [Kudos(2, "Thanks for the pizza")])),
+        "digest-breakfast" => MonthlyDigest.Compile("2026-11", [Kudos(1), Kudos(2)]).ForBreakfast(late: true)[0],
+        "support-details" => BotMessage.Show(SupportCards.Details(Request)),
         "kudos-shout-out" => KudosCards.ChannelShoutOut(Kudos(1, "You're a <!channel> star & more")),
         "crisis-help" => WellnessBot.Dialogs.Safety.SafetyNet.CrisisReply(),
         "digest-channel" => MonthlyDigest.Compile("2026-11", [Kudos(1), Kudos(2)]).ForChannel(late: false)[0],

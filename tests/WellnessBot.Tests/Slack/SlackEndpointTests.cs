@@ -252,3 +252,57 @@ public sealed class SlackUnknownPeopleTests : IAsyncLifetime
         Assert.Empty(kudos);
     }
 }
+
+/// <summary>Coordinator commands and the monthly digest through Slack.</summary>
+public sealed class SlackProgramChannelTests : IAsyncLifetime
+{
+    private SlackHost _host = null!;
+
+    public Task InitializeAsync()
+    {
+        _host = new SlackHost(("Program:Coordinators:0", "U0ELI"));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task TheDigestGoesToTheSlackProgramChannelAndTheBreakfastCopyToTheCoordinator()
+    {
+        await _host.CommandAsync("/wellness", "digest channel here", user: "U0ELI", userName: "eli");
+        await _host.IdleAsync();
+        Assert.Contains(_host.Calls(), c => c.Method == "chat.postMessage" && c.Body["channel"]!.GetValue<string>() == "C0WELLNESS"
+                                            && c.Body.ToJsonString().Contains("program channel", StringComparison.Ordinal));
+        await _host.CommandAsync("/kudos", "<@U0BEN|ben> thanks for the calm code", trigger: "t-k1");
+        await _host.IdleAsync();
+        var month = KudosRecord.MonthOf(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        var before = _host.Calls().Count;
+
+        var outcome = await _host.Services.GetRequiredService<DigestPublisher>().PublishAsync(month, late: false, default);
+
+        Assert.Equal(DigestOutcome.Posted, outcome);
+        var calls = _host.Calls().Skip(before).ToList();
+        var post = Assert.Single(calls, c => c.Method == "chat.postMessage" && c.Body["channel"]!.GetValue<string>() == "C0WELLNESS");
+        Assert.Contains("calm code", post.Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(calls, c => c.Method == "conversations.open" && c.Body["users"]!.GetValue<string>() == "U0ELI");
+    }
+
+    [Fact]
+    public async Task ResidentsGetAPoliteRefusalForCoordinatorCommands()
+    {
+        await _host.CommandAsync("/wellness", "digest post", user: "U0ANA");
+        await _host.IdleAsync();
+        var refusal = Assert.Single(_host.Calls(), c => c.Method == "chat.postEphemeral" && c.Body["user"]!.GetValue<string>() == "U0ANA");
+        Assert.Contains("for wellness program coordinators", refusal.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SupportStatusInAChannelIsEphemeral()
+    {
+        await _host.CommandAsync("/support", "status", user: "U0ANA");
+        await _host.IdleAsync();
+        var calls = _host.Calls();
+        Assert.Single(calls, c => c.Method == "chat.postEphemeral" && c.Body["user"]!.GetValue<string>() == "U0ANA");
+        Assert.DoesNotContain(calls, c => c.Method == "chat.postMessage" && c.Body["channel"]!.GetValue<string>() == "C0WELLNESS");
+    }
+}
