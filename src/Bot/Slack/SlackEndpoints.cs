@@ -44,7 +44,13 @@ public static partial class SlackEndpoints
                 return Results.Json(new { challenge = envelope["challenge"]?.GetValue<string>() });
             case "event_callback":
                 var eventId = envelope["event_id"]?.GetValue<string>();
-                if (eventId is null || !await inbound.FirstDeliveryAsync(eventId, http.RequestAborted)) return Results.Ok(); // a retry: done already
+                if (eventId is null) return Results.Ok();
+                if (!await inbound.FirstDeliveryAsync(eventId, http.RequestAborted))
+                {
+                    // Slack redelivers when an answer was slow or lost (X-Slack-Retry-Num / -Reason); it was handled once.
+                    LogRetry(logs.CreateLogger("WellnessBot.Bot.Slack"), http.Request.Headers["X-Slack-Retry-Num"].ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());
+                    return Results.Ok();
+                }
                 queue.TryEnqueue(ct => inbound.RunEventAsync(envelope, ct));
                 return Results.Ok();
             default:
@@ -153,6 +159,9 @@ public static partial class SlackEndpoints
             return null;
         }
     }
+
+    [LoggerMessage(EventId = 7402, Level = LogLevel.Information, Message = "Slack event redelivered (retry {Retry}, {Reason}) and skipped: it was handled already")]
+    private static partial void LogRetry(ILogger logger, string retry, string reason);
 
     [LoggerMessage(EventId = 7401, Level = LogLevel.Warning, Message = "Slack request to {Path} refused: signature {Result} (body not read)")]
     private static partial void LogRefused(ILogger logger, string path, string result);

@@ -105,6 +105,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
 
         var stored = Assert.Single(await KudosAsync());
         Assert.Equal("thanks for the night float swap", stored.Message);
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("redelivered (retry 1, http_timeout)", StringComparison.Ordinal));
         Assert.Single(_host.Calls(), c => c.Method == "chat.postMessage" && c.Body["channel"]!.GetValue<string>() == "D0ANA");
     }
 

@@ -97,4 +97,25 @@ public sealed class SlackWebApiTests : IDisposable
             .RespondWith(Ok(new { ok = true, user = new { id = "U1", name = "ana.r", profile = new { display_name = "", real_name = "Ana Resident" } } }));
         Assert.Equal("Ana Resident", await _api.UserNameAsync("U1"));
     }
+
+    [Fact]
+    public async Task ViewsAndUpdatesCarryTheirIdentifiers()
+    {
+        foreach (var method in new[] { "views.open", "views.update", "views.publish", "chat.update", "chat.postEphemeral" })
+            _slack.Given(Request.Create().WithPath("/api/" + method).UsingPost()).RespondWith(Ok(new { ok = true, view = new { id = "V1" } }));
+        var view = new JsonObject { ["type"] = "modal" };
+
+        Assert.Equal("V1", await _api.OpenViewAsync("trigger-1", view));
+        await _api.UpdateViewAsync("V1", new JsonObject { ["type"] = "modal" });
+        await _api.PublishHomeAsync("U1", new JsonObject { ["type"] = "home" });
+        await _api.UpdateAsync("C1", "1.0", new SlackMessage("edited"));
+        await _api.PostEphemeralAsync("C1", "U1", new SlackMessage("only you"));
+
+        var bodies = _slack.LogEntries.OrderBy(e => e.RequestMessage!.DateTime).Select(e => JsonNode.Parse(e.RequestMessage!.Body!)!).ToList();
+        Assert.Equal("trigger-1", bodies[0]["trigger_id"]!.GetValue<string>());
+        Assert.Equal("V1", bodies[1]["view_id"]!.GetValue<string>());
+        Assert.Equal("U1", bodies[2]["user_id"]!.GetValue<string>());
+        Assert.Equal(("C1", "1.0"), (bodies[3]["channel"]!.GetValue<string>(), bodies[3]["ts"]!.GetValue<string>()));
+        Assert.Equal(("C1", "U1"), (bodies[4]["channel"]!.GetValue<string>(), bodies[4]["user"]!.GetValue<string>()));
+    }
 }
