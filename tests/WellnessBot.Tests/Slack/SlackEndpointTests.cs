@@ -307,3 +307,40 @@ public sealed class SlackProgramChannelTests : IAsyncLifetime
         Assert.DoesNotContain(calls, c => c.Method == "chat.postMessage" && c.Body["channel"]!.GetValue<string>() == "C0WELLNESS");
     }
 }
+
+public sealed class SlackFormsInMessagesTests : IAsyncLifetime
+{
+    private SlackHost _host = null!;
+
+    public Task InitializeAsync()
+    {
+        _host = new SlackHost();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task AFormAskedForInADmComesAsAButtonThatOpensItAsAModal()
+    {
+        await _host.EventAsync(new
+        {
+            token = "t", team_id = "T0TEAM", type = "event_callback", event_id = "Ev0FORM", authorizations = new[] { new { user_id = "U0BOT" } },
+            @event = new { type = "message", channel = "D0ANA", channel_type = "im", user = "U0ANA", text = "kudos", ts = "1.1" },
+        });
+        await _host.IdleAsync();
+        var message = Assert.Single(_host.Calls(), c => c.Method == "chat.postMessage" && c.Body["channel"]!.GetValue<string>() == "D0ANA");
+        var button = message.Body["blocks"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray())
+            .Single(e => e!["action_id"]!.GetValue<string>() == WellnessBot.Bot.Slack.BlockKitRenderer.OpenFormAction)!;
+
+        await _host.InteractionAsync(JsonNode.Parse($$"""
+            { "type": "block_actions", "team": { "id": "T0TEAM" }, "user": { "id": "U0ANA" }, "trigger_id": "t-open", "channel": { "id": "D0ANA" },
+              "actions": [ { "action_id": "wb.open_form", "type": "button", "value": "{{button["value"]!.GetValue<string>()}}", "action_ts": "1.4" } ] }
+            """)!.AsObject());
+        await _host.IdleAsync();
+
+        var opened = Assert.Single(_host.Calls(), c => c.Method == "views.open");
+        Assert.Equal(("t-open", "kudos.submit"), (opened.Body["trigger_id"]!.GetValue<string>(), opened.Body["view"]!["callback_id"]!.GetValue<string>()));
+        Assert.Contains(opened.Body["view"]!["blocks"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "input" && b["element"]!["type"]!.GetValue<string>() == "multi_users_select");
+    }
+}
