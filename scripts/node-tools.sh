@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the pinned npm tools (Azurite, the Agents Playground, playwright-core) into ./node_modules
+# Installs the pinned npm tools (Azurite, the Agents Playground, playwright-core, the Teams manifest schemas and ajv) into ./node_modules
 # when they are missing or package-lock.json changed. Safe to run again: it does nothing when up to date.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
