@@ -35,7 +35,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Starts Azurite; <paramref name="extraArguments"/> add options such as --oauth basic with a certificate.</summary>
     public static Task<AzuriteProcess> StartAsync(params string[] extraArguments) => StartAsync(DefaultBinary, extraArguments);
 
-    public static async Task<AzuriteProcess> StartAsync(string bin, string[] extraArguments)
+    /// <summary>Azurite on a given port (to bring "the store" back where a host expects it).</summary>
+    public static Task<AzuriteProcess> StartOnPortAsync(int port) => StartAsync(DefaultBinary, [], port);
+
+    public static async Task<AzuriteProcess> StartAsync(string bin, string[] extraArguments, int? fixedPort = null)
     {
         if (!File.Exists(bin))
             throw new InvalidOperationException(
@@ -44,7 +47,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var failures = new List<string>();
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            var port = LoopbackPort.Free();
+            var port = fixedPort ?? LoopbackPort.Free();
             var start = new ProcessStartInfo(bin)
             {
                 WorkingDirectory = Directory.CreateTempSubdirectory("azurite-").FullName,

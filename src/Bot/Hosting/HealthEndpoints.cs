@@ -10,24 +10,30 @@ namespace WellnessBot.Bot.Hosting;
 public static class HealthEndpoints
 {
     public const string ReadinessTag = "ready";
+    public const string LivenessTag = "live";
 
     public static WebApplication MapWellnessBotEndpoints(this WebApplication app)
     {
-        // 200 when every check passes, 503 otherwise; the body names each check and why it failed.
-        app.MapHealthChecks("/healthz", new HealthCheckOptions
-        {
-            ResponseWriter = WriteJsonAsync,
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        });
+        // Liveness: the process answers (restart it if not). Readiness: the store answers and credentials are
+        // configured (send it traffic only then). 200 when every check passes, 503 otherwise; the body names each check.
+        app.MapHealthChecks("/healthz", Options(LivenessTag));
+        app.MapHealthChecks("/readyz", Options(ReadinessTag));
         app.MapBotFramework();
         app.MapSlack();
         return app;
     }
+
+    private static HealthCheckOptions Options(string tag) => new()
+    {
+        Predicate = check => check.Tags.Contains(tag),
+        ResponseWriter = WriteJsonAsync,
+        ResultStatusCodes =
+        {
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status200OK,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+    };
 
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using WellnessBot.Bot.Teams;
 using WellnessBot.Dialogs;
@@ -16,7 +17,9 @@ public static class WellnessBotServices
     {
         builder.AddTableStore();
         builder.Services.AddHealthChecks()
-            .AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadinessTag]);
+            .AddCheck("process", () => HealthCheckResult.Healthy("The bot is running."), tags: [HealthEndpoints.LivenessTag])
+            .AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadinessTag])
+            .AddCheck<CredentialsHealthCheck>("credentials", tags: [HealthEndpoints.ReadinessTag]);
 
         builder.Services.AddSingleton(services =>
             services.GetRequiredService<IConfiguration>().GetSection(ProgramSettings.SectionName).Get<ProgramSettings>() ?? new ProgramSettings());

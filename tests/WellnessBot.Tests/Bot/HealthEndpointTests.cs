@@ -28,21 +28,23 @@ public sealed class HealthEndpointTests : IDisposable
         });
 
     [Fact]
-    public async Task HealthzIs200WhenTheEmbeddedStoreAnswers()
+    public async Task ReadyzIs200WhenTheEmbeddedStoreAnswersAndNamesItsChecks()
     {
         await using var host = Host();
-        var response = await host.CreateClient().GetAsync("/healthz");
+        var response = await host.CreateClient().GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
-        var check = Assert.Single(body.RootElement.GetProperty("checks").EnumerateArray());
-        Assert.Equal("store", check.GetProperty("name").GetString());
+        Assert.Equal(["store", "credentials"], body.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.True(File.Exists(Path.Combine(_dataDirectory, "bot.db")));
+        var live = await host.CreateClient().GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Contains("\"process\"", await live.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task HealthzIs503AndNamesTheStoreWhenAzureTablesCannotBeReached()
+    public async Task ReadyzIs503AndNamesTheStoreWhenAzureTablesCannotBeReachedWhileTheProcessStaysLive()
     {
         await using var host = Host(
             ("Storage:Provider", "AzureTables"),
@@ -50,13 +52,14 @@ public sealed class HealthEndpointTests : IDisposable
             ("Storage:MaxRetries", "0"),
             ("Storage:RequestTimeoutSeconds", "2"));
 
-        var response = await host.CreateClient().GetAsync("/healthz");
+        var response = await host.CreateClient().GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.CreateClient().GetAsync("/healthz")).StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         using var body = JsonDocument.Parse(text);
         Assert.Equal("Unhealthy", body.RootElement.GetProperty("status").GetString());
-        var check = Assert.Single(body.RootElement.GetProperty("checks").EnumerateArray());
+        var check = body.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "store");
         Assert.Equal(("store", "Unhealthy"), (check.GetProperty("name").GetString(), check.GetProperty("status").GetString()));
         Assert.Contains("could not be reached", check.GetProperty("description").GetString());
         Assert.DoesNotContain(TableConnectionString.DevelopmentAccountKey[..12], text);
