@@ -24,6 +24,7 @@ public static class DialogServices
         services.AddSingleton<Support.PeerRoster>();
         services.AddSingleton<Support.SupportAudit>();
         services.AddSingleton<Support.PeerSupportDesk>();
+        services.AddSingleton<Privacy.PersonalData>();
         services.TryAddSingleton<Resources.ResourceSettings>();
         services.AddSingleton<Resources.CatalogSource>();
         services.AddSingleton<Resources.CatalogUpdates>();

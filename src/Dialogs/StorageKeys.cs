@@ -73,6 +73,10 @@ public static class StorageKeys
     public static (string PartitionKey, string RowKey) ConversationAddress(ConversationRef conversation) => ConversationAddress(conversation.Channel, conversation.Id);
     public static (string PartitionKey, string RowKey) ConversationAddress(string channel, string conversationId) => ("conversation", Escape(channel + "|" + conversationId));
 
+    /// <summary>Teams people by Azure AD object id (the people picker's answer): ("aad", "channel|aad id").</summary>
+    public const string AadIndexPartition = "aad";
+    public static (string PartitionKey, string RowKey) AadIndex(string channel, string aadObjectId) => (AadIndexPartition, Escape(channel + "|" + aadObjectId));
+
     /// <summary>A Slack form sent in a message, kept so its "Open the form" button can open it as a modal.</summary>
     public static (string PartitionKey, string RowKey) SlackForm(string formId) => ("slack-form", formId);
 

@@ -81,12 +81,16 @@ public sealed class ConversationDirectory(ITableStore store)
     /// <summary>Teams' people picker answers with Azure AD object ids; this maps them back to the people the bot knows.</summary>
     public async Task<UserRef?> FindByAadObjectIdAsync(string channel, string aadObjectId, CancellationToken ct)
     {
-        var e = await _table.GetEntityAsync("aad", StorageKeys.Escape(channel + "|" + aadObjectId), ct).ConfigureAwait(false);
+        var (pk, rk) = StorageKeys.AadIndex(channel, aadObjectId);
+        var e = await _table.GetEntityAsync(pk, rk, ct).ConfigureAwait(false);
         return e?.GetString("UserId") is { } id ? new UserRef(channel, id, e.GetString("Name") ?? "a colleague", aadObjectId) : null;
     }
 
-    public Task RememberAadAsync(string channel, string aadObjectId, string userId, string? name, CancellationToken ct) =>
-        UpsertIfChangedAsync(new TableEntity("aad", StorageKeys.Escape(channel + "|" + aadObjectId)) { ["UserId"] = userId, ["Name"] = name }, ct);
+    public Task RememberAadAsync(string channel, string aadObjectId, string userId, string? name, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.AadIndex(channel, aadObjectId);
+        return UpsertIfChangedAsync(new TableEntity(pk, rk) { ["UserId"] = userId, ["Name"] = name }, ct);
+    }
 
     public async Task SavePersonalConversationAsync(UserRef user, string conversationId, CancellationToken ct)
     {

@@ -86,6 +86,32 @@ public sealed class KudosStore(ITableStore store)
         return all;
     }
 
+    /// <summary>Every kudos a person gave, in any month (for a privacy export or erasure): one filtered read of the month partitions.</summary>
+    public async Task<List<KudosRecord>> AllGivenByAsync(UserRef giver, CancellationToken ct)
+    {
+        var query = TableQuery.PartitionsStartingWith(StorageKeys.KudosMonthPartition(""))
+            .Where("GiverChannel", FilterOperator.Equal, giver.Channel)
+            .Where("GiverId", FilterOperator.Equal, giver.Id);
+        var found = new List<KudosRecord>();
+        await foreach (var entity in _table.QueryAsync(query, ct).ConfigureAwait(false))
+            found.Add(FromEntity(entity));
+        found.Sort((a, b) => a.GivenAt.CompareTo(b.GivenAt));
+        return found;
+    }
+
+    /// <summary>Every kudos a person received, in any month, through their recipient index.</summary>
+    public async Task<List<KudosRecord>> AllReceivedByAsync(UserRef recipient, CancellationToken ct)
+    {
+        var found = new List<KudosRecord>();
+        await foreach (var row in _table.QueryAsync(TableQuery.InPartition(StorageKeys.KudosByRecipientPartition(recipient)), ct).ConfigureAwait(false))
+        {
+            var bar = row.RowKey.IndexOf('|', StringComparison.Ordinal);
+            if (bar > 0 && await GetAsync(row.RowKey[..bar], row.RowKey[(bar + 1)..], ct).ConfigureAwait(false) is { } kudos) found.Add(kudos);
+        }
+        found.Sort((a, b) => a.GivenAt.CompareTo(b.GivenAt));
+        return found;
+    }
+
     public Task<List<KudosRecord>> ReceivedAsync(UserRef recipient, string month, CancellationToken ct) =>
         FromIndexAsync(StorageKeys.KudosByRecipientPartition(recipient), month, ct);
 

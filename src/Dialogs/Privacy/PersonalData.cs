@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using WellnessBot.Dialogs.Kudos;
+using WellnessBot.Dialogs.Support;
+using WellnessBot.Dialogs.Turns;
+using WellnessBot.Storage;
+
+namespace WellnessBot.Dialogs.Privacy;
+
+/// <summary>What an erasure removed, for the admin's record (counts only).</summary>
+public sealed record ErasureReport(int KudosGiven, int KudosReceived, int SupportRequests, bool RosterEntry, int OtherRows);
+
+/// <summary>
+/// A person's data for a privacy request: everything the bot holds about them, exported as JSON, or erased.
+/// Kudos they gave are withdrawn; kudos they received lose them as a recipient (and go when nobody is left);
+/// their support requests are withdrawn and their details erased at once, as retention would later, keeping only
+/// the anonymous counts; their roster entry, preferences, addresses and unfinished dialogs go. The audit trail of
+/// who read request details stays: it is the program's accountability record, not the person's data.
+/// </summary>
+public sealed class PersonalData(ITableStore store, KudosStore kudos, SupportRequests requests, PeerRoster roster, PeerSupportDesk desk, SupportAudit audit)
+{
+    public async Task<JsonObject> ExportAsync(UserRef person, CancellationToken ct)
+    {
+        var given = await kudos.AllGivenByAsync(person, ct).ConfigureAwait(false);
+        var received = await kudos.AllReceivedByAsync(person, ct).ConfigureAwait(false);
+        var own = (await requests.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Requester?.Key == person.Key).ToList();
+        var supported = (await requests.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Supporter?.Key == person.Key).ToList();
+        var supportRequests = new JsonArray();
+        foreach (var summary in own)
+        {
+            var r = await requests.GetAsync(summary.Id, ct).ConfigureAwait(false) ?? summary; // with details, decrypted for the person themselves
+            supportRequests.Add(new JsonObject
+            {
+                ["reference"] = r.Reference, ["status"] = r.Status.ToString(), ["tier"] = r.Tier.ToString(), ["urgent"] = r.Urgent,
+                ["askedAt"] = r.CreatedAt, ["acceptedAt"] = r.AcceptedAt, ["closedAt"] = r.ClosedAt,
+                ["note"] = r.Details?.Note, ["contactBy"] = r.Details?.ContactBy, ["contactInfo"] = r.Details?.ContactInfo,
+                ["contactWhen"] = r.Details?.ContactWhen, ["department"] = r.Details?.Department,
+            });
+        }
+        var rosterEntry = await roster.GetAsync(person, ct).ConfigureAwait(false);
+        var reads = (await audit.RecentAsync(10_000, null, ct).ConfigureAwait(false)).Where(a => a.WhoKey == person.Key).ToList();
+        return new JsonObject
+        {
+            ["person"] = new JsonObject { ["channel"] = person.Channel, ["id"] = person.Id },
+            ["kudosGiven"] = new JsonArray(given.Select(k => (JsonNode)new JsonObject
+            {
+                ["month"] = k.Month, ["givenAt"] = k.GivenAt, ["to"] = new JsonArray(k.Recipients.Select(r => (JsonNode)JsonValue.Create(r.Name)!).ToArray()),
+                ["message"] = k.Message, ["category"] = k.Category.ToString(), ["anonymousInDigest"] = k.Anonymous,
+            }).ToArray()),
+            ["kudosReceived"] = new JsonArray(received.Select(k => (JsonNode)new JsonObject
+            {
+                ["month"] = k.Month, ["givenAt"] = k.GivenAt, ["from"] = k.Anonymous ? "a colleague (anonymous)" : k.Giver.Name,
+                ["message"] = k.Message, ["category"] = k.Category.ToString(),
+            }).ToArray()),
+            ["supportRequests"] = supportRequests,
+            ["supportRequestsHeldAsSupporter"] = new JsonArray(supported.Select(r => (JsonNode)JsonValue.Create(r.Reference)!).ToArray()),
+            ["peerSupporter"] = rosterEntry is null ? null : new JsonObject { ["department"] = rosterEntry.Department, ["available"] = rosterEntry.Available },
+            ["requestDetailsTheyOpened"] = new JsonArray(reads.Select(a => (JsonNode)new JsonObject { ["at"] = a.At, ["request"] = a.RequestId[..6], ["what"] = a.What }).ToArray()),
+            ["kudosNotes"] = (await store.GetTableClient(StorageKeys.SettingsTable).GetEntityAsync(StorageKeys.UserPreferences(person).PartitionKey, StorageKeys.UserPreferences(person).RowKey, ct).ConfigureAwait(false))?.GetBoolean("KudosNotes") ?? true,
+        };
+    }
+
+    public async Task<ErasureReport> EraseAsync(UserRef person, CancellationToken ct)
+    {
+        var given = await kudos.AllGivenByAsync(person, ct).ConfigureAwait(false);
+        foreach (var k in given) await kudos.WithdrawAsync(k, ct).ConfigureAwait(false);
+
+        var received = await kudos.AllReceivedByAsync(person, ct).ConfigureAwait(false);
+        foreach (var k in received)
+        {
+            await kudos.WithdrawAsync(k, ct).ConfigureAwait(false);
+            var others = k.Recipients.Where(r => r.Key != person.Key).ToList();
+            if (others.Count > 0) await kudos.AddAsync(k with { Recipients = others }, ct).ConfigureAwait(false);
+        }
+
+        // Their support requests: withdrawn if open (whoever was asked is told, nothing more), details erased now.
+        while (await desk.CancelAsync(person, ct).ConfigureAwait(false) is not null) { }
+        var erasedRequests = 0;
+        foreach (var summary in (await requests.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Requester?.Key == person.Key))
+        {
+            if (await requests.GetAsync(summary.Id, ct).ConfigureAwait(false) is not { } r) continue;
+            if (await requests.TryUpdateAsync(r, r with { Requester = null, Details = null, Purged = true, Timer = SupportTimer.None, DueAt = null }, ct).ConfigureAwait(false) is not null)
+                erasedRequests++;
+        }
+
+        var onRoster = await roster.RemoveAsync(person, ct).ConfigureAwait(false);
+        var other = 0;
+        foreach (var (table, (pk, rk)) in new[]
+        {
+            (StorageKeys.SettingsTable, StorageKeys.UserPreferences(person)),
+            (StorageKeys.ConversationsTable, StorageKeys.UserAddress(person)),
+        })
+            if (await store.GetTableClient(table).DeleteEntityAsync(pk, rk, Azure.ETag.All, ct).ConfigureAwait(false)) other++;
+        // The Azure AD id index points at them too.
+        var conversations = store.GetTableClient(StorageKeys.ConversationsTable);
+        await foreach (var row in conversations.QueryAsync(TableQuery.InPartition(StorageKeys.AadIndexPartition).Where("UserId", FilterOperator.Equal, person.Id), ct).ConfigureAwait(false))
+            if (row.RowKey.StartsWith(StorageKeys.Escape(person.Channel + "|"), StringComparison.Ordinal)
+                && await conversations.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, ct).ConfigureAwait(false)) other++;
+        var states = store.GetTableClient(StorageKeys.DialogStateTable);
+        var mine = StorageKeys.Escape(person.Key);
+        await foreach (var row in states.QueryAsync(TableQuery.AcrossPartitions(), ct).ConfigureAwait(false))
+            if (row.RowKey == mine && await states.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, ct).ConfigureAwait(false)) other++;
+        return new ErasureReport(given.Count, received.Count, erasedRequests, onRoster, other);
+    }
+}
