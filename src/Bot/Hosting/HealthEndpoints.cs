@@ -18,6 +18,7 @@ public static class HealthEndpoints
         // configured (send it traffic only then). 200 when every check passes, 503 otherwise; the body names each check.
         app.MapHealthChecks("/healthz", Options(LivenessTag));
         app.MapHealthChecks("/readyz", Options(ReadinessTag));
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapBotFramework();
         app.MapSlack();
         return app;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
 using Microsoft.Extensions.Options;
 using WellnessBot.Bot.Teams;
 using WellnessBot.Dialogs;
@@ -16,6 +17,10 @@ public static class WellnessBotServices
     public static WebApplicationBuilder AddWellnessBotServices(this WebApplicationBuilder builder)
     {
         builder.AddTableStore();
+        // Counts and ages (no content) from WellnessBot's meter and ASP.NET Core's, for Prometheus at /metrics.
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(WellnessBot.Dialogs.BotMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
         builder.Services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy("The bot is running."), tags: [HealthEndpoints.LivenessTag])
             .AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadinessTag])

@@ -32,6 +32,7 @@ public sealed partial class SlackWebApi(HttpClient http, SlackOptions options, I
         var body = payload.ToJsonString();
         for (var attempt = 0; ; attempt++)
         {
+            if (attempt > 0) WellnessBot.Dialogs.BotMetrics.Retry("slack");
             using var request = new HttpRequestMessage(HttpMethod.Post, uri)
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),

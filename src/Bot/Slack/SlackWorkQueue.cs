@@ -39,6 +39,7 @@ public sealed partial class SlackWorkQueue(ILogger<SlackWorkQueue> logger) : Bac
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, ex.GetType().Name, (ex as SlackApiException)?.Error ?? "");
+                WellnessBot.Dialogs.BotMetrics.Error("slack");
             }
             finally
             {

@@ -67,6 +67,7 @@ public sealed partial class ActivityProcessor(
             // The channel would not take our reply (blocked, gone, or down after retries). Retrying the whole
             // turn would not help and could repeat side effects, so acknowledge it and say why in the log.
             LogReplyFailed(logger, ex.Status, ex.SubCode ?? "none");
+            WellnessBot.Dialogs.BotMetrics.Error("connector");
             return activity.Type == ActivityTypes.Invoke ? InvokeError(502, "ReplyFailed", "The reply could not be delivered.") : BotResponse.Ok;
         }
 

@@ -136,6 +136,7 @@ public sealed class BotConnectorClient
     {
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
+            if (message.ProcessingContext.RetryNumber > 0) WellnessBot.Dialogs.BotMetrics.Retry("msteams"); // this policy runs once per attempt
             var token = await tokens.GetTokenAsync(message.CancellationToken).ConfigureAwait(false);
             if (token is not null)
             {

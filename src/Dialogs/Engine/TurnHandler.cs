@@ -32,6 +32,7 @@ public sealed partial class TurnHandler(
         }
         catch (TableStoreException ex) when (ex is not TableValidationException)
         {
+            BotMetrics.Error("store");
             // Nothing half-written: state is only saved after a dialog's step finishes.
             LogStoreFailure(logger, ex.ErrorCode, ex.GetType().Name);
             await context.ReplyPrivatelyAsync(BotMessage.Say(Replies.StoreUnavailable), ct).ConfigureAwait(false);
@@ -41,6 +42,7 @@ public sealed partial class TurnHandler(
     private async Task HandleCoreAsync(ITurnContext context, CancellationToken ct)
     {
         var turn = context.Turn;
+        BotMetrics.Turn(turn.From.Channel, turn.IsWelcome ? "welcome" : turn.Submission is { } s ? DialogNameOf(s.ActionId) : routes.Match(turn.Text)?.Route.Command ?? "other");
         if (turn.IsWelcome)
         {
             await context.ReplyAsync(WelcomeMessage.Build(program), ct).ConfigureAwait(false);

@@ -88,6 +88,7 @@ public sealed partial class DigestPublisher(
                 await messenger.SendToUserAsync(coordinator, BotMessage.Say(
                     $"Heads-up: I restarted while posting the {digest.Title} digest, so {string.Join(" and ", uncertain)} may be missing. " +
                     "Please check the program channel; **digest preview** shows the full text."), ct).ConfigureAwait(false);
+        BotMetrics.DigestPosted(late);
         return DigestOutcome.Posted;
     }
 

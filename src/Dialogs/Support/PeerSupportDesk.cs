@@ -40,7 +40,7 @@ public sealed partial class PeerSupportDesk(
         };
         if (!await requests.CreateAsync(request, ct).ConfigureAwait(false))
             return (await requests.GetAsync(requestId, ct).ConfigureAwait(false) ?? request, false);
-        LogCreated(logger, request.Reference, tier.ToString(), urgent);
+        LogCreated(logger, request.Reference, tier.ToString(), urgent); BotMetrics.Support("created");
         var created = await requests.GetAsync(requestId, ct).ConfigureAwait(false) ?? request;
         return (await OfferNextAsync(created, ct).ConfigureAwait(false) ?? created, true);
     }
@@ -66,7 +66,7 @@ public sealed partial class PeerSupportDesk(
             if (await messenger.SendToUserAsync(candidate.Person, Messages.BotMessage.Show(SupportCards.Offer(offered, offered.Details!, settings)), ct).ConfigureAwait(false))
             {
                 await audit.RecordAsync(candidate.Person, offered.Id, SupportAudit.ShownWithOffer, ct).ConfigureAwait(false);
-                LogOffered(logger, offered.Reference, offered.Passed.Count + 1);
+                LogOffered(logger, offered.Reference, offered.Passed.Count + 1); BotMetrics.Support("offered");
                 return offered;
             }
             // Cannot be reached (never opened the bot, or removed it): treat as a pass and try the next one now.
@@ -117,7 +117,7 @@ public sealed partial class PeerSupportDesk(
             Status = SupportStatus.Escalated, Supporter = null, EscalatedTo = named, Timer = SupportTimer.None, DueAt = null,
         }, ct).ConfigureAwait(false);
         if (escalated is null) return null;
-        LogEscalated(logger, escalated.Reference);
+        LogEscalated(logger, escalated.Reference); BotMetrics.Support("escalated");
         var alerted = 0;
         foreach (var coordinator in coordinators)
         {
@@ -147,7 +147,7 @@ public sealed partial class PeerSupportDesk(
             Timer = SupportTimer.None, DueAt = null,
         }, ct).ConfigureAwait(false);
         if (accepted is null) return SupportActionResult.AlreadyMoved;
-        LogAccepted(logger, accepted.Reference);
+        LogAccepted(logger, accepted.Reference); BotMetrics.Support("accepted");
         var department = (await roster.GetAsync(supporter, ct).ConfigureAwait(false))?.Department ?? "";
         if (accepted.Requester is { } requester)
             await messenger.SendToUserAsync(requester, Messages.BotMessage.Say(SupportText.AcceptedToRequester(supporter.Name, department, accepted.Details)), ct).ConfigureAwait(false);
@@ -165,7 +165,7 @@ public sealed partial class PeerSupportDesk(
             Status = SupportStatus.New, Supporter = null, Passed = [.. request.Passed, supporter.Key], DueAt = clock.GetUtcNow(),
         }, ct).ConfigureAwait(false);
         if (passed is null) return SupportActionResult.AlreadyMoved;
-        LogDeclined(logger, passed.Reference);
+        LogDeclined(logger, passed.Reference); BotMetrics.Support("declined");
         await OfferNextAsync(passed, ct).ConfigureAwait(false);
         return SupportActionResult.Done;
     }
@@ -187,7 +187,7 @@ public sealed partial class PeerSupportDesk(
             DueAt = now + (followUp ? TimeSpan.FromDays(settings.FollowUpAfterDays) : TimeSpan.FromDays(settings.RetentionDays)),
         }, ct).ConfigureAwait(false);
         if (closed is null) return SupportActionResult.AlreadyMoved;
-        LogClosed(logger, closed.Reference, "done");
+        LogClosed(logger, closed.Reference, "done"); BotMetrics.Support("done");
         return SupportActionResult.Done;
     }
 
@@ -204,7 +204,7 @@ public sealed partial class PeerSupportDesk(
                 Status = SupportStatus.Cancelled, ClosedAt = now, Timer = SupportTimer.Purge, DueAt = now + TimeSpan.FromDays(settings.RetentionDays),
             }, ct).ConfigureAwait(false);
             if (cancelled is null) continue; // moved meanwhile (offered to the next supporter): cancel what it is now
-            LogClosed(logger, cancelled.Reference, "cancelled");
+            LogClosed(logger, cancelled.Reference, "cancelled"); BotMetrics.Support("cancelled");
             var toTell = open.Status is SupportStatus.Offered or SupportStatus.Accepted ? open.Supporter
                 : open.Status == SupportStatus.Escalated ? open.EscalatedTo : null;
             if (toTell is not null)
@@ -252,6 +252,9 @@ public sealed partial class PeerSupportDesk(
     {
         var now = clock.GetUtcNow();
         var handled = 0;
+        var open = (await requests.AllAsync(ct).ConfigureAwait(false)).Where(r => r.IsOpen).ToList();
+        var waiting = open.Where(r => r.Status is SupportStatus.New or SupportStatus.Offered).Select(r => now - r.CreatedAt).DefaultIfEmpty(TimeSpan.Zero).Max();
+        BotMetrics.SupportBacklog(open.Count, waiting);
         foreach (var (dueAt, id) in await requests.DueAsync(now, ct).ConfigureAwait(false))
         {
             var request = await requests.GetAsync(id, ct).ConfigureAwait(false);
@@ -270,7 +273,7 @@ public sealed partial class PeerSupportDesk(
                         Status = SupportStatus.New, Supporter = null, Passed = [.. request.Passed, timedOut.Key],
                     }, ct).ConfigureAwait(false);
                     if (moved is null) continue;
-                    LogTimedOut(logger, moved.Reference);
+                    LogTimedOut(logger, moved.Reference); BotMetrics.Support("timed_out");
                     await messenger.SendToUserAsync(timedOut, Messages.BotMessage.Say(SupportText.OfferLapsed(moved.Reference)), ct).ConfigureAwait(false);
                     await OfferNextAsync(moved, ct).ConfigureAwait(false);
                     break;

@@ -149,6 +149,12 @@ public sealed class BotFrameworkHost : IAsyncDisposable
         return await client.SendAsync(request);
     }
 
+    public async Task<HttpResponseMessage> GetAsync(string path)
+    {
+        using var client = _factory.CreateClient();
+        return await client.GetAsync(path);
+    }
+
     /// <summary>What the bot sent to the connector, in order: method, path and JSON body.</summary>
     public IReadOnlyList<(string Method, string Path, JsonNode? Body, string? Authorization)> ConnectorCalls() =>
         Server.LogEntries

@@ -1,0 +1,47 @@
+using System.Diagnostics.Metrics;
+
+namespace WellnessBot.Dialogs;
+
+/// <summary>
+/// The bot's metrics, on .NET's System.Diagnostics.Metrics (exported by the host through OpenTelemetry at /metrics).
+/// Counts and ages only: no names, no message content.
+/// </summary>
+public static class BotMetrics
+{
+    public const string MeterName = "WellnessBot";
+    private static readonly Meter Meter = new(MeterName, "1.0");
+
+    private static readonly Counter<long> Turns = Meter.CreateCounter<long>("wellnessbot.turns", "{turn}", "Turns handled, by channel and intent.");
+    private static readonly Counter<long> Errors = Meter.CreateCounter<long>("wellnessbot.errors", "{error}", "Failures, by kind (store, connector, slack, turn).");
+    private static readonly Counter<long> Retries = Meter.CreateCounter<long>("wellnessbot.channel.retries", "{retry}", "Retried calls to Teams' Bot Connector or Slack's Web API.");
+    private static readonly Counter<long> DigestPosts = Meter.CreateCounter<long>("wellnessbot.digest.posts", "{post}", "Monthly digests posted, by whether they were late.");
+    private static readonly Counter<long> SupportEvents = Meter.CreateCounter<long>("wellnessbot.support.events", "{event}", "Support requests created, offered, accepted, escalated, closed.");
+
+    private static double _oldestWaitingMinutes;
+    private static long _openRequests;
+
+    static BotMetrics()
+    {
+        Meter.CreateObservableGauge("wellnessbot.support.oldest_waiting_minutes", () => Volatile.Read(ref _oldestWaitingMinutes), "min",
+            "Age of the oldest support request no supporter has accepted yet (0 when none), as of the last timer sweep.");
+        Meter.CreateObservableGauge("wellnessbot.support.open_requests", () => Interlocked.Read(ref _openRequests), "{request}",
+            "Open support requests, as of the last timer sweep.");
+    }
+
+    public static void Turn(string channel, string intent) =>
+        Turns.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("intent", intent));
+
+    public static void Error(string kind) => Errors.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public static void Retry(string channel) => Retries.Add(1, new KeyValuePair<string, object?>("channel", channel));
+
+    public static void DigestPosted(bool late) => DigestPosts.Add(1, new KeyValuePair<string, object?>("late", late));
+
+    public static void Support(string what) => SupportEvents.Add(1, new KeyValuePair<string, object?>("event", what));
+
+    public static void SupportBacklog(int open, TimeSpan oldestWaiting)
+    {
+        Interlocked.Exchange(ref _openRequests, open);
+        Volatile.Write(ref _oldestWaitingMinutes, Math.Round(oldestWaiting.TotalMinutes, 1));
+    }
+}

@@ -1,0 +1,30 @@
+using System.Net;
+using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Teams;
+
+namespace WellnessBot.Tests.Shipping;
+
+/// <summary>/metrics serves the bot's counters for Prometheus: turns by channel and intent, and never message text.</summary>
+public sealed class MetricsTests : BotFrameworkHostTests
+{
+    [Fact]
+    public async Task TurnsAreCountedByChannelAndIntentWithoutContent()
+    {
+        await Host.PostAsync(TeamsActivities.Personal(Host.ServiceUrl, "help", "m-1"), Host.ChannelToken());
+        await Host.PostAsync(TeamsActivities.Personal(Host.ServiceUrl, "resources childcare for my twins", "m-2"), Host.ChannelToken());
+
+        string text = "";
+        for (var attempt = 0; attempt < 20 && !text.Contains("intent=\"resources\"", StringComparison.Ordinal); attempt++)
+        {
+            var response = await Host.GetAsync("/metrics");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            text = await response.Content.ReadAsStringAsync();
+            if (!text.Contains("intent=\"resources\"", StringComparison.Ordinal)) await Task.Delay(250);
+        }
+        Assert.Contains("wellnessbot_turns_total{", text, StringComparison.Ordinal);
+        Assert.Contains("channel=\"msteams\"", text, StringComparison.Ordinal);
+        Assert.Contains("intent=\"help\"", text, StringComparison.Ordinal);
+        Assert.Contains("intent=\"resources\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("twins", text, StringComparison.Ordinal);
+    }
+}
