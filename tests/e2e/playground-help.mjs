@@ -28,7 +28,7 @@ try {
   await page.keyboard.press('Enter');
 
   const card = page.locator('.ac-adaptiveCard', { hasText: "Here's what I can do" });
-  await card.first().waitFor({ timeout: 30_000 });
+  await card.first().waitFor({ timeout: 60_000 });
   const text = await card.first().innerText();
   if (!text.includes('988')) throw new Error('The help card rendered without the crisis line.');
   await page.screenshot({ path: screenshot, fullPage: true });

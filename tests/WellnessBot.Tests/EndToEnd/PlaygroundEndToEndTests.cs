@@ -12,6 +12,7 @@ namespace WellnessBot.Tests.EndToEnd;
 /// Teams-like client. Category E2E: CI runs it with everything else (./test.sh installs chromium and the playground).
 /// </summary>
 [Trait("Category", "E2E")]
+[Collection(EndToEndCollection.Name)]
 public sealed class PlaygroundEndToEndTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("wellnessbot-e2e-").FullName;
@@ -86,4 +87,14 @@ public sealed class PlaygroundEndToEndTests : IAsyncLifetime
         }
         Assert.Fail($"\"{expected}\" never came back over the playground's WebSocket after \"{text}\".");
     }
+}
+
+/// <summary>
+/// The browser and the playground are slow to start on a busy 2-core machine: these tests run on their own, after
+/// the parallel ones, so their waits measure the bot and not the rest of the suite.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class EndToEndCollection
+{
+    public const string Name = "End to end (alone)";
 }
