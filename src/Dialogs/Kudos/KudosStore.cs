@@ -87,40 +87,23 @@ public sealed class KudosStore(ITableStore store)
     }
 
     /// <summary>Every kudos a person gave, in any month (for a privacy export or erasure): one filtered read of the month partitions.</summary>
-    public async Task<List<KudosRecord>> AllGivenByAsync(UserRef giver, CancellationToken ct)
-    {
-        var query = TableQuery.PartitionsStartingWith(StorageKeys.KudosMonthPartition(""))
-            .Where("GiverChannel", FilterOperator.Equal, giver.Channel)
-            .Where("GiverId", FilterOperator.Equal, giver.Id);
-        var found = new List<KudosRecord>();
-        await foreach (var entity in _table.QueryAsync(query, ct).ConfigureAwait(false))
-            found.Add(FromEntity(entity));
-        found.Sort((a, b) => a.GivenAt.CompareTo(b.GivenAt));
-        return found;
-    }
+    public Task<List<KudosRecord>> AllGivenByAsync(UserRef giver, CancellationToken ct) =>
+        GivenByAsync(TableQuery.PartitionsStartingWith(StorageKeys.KudosMonthPartition("")), giver, ct);
 
     /// <summary>Every kudos a person received, in any month, through their recipient index.</summary>
-    public async Task<List<KudosRecord>> AllReceivedByAsync(UserRef recipient, CancellationToken ct)
-    {
-        var found = new List<KudosRecord>();
-        await foreach (var row in _table.QueryAsync(TableQuery.InPartition(StorageKeys.KudosByRecipientPartition(recipient)), ct).ConfigureAwait(false))
-        {
-            var bar = row.RowKey.IndexOf('|', StringComparison.Ordinal);
-            if (bar > 0 && await GetAsync(row.RowKey[..bar], row.RowKey[(bar + 1)..], ct).ConfigureAwait(false) is { } kudos) found.Add(kudos);
-        }
-        found.Sort((a, b) => a.GivenAt.CompareTo(b.GivenAt));
-        return found;
-    }
+    public Task<List<KudosRecord>> AllReceivedByAsync(UserRef recipient, CancellationToken ct) =>
+        FromIndexAsync(StorageKeys.KudosByRecipientPartition(recipient), month: null, ct);
 
     public Task<List<KudosRecord>> ReceivedAsync(UserRef recipient, string month, CancellationToken ct) =>
         FromIndexAsync(StorageKeys.KudosByRecipientPartition(recipient), month, ct);
 
     /// <summary>What someone gave in a month: a filtered read of that month's partition (no index to keep in step).</summary>
-    public async Task<List<KudosRecord>> GivenAsync(UserRef giver, string month, CancellationToken ct)
+    public Task<List<KudosRecord>> GivenAsync(UserRef giver, string month, CancellationToken ct) =>
+        GivenByAsync(TableQuery.InPartition(StorageKeys.KudosMonthPartition(month)), giver, ct);
+
+    private async Task<List<KudosRecord>> GivenByAsync(TableQuery months, UserRef giver, CancellationToken ct)
     {
-        var query = TableQuery.InPartition(StorageKeys.KudosMonthPartition(month))
-            .Where("GiverChannel", FilterOperator.Equal, giver.Channel)
-            .Where("GiverId", FilterOperator.Equal, giver.Id);
+        var query = months.Where("GiverChannel", FilterOperator.Equal, giver.Channel).Where("GiverId", FilterOperator.Equal, giver.Id);
         var found = new List<KudosRecord>();
         await foreach (var entity in _table.QueryAsync(query, ct).ConfigureAwait(false))
             found.Add(FromEntity(entity));
@@ -128,12 +111,17 @@ public sealed class KudosStore(ITableStore store)
         return found;
     }
 
-    private async Task<List<KudosRecord>> FromIndexAsync(string partition, string month, CancellationToken ct)
+    /// <summary>Kudos through a recipient index ("month|id" rows), for one month or (null) all of them.</summary>
+    private async Task<List<KudosRecord>> FromIndexAsync(string partition, string? month, CancellationToken ct)
     {
+        var query = TableQuery.InPartition(partition);
+        if (month is not null) query = query.RowKeyStartsWith(month + "|");
         var found = new List<KudosRecord>();
-        await foreach (var row in _table.QueryAsync(TableQuery.InPartition(partition).RowKeyStartsWith(month + "|"), ct).ConfigureAwait(false))
-            if (await GetAsync(month, row.RowKey[(month.Length + 1)..], ct).ConfigureAwait(false) is { } kudos)
-                found.Add(kudos);
+        await foreach (var row in _table.QueryAsync(query, ct).ConfigureAwait(false))
+        {
+            var bar = row.RowKey.IndexOf('|', StringComparison.Ordinal);
+            if (bar > 0 && await GetAsync(row.RowKey[..bar], row.RowKey[(bar + 1)..], ct).ConfigureAwait(false) is { } kudos) found.Add(kudos);
+        }
         found.Sort((a, b) => a.GivenAt.CompareTo(b.GivenAt));
         return found;
     }

@@ -19,7 +19,7 @@ public sealed class SlackWebApiTests : IDisposable
 
     public SlackWebApiTests()
     {
-        var options = new SlackOptions { BotToken = "xoxb-test-token", SigningSecret = "s", ApiBaseUrl = new Uri(_slack.Url + "/api/") };
+        var options = new SlackOptions { BotToken = "xoxb-fake", SigningSecret = "s", ApiBaseUrl = new Uri(_slack.Url + "/api/") };
         _api = new SlackWebApi(_http, options, NullLogger<SlackWebApi>.Instance)
         {
             Delay = (wait, _) => { _waits.Add(wait); return Task.CompletedTask; },
@@ -45,7 +45,7 @@ public sealed class SlackWebApiTests : IDisposable
 
         Assert.Equal("1700000000.000100", ts);
         var call = Assert.Single(_slack.LogEntries).RequestMessage!;
-        Assert.Equal("Bearer xoxb-test-token", call.Headers!["Authorization"].Single());
+        Assert.Equal("Bearer xoxb-fake", call.Headers!["Authorization"].Single());
         var body = JsonNode.Parse(call.Body!)!;
         Assert.Equal(("C1", "hello", "section"), (body["channel"]!.GetValue<string>(), body["text"]!.GetValue<string>(), body["blocks"]![0]!["type"]!.GetValue<string>()));
     }
