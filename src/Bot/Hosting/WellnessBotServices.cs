@@ -28,18 +28,12 @@ public static class WellnessBotServices
 
         builder.Services.AddSingleton(services =>
             services.GetRequiredService<IConfiguration>().GetSection(ProgramSettings.SectionName).Get<ProgramSettings>() ?? new ProgramSettings());
-        builder.Services.AddOptions<WellnessBot.Dialogs.Kudos.DigestSettings>()
-            .BindConfiguration(WellnessBot.Dialogs.Kudos.DigestSettings.SectionName)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<WellnessBot.Dialogs.Kudos.DigestSettings>>(
-            new ProblemsValidator<WellnessBot.Dialogs.Kudos.DigestSettings>(o => o.Validate()));
-        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<WellnessBot.Dialogs.Kudos.DigestSettings>>().Value);
+        builder.Services.AddCheckedSettings<WellnessBot.Dialogs.Kudos.DigestSettings>(WellnessBot.Dialogs.Kudos.DigestSettings.SectionName, o => o.Validate());
         builder.Services.AddSingleton(services =>
             services.GetRequiredService<IConfiguration>().GetSection(WellnessBot.Dialogs.Safety.SafetySettings.SectionName).Get<WellnessBot.Dialogs.Safety.SafetySettings>()
             ?? new WellnessBot.Dialogs.Safety.SafetySettings());
         builder.AddSupportSettings();
-        builder.Services.AddOptions<ResourceSettings>()
-            .BindConfiguration(ResourceSettings.SectionName)
+        builder.Services.AddCheckedSettings<ResourceSettings>(ResourceSettings.SectionName, _ => [])
             .PostConfigure<IHostEnvironment>((o, env) =>
             {
                 // The catalog ships beside the app; coordinators may point elsewhere. The content root is tried first
@@ -52,7 +46,6 @@ public static class WellnessBotServices
                 var candidates = new[] { env.ContentRootPath, AppContext.BaseDirectory }.Select(root => Path.Combine(root, "catalog", "resources.json"));
                 o.CatalogPath = candidates.FirstOrDefault(File.Exists) ?? candidates.First();
             });
-        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<ResourceSettings>>().Value);
         builder.Services.AddWellnessDialogs();
 
         builder.AddTeams();
@@ -72,18 +65,14 @@ public static class WellnessBotServices
     public static WebApplicationBuilder AddSupportSettings(this WebApplicationBuilder builder)
     {
         var development = builder.Environment.IsDevelopment();
-        builder.Services.AddOptions<SupportSettings>()
-            .BindConfiguration(SupportSettings.SectionName)
+        builder.Services.AddCheckedSettings<SupportSettings>(SupportSettings.SectionName, o => o.Keys.Count == 0
+                ? ["Support:Keys is empty. Support requests are encrypted at rest, so the bot needs a key: set Support__Keys__<key id> to 32 random bytes " +
+                   "in base64 (for example: openssl rand -base64 32), from a secret store. Keep old key ids listed after a rotation."]
+                : o.Validate())
             .PostConfigure(o =>
             {
                 if (o.Keys.Count == 0 && development) o.Keys[DevelopmentKeyId] = DetailsProtector.NewKey();
-            })
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<SupportSettings>>(new ProblemsValidator<SupportSettings>(o => o.Keys.Count == 0
-            ? ["Support:Keys is empty. Support requests are encrypted at rest, so the bot needs a key: set Support__Keys__<key id> to 32 random bytes " +
-               "in base64 (for example: openssl rand -base64 32), from a secret store. Keep old key ids listed after a rotation."]
-            : o.Validate()));
-        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<SupportSettings>>().Value);
+            });
         return builder;
     }
 
@@ -93,10 +82,7 @@ public static class WellnessBotServices
     /// <summary>The table store chosen by the Storage section, validated at start-up so a bad setting stops the process with its name.</summary>
     public static WebApplicationBuilder AddTableStore(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>()
-            .BindConfiguration(StorageOptions.SectionName)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<StorageOptions>>(new ProblemsValidator<StorageOptions>(o => o.Validate()));
+        builder.Services.AddCheckedSettings<StorageOptions>(StorageOptions.SectionName, o => o.Validate());
         builder.Services.AddSingleton<ITableStore>(services =>
         {
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -110,12 +96,7 @@ public static class WellnessBotServices
     /// <summary>Slack: /slack/commands, /slack/events, /slack/interactions (404 without Slack settings), the Web API client.</summary>
     public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WellnessBot.Bot.Slack.SlackOptions>()
-            .BindConfiguration(WellnessBot.Bot.Slack.SlackOptions.SectionName)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<WellnessBot.Bot.Slack.SlackOptions>>(
-            new ProblemsValidator<WellnessBot.Bot.Slack.SlackOptions>(o => o.Validate()));
-        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<WellnessBot.Bot.Slack.SlackOptions>>().Value);
+        builder.Services.AddCheckedSettings<WellnessBot.Bot.Slack.SlackOptions>(WellnessBot.Bot.Slack.SlackOptions.SectionName, o => o.Validate());
         builder.Services.AddSingleton(services => new WellnessBot.Bot.Slack.SlackWebApi(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(10) },
             services.GetRequiredService<WellnessBot.Bot.Slack.SlackOptions>(),
@@ -151,6 +132,19 @@ public static class WellnessBotServices
         builder.Services.AddSingleton<WellnessBot.Dialogs.Kudos.IPeopleDirectory, RoutingPeopleDirectory>();
         builder.Services.AddSingleton<ActivityProcessor>();
         return builder;
+    }
+
+    /// <summary>
+    /// Binds a settings section, checks it at start-up (a bad value stops the host with a message naming the setting)
+    /// and registers the value itself for the classes that take it.
+    /// </summary>
+    private static OptionsBuilder<T> AddCheckedSettings<T>(this IServiceCollection services, string section, Func<T, IReadOnlyList<string>> problems)
+        where T : class
+    {
+        var options = services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new ProblemsValidator<T>(problems));
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<T>>().Value);
+        return options;
     }
 
     private sealed class ProblemsValidator<T>(Func<T, IReadOnlyList<string>> problems) : IValidateOptions<T> where T : class
