@@ -70,10 +70,7 @@ public sealed partial class PeerSupportDesk(
                 return offered;
             }
             // Cannot be reached (never opened the bot, or removed it): treat as a pass and try the next one now.
-            current = await requests.TryUpdateAsync(offered, offered with
-            {
-                Status = SupportStatus.New, Supporter = null, Passed = [.. offered.Passed, candidate.Person.Key],
-            }, ct).ConfigureAwait(false);
+            current = await requests.TryUpdateAsync(offered, offered.PassedOnBy(candidate.Person), ct).ConfigureAwait(false);
             if (current is null) return null;
         }
         return await EscalateAsync(current, ct).ConfigureAwait(false);
@@ -160,10 +157,7 @@ public sealed partial class PeerSupportDesk(
         if (request is null) return SupportActionResult.NotFound;
         if (request.Supporter?.Key != supporter.Key) return SupportActionResult.NotYours;
         if (request.Status != SupportStatus.Offered) return SupportActionResult.AlreadyMoved;
-        var passed = await requests.TryUpdateAsync(request, request with
-        {
-            Status = SupportStatus.New, Supporter = null, Passed = [.. request.Passed, supporter.Key], DueAt = clock.GetUtcNow(),
-        }, ct).ConfigureAwait(false);
+        var passed = await requests.TryUpdateAsync(request, request.PassedOnBy(supporter) with { DueAt = clock.GetUtcNow() }, ct).ConfigureAwait(false);
         if (passed is null) return SupportActionResult.AlreadyMoved;
         LogDeclined(logger, passed.Reference); BotMetrics.Support("declined");
         await OfferNextAsync(passed, ct).ConfigureAwait(false);
@@ -205,9 +199,7 @@ public sealed partial class PeerSupportDesk(
             }, ct).ConfigureAwait(false);
             if (cancelled is null) continue; // moved meanwhile (offered to the next supporter): cancel what it is now
             LogClosed(logger, cancelled.Reference, "cancelled"); BotMetrics.Support("cancelled");
-            var toTell = open.Status is SupportStatus.Offered or SupportStatus.Accepted ? open.Supporter
-                : open.Status == SupportStatus.Escalated ? open.EscalatedTo : null;
-            if (toTell is not null)
+            if (open.Holder is { } toTell)
                 await messenger.SendToUserAsync(toTell, Messages.BotMessage.Say(SupportText.Withdrawn(cancelled.Reference)), ct).ConfigureAwait(false);
             return cancelled;
         }
@@ -236,9 +228,7 @@ public sealed partial class PeerSupportDesk(
             if (changed is null) continue;
             marked++;
             LogUrgent(logger, changed.Reference);
-            var holder = changed.Status is SupportStatus.Offered or SupportStatus.Accepted ? changed.Supporter
-                : changed.Status == SupportStatus.Escalated ? changed.EscalatedTo : null;
-            if (holder is not null)
+            if (changed.Holder is { } holder)
                 await messenger.SendToUserAsync(holder, Messages.BotMessage.Say(SupportText.NowUrgent(changed.Reference)), ct).ConfigureAwait(false);
         }
         return marked;
@@ -268,10 +258,7 @@ public sealed partial class PeerSupportDesk(
             {
                 case SupportTimer.OfferExpires when request.Status == SupportStatus.Offered:
                     var timedOut = request.Supporter!;
-                    var moved = await requests.TryUpdateAsync(request, request with
-                    {
-                        Status = SupportStatus.New, Supporter = null, Passed = [.. request.Passed, timedOut.Key],
-                    }, ct).ConfigureAwait(false);
+                    var moved = await requests.TryUpdateAsync(request, request.PassedOnBy(timedOut), ct).ConfigureAwait(false);
                     if (moved is null) continue;
                     LogTimedOut(logger, moved.Reference); BotMetrics.Support("timed_out");
                     await messenger.SendToUserAsync(timedOut, Messages.BotMessage.Say(SupportText.OfferLapsed(moved.Reference)), ct).ConfigureAwait(false);

@@ -65,6 +65,12 @@ public sealed record SupportRequest
     /// <summary>False for requests from a list, read without decrypting their details (and so never saved back).</summary>
     public bool DetailsRead { get; init; } = true;
 
+    /// <summary>Whoever has the request in hand now: the supporter asked or assigned, or the coordinator it went to.</summary>
+    public UserRef? Holder => Status is SupportStatus.Offered or SupportStatus.Accepted ? Supporter : Status == SupportStatus.Escalated ? EscalatedTo : null;
+
+    /// <summary>The request back in the queue after <paramref name="supporter"/> declined, let the window pass or could not be reached.</summary>
+    public SupportRequest PassedOnBy(UserRef supporter) => this with { Status = SupportStatus.New, Supporter = null, Passed = [.. Passed, supporter.Key] };
+
     public bool IsOpen => Status is SupportStatus.New or SupportStatus.Offered or SupportStatus.Accepted or SupportStatus.Escalated;
 
     /// <summary>A short, stable reference people can type ("h3 show 7f3a2c").</summary>
