@@ -15,6 +15,7 @@ public static class BotMetrics
     private static readonly Counter<long> Errors = Meter.CreateCounter<long>("wellnessbot.errors", "{error}", "Failures, by kind (store, connector, slack, turn).");
     private static readonly Counter<long> Retries = Meter.CreateCounter<long>("wellnessbot.channel.retries", "{retry}", "Retried calls to Teams' Bot Connector or Slack's Web API.");
     private static readonly Counter<long> DigestPosts = Meter.CreateCounter<long>("wellnessbot.digest.posts", "{post}", "Monthly digests posted, by whether they were late.");
+    private static readonly Counter<long> SafetyReplies = Meter.CreateCounter<long>("wellnessbot.safety.replies", "{reply}", "Crisis replies, by how they were delivered (private, fallback, undelivered).");
     private static readonly Counter<long> SupportEvents = Meter.CreateCounter<long>("wellnessbot.support.events", "{event}", "Support requests created, offered, accepted, escalated, closed.");
 
     private static double _oldestWaitingMinutes;
@@ -36,6 +37,8 @@ public static class BotMetrics
     public static void Retry(string channel) => Retries.Add(1, new KeyValuePair<string, object?>("channel", channel));
 
     public static void DigestPosted(bool late) => DigestPosts.Add(1, new KeyValuePair<string, object?>("late", late));
+
+    public static void CrisisReply(string delivery) => SafetyReplies.Add(1, new KeyValuePair<string, object?>("delivery", delivery));
 
     public static void Support(string what) => SupportEvents.Add(1, new KeyValuePair<string, object?>("event", what));
 

@@ -30,7 +30,10 @@ public static class DialogServices
         services.AddSingleton<Resources.CatalogUpdates>();
         services.TryAddSingleton(new RouteTable(BotRoutes.All));
         services.TryAddSingleton<Safety.SafetySettings>();
-        services.AddSingleton<Safety.SafetyNet>();
+        // Built once per process: the warning signs and the model are the same for everyone; a program's own phrases make its own net.
+        services.AddSingleton(sp => sp.GetRequiredService<Safety.SafetySettings>() is { CrisisPhrases.Count: > 0 } custom
+            ? new Safety.SafetyNet(custom) : Safety.SafetyNet.Standard);
+        services.AddSingleton<Features.CrisisHelp>();
         services.AddScoped<TurnHandler>();
         foreach (var route in BotRoutes.All)
             services.TryAddScoped(route.Dialog);

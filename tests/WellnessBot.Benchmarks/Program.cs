@@ -9,11 +9,14 @@ var known = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
     ["support"] = SupportBenchmark.RunAsync,
     ["resources"] = ResourcesBenchmark.RunAsync,
     ["slack"] = SlackBenchmark.RunAsync,
+    ["safety"] = SafetyBenchmark.RunAsync,
+    ["safety-train"] = SafetyBenchmark.TrainAsync,
 };
 
 if (which == "all")
 {
-    foreach (var run in known.Values) await run();
+    foreach (var (name, run) in known)
+        if (name != "safety-train") await run(); // training writes the shipped model: only when asked for
 }
 else if (known.TryGetValue(which, out var run))
 {

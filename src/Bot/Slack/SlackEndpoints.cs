@@ -27,8 +27,6 @@ public static partial class SlackEndpoints
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
         var form = Form(body);
         if (form.ContainsKey("ssl_check")) return Results.Ok();
-        if (SlackInbound.BroadcastProblem(form.GetValueOrDefault("text") ?? "") is { } problem)
-            return Results.Json(new { response_type = "ephemeral", text = problem });
         if (!queue.TryEnqueue(ct => inbound.RunCommandAsync(form, ct)))
             return Results.Json(new { response_type = "ephemeral", text = "I'm very busy right now. Please try again in a minute." });
         return Results.Ok(); // an empty 200: Slack shows nothing, the answer follows

@@ -49,16 +49,17 @@ public sealed partial class SlackInbound(
             ? new ConversationRef(Channel, await api.OpenDmAsync(user.Id, ct).ConfigureAwait(false), ConversationKind.Direct, form.GetValueOrDefault("team_id"))
             : new ConversationRef(Channel, channelId, KindOf(channelId, channelName), form.GetValueOrDefault("team_id"));
         var words = CommandWords(form.GetValueOrDefault("command") ?? "");
-        var (text, mentions, unknown) = await ReadMentionsAsync(form.GetValueOrDefault("text") ?? "", ct).ConfigureAwait(false);
+        var raw = form.GetValueOrDefault("text") ?? "";
+        var (text, mentions, unknown) = await ReadMentionsAsync(raw, ct).ConfigureAwait(false);
         var turn = new Turn
         {
             From = user, Conversation = conversation, Text = (words + " " + text).Trim(), Mentions = mentions,
             ActivityId = "cmd:" + form.GetValueOrDefault("trigger_id"), Bot = await BotAsync(ct).ConfigureAwait(false),
+            // Not acted on, but still read by the safety net first: crisis words anywhere get help.
+            EdgeProblem = BroadcastProblem(raw) ?? UnknownPeople(unknown),
         };
         Uri.TryCreate(form.GetValueOrDefault("response_url"), UriKind.Absolute, out var responseUrl);
-        var context = new SlackTurnContext(turn, api, forms, form.GetValueOrDefault("trigger_id"), responseUrl);
-        if (unknown.Count > 0) await context.ReplyPrivatelyAsync(UnknownPeople(unknown), ct).ConfigureAwait(false);
-        else await RunAsync(context, ct).ConfigureAwait(false);
+        await RunAsync(new SlackTurnContext(turn, api, forms, form.GetValueOrDefault("trigger_id"), responseUrl), ct).ConfigureAwait(false);
     }
 
     /// <summary>True the first time an event id is seen: Slack's retries carry the same id and are skipped.</summary>
@@ -95,11 +96,6 @@ public sealed partial class SlackInbound(
                 var channelId = e["channel"]?.GetValue<string>() ?? "";
                 var kind = type == "message" ? ConversationKind.Direct : KindOf(channelId, e["channel_type"]?.GetValue<string>() ?? "");
                 var raw = e["text"]?.GetValue<string>() ?? "";
-                if (BroadcastProblem(raw) is { } problem && raw.Contains("kudos", StringComparison.OrdinalIgnoreCase))
-                {
-                    await api.PostEphemeralAsync(channelId, userId, new SlackMessage(problem), ct).ConfigureAwait(false);
-                    return;
-                }
                 var bot = await BotAsync(ct).ConfigureAwait(false);
                 var (text, mentions, unknown) = await ReadMentionsAsync(raw, ct, skip: bot?.Id).ConfigureAwait(false);
                 var turn = new Turn
@@ -107,10 +103,9 @@ public sealed partial class SlackInbound(
                     From = new UserRef(Channel, userId, await NameAsync(userId, ct).ConfigureAwait(false)),
                     Conversation = new ConversationRef(Channel, channelId, kind, envelope["team_id"]?.GetValue<string>()),
                     Text = text, Mentions = mentions, ActivityId = envelope["event_id"]?.GetValue<string>(), Bot = bot,
+                    EdgeProblem = (raw.Contains("kudos", StringComparison.OrdinalIgnoreCase) ? BroadcastProblem(raw) : null) ?? UnknownPeople(unknown),
                 };
-                var eventContext = new SlackTurnContext(turn, api, forms, null, null);
-                if (unknown.Count > 0) await eventContext.ReplyPrivatelyAsync(UnknownPeople(unknown), ct).ConfigureAwait(false);
-                else await RunAsync(eventContext, ct).ConfigureAwait(false);
+                await RunAsync(new SlackTurnContext(turn, api, forms, null, null), ct).ConfigureAwait(false);
                 return;
         }
     }
@@ -212,10 +207,10 @@ public sealed partial class SlackInbound(
         return (SlackText.Unescape(text).Trim(), mentions, unknown);
     }
 
-    /// <summary>The answer when a mention names nobody in this workspace (a deleted user, a pasted id).</summary>
-    private static BotMessage UnknownPeople(IReadOnlyList<string> ids) => BotMessage.Say(
+    /// <summary>The answer when a mention names nobody in this workspace (a deleted user, a pasted id); null when all are known.</summary>
+    private static string? UnknownPeople(IReadOnlyList<string> ids) => ids.Count == 0 ? null :
         $"I couldn't find {(ids.Count == 1 ? "one person you mentioned" : ids.Count + " of the people you mentioned")} in this workspace " +
-        "(they may have left or been deactivated). Nothing was saved: please pick colleagues from Slack's @ list and try again.");
+        "(they may have left or been deactivated). Nothing was saved: please pick colleagues from Slack's @ list and try again.";
 
     private async Task<string?> KnownNameAsync(string userId, CancellationToken ct)
     {

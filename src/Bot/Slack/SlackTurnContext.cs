@@ -46,26 +46,37 @@ public sealed class SlackTurnContext(Turn turn, SlackWebApi api, SlackForms form
         await api.UpdateAsync(Turn.Conversation.Id, messageId, parts[0], ct).ConfigureAwait(false);
     }
 
-    public async Task ReplyPrivatelyAsync(BotMessage message, CancellationToken ct = default)
+    public async Task<bool> ReplyPrivatelyAsync(BotMessage message, CancellationToken ct = default)
     {
-        if (await OpenedAsModalAsync(message, ct).ConfigureAwait(false)) return;
-        if (Turn.Conversation.IsPrivate)
+        if (await OpenedAsModalAsync(message, ct).ConfigureAwait(false)) return true;
+        try
         {
-            await PostAsync(Turn.Conversation.Id, message, ct).ConfigureAwait(false);
-            return;
+            if (Turn.Conversation.IsPrivate)
+            {
+                await PostAsync(Turn.Conversation.Id, message, ct).ConfigureAwait(false);
+                return true;
+            }
+            foreach (var part in await RenderAsync(message, ct).ConfigureAwait(false))
+                await PrivatelyAsync(part, ct).ConfigureAwait(false);
+            return true;
         }
-        foreach (var part in await RenderAsync(message, ct).ConfigureAwait(false))
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
         {
-            try
-            {
-                await api.PostEphemeralAsync(Turn.Conversation.Id, Turn.From.Id, part, ct).ConfigureAwait(false);
-            }
-            catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found")
-            {
-                // Still never visible to anyone else: the command's private response, or else a DM.
-                if (responseUrl is not null) await api.RespondAsync(responseUrl, part, ephemeral: true, ct).ConfigureAwait(false);
-                else await api.PostMessageAsync(await DirectChannelAsync(ct).ConfigureAwait(false), part, ct: ct).ConfigureAwait(false);
-            }
+            return false; // neither ephemeral, nor the command's private response, nor a DM reached them
+        }
+    }
+
+    /// <summary>Ephemeral in the channel; else the command's private response, or a DM: never visible to anyone else.</summary>
+    private async Task PrivatelyAsync(SlackMessage part, CancellationToken ct)
+    {
+        try
+        {
+            await api.PostEphemeralAsync(Turn.Conversation.Id, Turn.From.Id, part, ct).ConfigureAwait(false);
+        }
+        catch (SlackApiException)
+        {
+            if (responseUrl is not null && await api.RespondAsync(responseUrl, part, ephemeral: true, ct).ConfigureAwait(false)) return;
+            await api.PostMessageAsync(await DirectChannelAsync(ct).ConfigureAwait(false), part, ct: ct).ConfigureAwait(false);
         }
     }
 

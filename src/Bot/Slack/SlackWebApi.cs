@@ -128,13 +128,25 @@ public sealed partial class SlackWebApi(HttpClient http, SlackOptions options, I
             .FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? user;
     }
 
-    /// <summary>Answers through a slash command's or an action's response_url (no token needed; valid for 30 minutes).</summary>
-    public async Task RespondAsync(Uri responseUrl, SlackMessage message, bool ephemeral, CancellationToken ct = default)
+    /// <summary>
+    /// Answers through a slash command's or an action's response_url (no token needed; valid for 30 minutes).
+    /// Returns false when Slack did not take it.
+    /// </summary>
+    public async Task<bool> RespondAsync(Uri responseUrl, SlackMessage message, bool ephemeral, CancellationToken ct = default)
     {
         var payload = message.ToPayload();
         payload["response_type"] = ephemeral ? "ephemeral" : "in_channel";
-        using var response = await http.PostAsync(responseUrl, new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json"), ct).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode) LogFailed(logger, "response_url", "http_" + (int)response.StatusCode, "");
+        try
+        {
+            using var response = await http.PostAsync(responseUrl, new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json"), ct).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode) return true;
+            LogFailed(logger, "response_url", "http_" + (int)response.StatusCode, "");
+        }
+        catch (HttpRequestException)
+        {
+            LogFailed(logger, "response_url", "unreachable", "");
+        }
+        return false;
     }
 
     internal static string Hint(string error) => error switch

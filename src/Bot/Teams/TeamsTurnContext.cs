@@ -32,14 +32,14 @@ public sealed class TeamsTurnContext(Turn turn, Activity activity, BotConnectorC
         await connector.UpdateActivityAsync(activity.ServiceUrl!, activity.Conversation!.Id!, messageId, OutgoingActivity.From(message), ct).ConfigureAwait(false);
     }
 
-    public async Task ReplyPrivatelyAsync(BotMessage message, CancellationToken ct = default)
+    public async Task<bool> ReplyPrivatelyAsync(BotMessage message, CancellationToken ct = default)
     {
         if (Turn.Conversation.IsPrivate)
         {
             await ReplyAsync(message, ct).ConfigureAwait(false);
-            return;
+            return true;
         }
-        // Never in the shared conversation: a 1:1 message, or nothing.
-        await messenger.SendToUserAsync(Turn.From, message, ct).ConfigureAwait(false);
+        // Never in the shared conversation: a 1:1 message, or nothing (and the caller is told).
+        return await messenger.SendToUserAsync(Turn.From, message, ct).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Turns;
 
 namespace WellnessBot.Dialogs.Engine;
@@ -20,6 +21,12 @@ public interface IDialog
 
     /// <summary>The next message or card submission while this dialog is waiting.</summary>
     Task<DialogOutcome> ContinueAsync(DialogContext dialog, CancellationToken ct) => Task.FromResult(DialogOutcome.End);
+
+    /// <summary>
+    /// A crisis message came while this dialog waited: it is put aside (never fed the message) and the person is
+    /// asked, after the crisis help, whether to go on with it. The question, with the dialog's own buttons.
+    /// </summary>
+    BotMessage PutAside(DialogContext dialog) => BotMessage.Say(Replies.PutAside);
 }
 
 /// <summary>A dialog's answer to a turn: finished, or waiting for the next turn with this state.</summary>

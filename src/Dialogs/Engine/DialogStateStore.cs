@@ -4,8 +4,11 @@ using WellnessBot.Storage;
 
 namespace WellnessBot.Dialogs.Engine;
 
-/// <summary>A person's unfinished dialog in one conversation, as stored.</summary>
-public sealed record SavedDialog(string Name, int Version, string StateJson, DateTimeOffset ExpiresAt, ETag ETag);
+/// <summary>
+/// A person's unfinished dialog in one conversation, as stored. <see cref="OnHold"/>: put aside when a crisis
+/// message came while it waited; it is not continued by the next message, only by its own card's buttons.
+/// </summary>
+public sealed record SavedDialog(string Name, int Version, string StateJson, DateTimeOffset ExpiresAt, ETag ETag, bool OnHold = false);
 
 /// <summary>
 /// Dialog state lives in the table store, so it survives restarts and any instance can continue it. Writes are
@@ -25,7 +28,8 @@ public sealed class DialogStateStore(ITableStore store, TimeProvider clock)
             entity.GetInt32("Version") ?? 0,
             entity.GetString("State") ?? "{}",
             entity.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue,
-            entity.ETag);
+            entity.ETag,
+            entity.GetBoolean("OnHold") ?? false);
         if (saved.ExpiresAt > clock.GetUtcNow()) return saved;
 
         // Abandoned: forget it quietly; a newer write (another turn) wins over this clean-up.
@@ -52,6 +56,29 @@ public sealed class DialogStateStore(ITableStore store, TimeProvider clock)
             return true;
         }
         catch (Exception ex) when (ex is ConcurrencyConflictException or EntityAlreadyExistsException or EntityNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Puts a waiting dialog aside: kept as it was, but no longer continued by the next message.</summary>
+    public async Task<bool> HoldAsync(ConversationRef conversation, UserRef user, SavedDialog saved, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.DialogState(conversation, user);
+        var entity = new TableEntity(pk, rk)
+        {
+            ["Dialog"] = saved.Name,
+            ["Version"] = saved.Version,
+            ["State"] = saved.StateJson,
+            ["ExpiresAt"] = saved.ExpiresAt,
+            ["OnHold"] = true,
+        };
+        try
+        {
+            await _table.UpdateEntityAsync(entity, saved.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is ConcurrencyConflictException or EntityNotFoundException)
         {
             return false;
         }

@@ -17,7 +17,7 @@ public sealed partial class TurnHandler(
     RouteTable routes,
     DialogStateStore states,
     Safety.SafetyNet safety,
-    Support.PeerSupportDesk support,
+    CrisisHelp crisisHelp,
     ProgramSettings program,
     ILogger<TurnHandler> logger)
 {
@@ -51,25 +51,19 @@ public sealed partial class TurnHandler(
 
         // The safety net comes first, whatever else the message is: crisis wording gets real help, privately, at once.
         var signal = safety.Check(turn.Submission is { } form ? string.Join(" ", form.Values.Values) : turn.Text);
-        if (signal == Safety.SafetySignal.Crisis)
+        var crisis = signal == Safety.SafetySignal.Crisis;
+        if (crisis) await crisisHelp.RespondAsync(context, ct).ConfigureAwait(false);
+        if (turn.EdgeProblem is { } problem)
         {
-            LogSafetyNet(logger);
-            await context.ReplyPrivatelyAsync(Safety.SafetyNet.CrisisReply(), ct).ConfigureAwait(false);
-            await support.MarkUrgentAsync(turn.From, ct).ConfigureAwait(false);
+            await context.ReplyPrivatelyAsync(BotMessage.Say(problem), ct).ConfigureAwait(false);
+            return;
         }
 
         var saved = await states.LoadAsync(turn.Conversation, turn.From, ct).ConfigureAwait(false);
         var text = turn.Text.Trim();
-
         if (turn.Submission is null && CancelWords.Contains(text.TrimStart('/')))
         {
-            if (saved is null)
-            {
-                await context.ReplyAsync(BotMessage.Say(Replies.NothingToCancel), ct).ConfigureAwait(false);
-                return;
-            }
-            await states.ForgetAsync(turn.Conversation, turn.From, saved.ETag, ct).ConfigureAwait(false);
-            await context.ReplyAsync(BotMessage.Say(Replies.Cancelled), ct).ConfigureAwait(false);
+            await CancelAsync(context, saved, ct).ConfigureAwait(false);
             return;
         }
 
@@ -84,39 +78,22 @@ public sealed partial class TurnHandler(
         }
 
         var match = routes.Match(text);
-        if (match is { Route.Command: HelpDialog.Command } && saved is not null)
+        if (match is { Route.Command: HelpDialog.Command } && saved is { OnHold: false })
         {
             await Resolve(match.Value.Route).StartAsync(new DialogContext(context, null), "", ct).ConfigureAwait(false);
             await context.ReplyAsync(BotMessage.Say(Replies.StillInDialog), ct).ConfigureAwait(false);
             return;
         }
 
-        if (match is null && saved is not null)
+        if (match is null && saved is { OnHold: false })
         {
-            var dialog = routes.ForDialogName(saved.Name) is { } route ? Resolve(route) : null;
-            if (dialog is not null && saved.Version == dialog.StateVersion)
-            {
-                var outcome = await dialog.ContinueAsync(new DialogContext(context, saved.StateJson), ct).ConfigureAwait(false);
-                await SaveAsync(context, dialog, outcome, saved, ct).ConfigureAwait(false);
-                return;
-            }
-            // Stored by an older version of the bot (or a dialog that no longer exists): start over, kindly.
-            await states.ForgetAsync(turn.Conversation, turn.From, saved.ETag, ct).ConfigureAwait(false);
-            await context.ReplyAsync(BotMessage.Say(Replies.StartOver), ct).ConfigureAwait(false);
+            await ContinueWaitingAsync(context, saved, crisis, ct).ConfigureAwait(false);
             return;
         }
 
         if (match is not { } found)
         {
-            // Never answer someone in crisis with "I didn't understand", nor follow the crisis card with a list.
-            if (signal == Safety.SafetySignal.Crisis) return;
-            if (signal == Safety.SafetySignal.Distress)
-                await context.ReplyPrivatelyAsync(Safety.SafetyNet.DistressReply(), ct).ConfigureAwait(false);
-            // Plain words ("money advice", "I'm burned out") are a question for the resource finder.
-            var answered = turn.Submission is null && text.Length > 0
-                && await services.GetRequiredService<ResourcesDialog>().AnswerAsync(context, text, crisis: false, ct).ConfigureAwait(false);
-            if (!answered && signal != Safety.SafetySignal.Distress)
-                await context.ReplyPrivatelyAsync(HelpDialog.NotUnderstood(text), ct).ConfigureAwait(false);
+            await AnswerUnroutedAsync(context, signal, text, ct).ConfigureAwait(false);
             return;
         }
 
@@ -129,6 +106,56 @@ public sealed partial class TurnHandler(
         var started = Resolve(found.Route);
         var result = await started.StartAsync(new DialogContext(context, null), found.Argument, ct).ConfigureAwait(false);
         await SaveAsync(context, started, result, saved, ct).ConfigureAwait(false);
+    }
+
+    private async Task CancelAsync(ITurnContext context, SavedDialog? saved, CancellationToken ct)
+    {
+        if (saved is null)
+        {
+            await context.ReplyAsync(BotMessage.Say(Replies.NothingToCancel), ct).ConfigureAwait(false);
+            return;
+        }
+        await states.ForgetAsync(context.Turn.Conversation, context.Turn.From, saved.ETag, ct).ConfigureAwait(false);
+        await context.ReplyAsync(BotMessage.Say(Replies.Cancelled), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The next message for a waiting dialog. A crisis message is never fed to it: the dialog is put aside, and
+    /// the person is asked (after the crisis help) whether to go on with it, so nothing is saved unasked.
+    /// </summary>
+    private async Task ContinueWaitingAsync(ITurnContext context, SavedDialog saved, bool crisis, CancellationToken ct)
+    {
+        var turn = context.Turn;
+        var dialog = routes.ForDialogName(saved.Name) is { } route ? Resolve(route) : null;
+        if (dialog is null || saved.Version != dialog.StateVersion)
+        {
+            // Stored by an older version of the bot (or a dialog that no longer exists): start over, kindly.
+            await states.ForgetAsync(turn.Conversation, turn.From, saved.ETag, ct).ConfigureAwait(false);
+            await context.ReplyAsync(BotMessage.Say(Replies.StartOver), ct).ConfigureAwait(false);
+            return;
+        }
+        if (crisis)
+        {
+            if (await states.HoldAsync(turn.Conversation, turn.From, saved, ct).ConfigureAwait(false))
+                await context.ReplyPrivatelyAsync(dialog.PutAside(new DialogContext(context, saved.StateJson)), ct).ConfigureAwait(false);
+            return;
+        }
+        var outcome = await dialog.ContinueAsync(new DialogContext(context, saved.StateJson), ct).ConfigureAwait(false);
+        await SaveAsync(context, dialog, outcome, saved, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>No command and nothing waiting: the resource finder answers plain words, distress gets a gentle offer.</summary>
+    private async Task AnswerUnroutedAsync(ITurnContext context, Safety.SafetySignal signal, string text, CancellationToken ct)
+    {
+        // Never answer someone in crisis with "I didn't understand", nor follow the crisis card with a list.
+        if (signal == Safety.SafetySignal.Crisis) return;
+        if (signal == Safety.SafetySignal.Distress)
+            await context.ReplyPrivatelyAsync(Safety.SafetyReplies.Distress(), ct).ConfigureAwait(false);
+        // Plain words ("money advice", "I'm burned out") are a question for the resource finder.
+        var answered = context.Turn.Submission is null && text.Length > 0
+            && await services.GetRequiredService<ResourcesDialog>().AnswerAsync(context, text, crisis: false, ct).ConfigureAwait(false);
+        if (!answered && signal != Safety.SafetySignal.Distress)
+            await context.ReplyPrivatelyAsync(HelpDialog.NotUnderstood(text), ct).ConfigureAwait(false);
     }
 
     private async Task SaveAsync(ITurnContext context, IDialog dialog, DialogOutcome outcome, SavedDialog? saved, CancellationToken ct)
@@ -152,9 +179,6 @@ public sealed partial class TurnHandler(
         var dot = actionId.IndexOf('.', StringComparison.Ordinal);
         return dot < 0 ? actionId : actionId[..dot];
     }
-
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Safety net: crisis help sent privately")]
-    private static partial void LogSafetyNet(ILogger logger);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Turn failed because the table store is unavailable ({ErrorCode}, {Exception})")]
     private static partial void LogStoreFailure(ILogger logger, string errorCode, string exception);

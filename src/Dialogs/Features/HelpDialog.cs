@@ -28,7 +28,7 @@ public sealed class HelpDialog(ProgramSettings program, RouteTable routes) : IDi
                 .Select(r => new Fact(r.Command, r.HelpText!))
                 .ToList()),
             new TextBlock("Type **cancel** at any point to stop what we're doing.", TextStyle.Subtle),
-            new TextBlock(SafetyWording.CrisisLine, TextStyle.Attention),
+            new TextBlock(Safety.SafetyReplies.CrisisLine, TextStyle.Attention),
         ],
     };
 

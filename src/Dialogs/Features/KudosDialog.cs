@@ -11,13 +11,14 @@ namespace WellnessBot.Dialogs.Features;
 /// Missing parts are asked for, never errored: no recipient → the form; no message → a prompt. Also
 /// "kudos mine" (this month, given and received) and "kudos notes off|on".
 /// </summary>
-public sealed class KudosDialog(
+public sealed partial class KudosDialog(
     KudosStore kudos,
     DigestLedger ledger,
     KudosPreferences preferences,
     IPeopleDirectory people,
     IProactiveMessenger messenger,
     ProgramSettings program,
+    Safety.SafetyNet safety,
     TimeProvider clock) : IDialog
 {
     public const string Command = "kudos";
@@ -25,11 +26,22 @@ public sealed class KudosDialog(
     public const string EditAction = "kudos.edit";
     public const string SaveAction = "kudos.save";
     public const string WithdrawAction = "kudos.withdraw";
+    /// <summary>Crisis wording in a kudos: send it as written, change it, or don't send it.</summary>
+    public const string SendAsWrittenAction = "kudos.send-as-written";
+    public const string ChangeAction = "kudos.change";
+    public const string DropAction = "kudos.drop";
+    /// <summary>After a crisis message put the kudos aside: finish it.</summary>
+    public const string ResumeAction = "kudos.resume";
 
     public string Name => Command;
 
-    /// <summary>Between turns: who it is for, and whether we wait for the message or for the form.</summary>
-    public sealed record KudosDraft(string DraftId, DateTimeOffset StartedAt, IReadOnlyList<UserRef> To, KudosCategory Category, bool Anonymous, bool AwaitingForm);
+    /// <summary>
+    /// Between turns: who it is for, and whether we wait for the message or for the form. A message with crisis
+    /// wording waits in <see cref="Unsent"/> (with the key that keeps it one kudos) until the giver says to send it;
+    /// for an edit, <see cref="EditingId"/> and <see cref="EditingMonth"/> name the kudos it changes.
+    /// </summary>
+    public sealed record KudosDraft(string DraftId, DateTimeOffset StartedAt, IReadOnlyList<UserRef> To, KudosCategory Category, bool Anonymous, bool AwaitingForm,
+        string? Unsent = null, string? UnsentKey = null, string? EditingId = null, string? EditingMonth = null);
 
     public async Task<DialogOutcome> StartAsync(DialogContext dialog, string argument, CancellationToken ct)
     {
@@ -61,8 +73,7 @@ public sealed class KudosDialog(
         if (parsed.Message.Length > KudosRecord.MaxMessageLength)
             return await ShowFormAsync(context, draft, parsed.Message, Text.TooLong(parsed.Message.Length), ct).ConfigureAwait(false);
 
-        await GiveAsync(context, draft with { StartedAt = dialog.Turn.ReceivedAt }, parsed.Message, IdempotencyKey(dialog.Turn), ct).ConfigureAwait(false);
-        return DialogOutcome.End;
+        return await GiveOrAskAsync(context, draft with { StartedAt = dialog.Turn.ReceivedAt }, parsed.Message, IdempotencyKey(dialog.Turn), ct).ConfigureAwait(false);
     }
 
     public async Task<DialogOutcome> ContinueAsync(DialogContext dialog, CancellationToken ct)
@@ -79,20 +90,73 @@ public sealed class KudosDialog(
                 return await SaveAsync(context, save, ct).ConfigureAwait(false);
             case { ActionId: WithdrawAction } withdraw:
                 return await WithdrawAsync(context, withdraw, ct).ConfigureAwait(false);
+            case { ActionId: SendAsWrittenAction or ChangeAction or DropAction or ResumeAction } choice:
+                return await ChosenAsync(context, choice.ActionId, draft, ct).ConfigureAwait(false);
             case not null:
                 return DialogOutcome.End;
         }
 
-        if (draft is null || draft.AwaitingForm)
+        if (draft is null || draft.AwaitingForm || draft.Unsent is not null)
         {
-            await context.ReplyAsync(BotMessage.Say(Text.FillInTheForm), ct).ConfigureAwait(false);
+            await context.ReplyAsync(BotMessage.Say(draft?.Unsent is null ? Text.FillInTheForm : Text.ChooseOnTheCard), ct).ConfigureAwait(false);
             return draft is null ? DialogOutcome.End : DialogOutcome.Wait(draft);
         }
         var message = dialog.Turn.Text.Trim();
         if (message.Length > KudosRecord.MaxMessageLength)
             return await ShowFormAsync(context, draft, message, Text.TooLong(message.Length), ct).ConfigureAwait(false);
-        await GiveAsync(context, draft, message, IdempotencyKey(dialog.Turn), ct).ConfigureAwait(false);
+        return await GiveOrAskAsync(context, draft, message, IdempotencyKey(dialog.Turn), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The kudos waiting aside after a crisis message: asked about, with nothing saved.</summary>
+    public BotMessage PutAside(DialogContext dialog) =>
+        BotMessage.Show(KudosCards.OnHold(dialog.State<KudosDraft>()?.To ?? [], dialog.Turn.From));
+
+    /// <summary>
+    /// Kudos are shown to colleagues, in the channel and at the breakfast: one whose words read as a crisis is
+    /// only given when the giver says so, after seeing it again.
+    /// </summary>
+    private async Task<DialogOutcome> GiveOrAskAsync(ITurnContext context, KudosDraft draft, string message, string idempotencyKey, CancellationToken ct)
+    {
+        if (safety.Check(message) == Safety.SafetySignal.Crisis)
+        {
+            await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.CheckWording(message)), ct).ConfigureAwait(false);
+            return DialogOutcome.Wait(draft with { AwaitingForm = false, Unsent = message, UnsentKey = idempotencyKey });
+        }
+        await GiveAsync(context, draft, message, idempotencyKey, ct).ConfigureAwait(false);
         return DialogOutcome.End;
+    }
+
+    /// <summary>The giver's answer on the wording check, or on the kudos put aside after a crisis message.</summary>
+    private async Task<DialogOutcome> ChosenAsync(ITurnContext context, string action, KudosDraft? draft, CancellationToken ct)
+    {
+        if (draft is null)
+        {
+            await context.ReplyPrivatelyAsync(BotMessage.Say(Text.NothingWaiting), ct).ConfigureAwait(false);
+            return DialogOutcome.End;
+        }
+        switch (action)
+        {
+            case DropAction:
+                await context.ReplyPrivatelyAsync(BotMessage.Say(Text.Dropped), ct).ConfigureAwait(false);
+                return DialogOutcome.End;
+            case ResumeAction when draft.AwaitingForm || draft.To.Count == 0:
+                return await ShowFormAsync(context, draft, null, problem: null, ct).ConfigureAwait(false);
+            case ResumeAction:
+                await context.ReplyPrivatelyAsync(BotMessage.Say(Text.AskForMessage(draft.To, context.Turn.From)), ct).ConfigureAwait(false);
+                return DialogOutcome.Wait(draft);
+            case ChangeAction when draft.EditingId is not null:
+                return await ChangeEditAsync(context, draft, ct).ConfigureAwait(false);
+            case ChangeAction:
+                return await ShowFormAsync(context, draft with { Unsent = null, UnsentKey = null }, draft.Unsent, problem: null, ct).ConfigureAwait(false);
+            case SendAsWrittenAction when draft.Unsent is { } unsent && draft.EditingId is not null:
+                return await SaveEditAsync(context, draft, unsent, ct).ConfigureAwait(false);
+            case SendAsWrittenAction when draft.Unsent is { } unsent:
+                await GiveAsync(context, draft, unsent, draft.UnsentKey ?? "draft:" + draft.DraftId, ct).ConfigureAwait(false);
+                return DialogOutcome.End;
+            default:
+                await context.ReplyPrivatelyAsync(BotMessage.Say(Text.NothingWaiting), ct).ConfigureAwait(false);
+                return DialogOutcome.End;
+        }
     }
 
     private async Task<DialogOutcome> ShowFormAsync(ITurnContext context, KudosDraft draft, string? message, string? problem, CancellationToken ct)
@@ -127,8 +191,7 @@ public sealed class KudosDialog(
         if (message.Length == 0) return await ShowFormAsync(context, retry, message, Text.NoMessage, ct).ConfigureAwait(false);
         if (message.Length > KudosRecord.MaxMessageLength) return await ShowFormAsync(context, retry, message, Text.TooLong(message.Length), ct).ConfigureAwait(false);
 
-        await GiveAsync(context, retry with { To = recipients }, message, "draft:" + draftId, ct).ConfigureAwait(false);
-        return DialogOutcome.End;
+        return await GiveOrAskAsync(context, retry with { To = recipients }, message, "draft:" + draftId, ct).ConfigureAwait(false);
     }
 
     private async Task GiveAsync(ITurnContext context, KudosDraft draft, string message, string idempotencyKey, CancellationToken ct)
@@ -162,106 +225,7 @@ public sealed class KudosDialog(
             await context.ReplyAsync(KudosCards.ChannelShoutOut(stored), ct).ConfigureAwait(false);
     }
 
-    private async Task<DialogOutcome> EditAsync(ITurnContext context, FormSubmission edit, CancellationToken ct)
-    {
-        var found = await FindOwnAsync(context, edit, ct).ConfigureAwait(false);
-        if (found is not null)
-            await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.Edit(found)), ct).ConfigureAwait(false);
-        return DialogOutcome.End;
-    }
-
-    private async Task<DialogOutcome> SaveAsync(ITurnContext context, FormSubmission save, CancellationToken ct)
-    {
-        var found = await FindOwnAsync(context, save, ct).ConfigureAwait(false);
-        if (found is null) return DialogOutcome.End;
-        var message = (save.Value(KudosCards.MessageInput) ?? "").Trim();
-        if (message.Length == 0 || message.Length > KudosRecord.MaxMessageLength)
-        {
-            var problem = message.Length == 0 ? Text.NoMessage : Text.TooLong(message.Length);
-            await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.Edit(found, problem, message)), ct).ConfigureAwait(false);
-            return DialogOutcome.End;
-        }
-        var changed = found with
-        {
-            Message = message,
-            Category = KudosCategories.Parse(save.Value(KudosCards.CategoryInput)),
-            Anonymous = save.Value(KudosCards.AnonymousInput) == "true",
-            EditedAt = clock.GetUtcNow(),
-        };
-        var saved = await kudos.UpdateAsync(changed, ct).ConfigureAwait(false);
-        await context.ReplyPrivatelyAsync(saved is null ? BotMessage.Say(Text.Gone) : BotMessage.Show(KudosCards.Confirmation(saved, repeat: false) with { Title = "Kudos updated ✔" }), ct).ConfigureAwait(false);
-        return DialogOutcome.End;
-    }
-
-    private async Task<DialogOutcome> WithdrawAsync(ITurnContext context, FormSubmission withdraw, CancellationToken ct)
-    {
-        var found = await FindOwnAsync(context, withdraw, ct).ConfigureAwait(false);
-        if (found is null) return DialogOutcome.End;
-        await kudos.WithdrawAsync(found, ct).ConfigureAwait(false);
-        await context.ReplyPrivatelyAsync(BotMessage.Say(Text.Withdrawn), ct).ConfigureAwait(false);
-        return DialogOutcome.End;
-    }
-
-    /// <summary>The giver's own kudos named by a card button, while it can still change; otherwise explains why not.</summary>
-    private async Task<KudosRecord?> FindOwnAsync(ITurnContext context, FormSubmission submission, CancellationToken ct)
-    {
-        var (id, month) = (submission.Value("id"), submission.Value("month"));
-        var found = id is null || month is null ? null : await kudos.GetAsync(month, id, ct).ConfigureAwait(false);
-        string? problem = found is null ? Text.Gone
-            : found.Giver.Key != context.Turn.From.Key ? Text.NotYours
-            : await ledger.IsPostedAsync(found.Month, ct).ConfigureAwait(false) ? Text.AlreadyInDigest(found.Month)
-            : null;
-        if (problem is null) return found;
-        await context.ReplyPrivatelyAsync(BotMessage.Say(problem), ct).ConfigureAwait(false);
-        return null;
-    }
-
-    private async Task<DialogOutcome> ShowMineAsync(ITurnContext context, CancellationToken ct)
-    {
-        var month = KudosRecord.MonthOf(clock.GetUtcNow(), program.Zone);
-        var given = await kudos.GivenAsync(context.Turn.From, month, ct).ConfigureAwait(false);
-        var received = await kudos.ReceivedAsync(context.Turn.From, month, ct).ConfigureAwait(false);
-        await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.Mine(month, given, received)), ct).ConfigureAwait(false);
-        return DialogOutcome.End;
-    }
-
-    private async Task<DialogOutcome> SetNotesAsync(ITurnContext context, bool on, CancellationToken ct)
-    {
-        await preferences.SetNotesAsync(context.Turn.From, on, ct).ConfigureAwait(false);
-        await context.ReplyPrivatelyAsync(BotMessage.Say(on ? Text.NotesOn : Text.NotesOff), ct).ConfigureAwait(false);
-        return DialogOutcome.End;
-    }
-
     /// <summary>The same message delivered twice (channel retries) must give one kudos.</summary>
     private static string IdempotencyKey(Turn turn) =>
         turn.ActivityId is { Length: > 0 } id ? "msg:" + turn.Conversation.Key + "|" + id : "once:" + Guid.NewGuid().ToString("N");
-
-    private static class Text
-    {
-        public const string BotAsRecipient = "That's very kind, but I'm a bot, so I can't receive kudos! Recognise a colleague instead: **kudos @name thanks for…**";
-        public const string FillInTheForm = "Please fill in the kudos form above and press **Send kudos**, or type **cancel**.";
-        public const string NoRecipient = "Please pick at least one colleague, or turn on \"Include me\" to highlight yourself.";
-        public const string NoMessage = "Please write a short message: what did they do that made a difference?";
-        public const string PickedPersonUnknown = "I couldn't find one of the people you picked. They may not have WellnessBot yet: ask them to open it once in Teams, then try again.";
-        public const string Withdrawn = "Your kudos has been withdrawn. It won't appear in the digest.";
-        public const string Gone = "That kudos no longer exists (it may have been withdrawn).";
-        public const string NotYours = "Only the person who gave a kudos can change it.";
-        public const string NotesOn = "You'll get a private note when someone recognises you.";
-        public const string NotesOff = "Okay, no more private notes when someone recognises you. Your kudos still appear in the monthly digest. Type **kudos notes on** to turn them back on.";
-
-        public static string AskForMessage(IReadOnlyList<UserRef> to, UserRef giver) =>
-            $"What would you like to say to {string.Join(" and ", to.Select(r => r.Key == giver.Key ? "yourself" : r.Name))}? Type your message (up to {KudosRecord.MaxMessageLength} characters).";
-
-        public static string TooLong(int length) =>
-            $"Your message is {length} characters; the limit is {KudosRecord.MaxMessageLength}. I've kept your text in the form below so you can shorten it.";
-
-        public static string UnknownPerson(string name, string original) =>
-            $"I couldn't find {name}. Please @mention them so Teams links the right person (type @ and pick their name from the list), then send it again. Here's what you wrote: {original}";
-
-        public static string CouldNotNotify(IReadOnlyList<string> names) =>
-            $"Your kudos is saved for the breakfast, but I couldn't send {string.Join(" and ", names)} a private note (they may not have WellnessBot yet).";
-
-        public static string AlreadyInDigest(string month) =>
-            $"The {KudosRecord.MonthTitle(month)} digest has already been posted, so this kudos can no longer be changed.";
-    }
 }

@@ -17,6 +17,9 @@ public sealed class SupportDialog(PeerSupportDesk desk, SupportSettings settings
 {
     public const string Command = "support";
 
+    /// <summary>The crisis card's one button: an urgent, expedited request in one tap.</summary>
+    public const string ReachOutNowAction = "support.reach-out";
+
     public string Name => Command;
 
     public async Task<DialogOutcome> StartAsync(DialogContext dialog, string argument, CancellationToken ct)
@@ -31,7 +34,7 @@ public sealed class SupportDialog(PeerSupportDesk desk, SupportSettings settings
                 var cancelled = await desk.CancelAsync(context.Turn.From, ct).ConfigureAwait(false);
                 await context.ReplyPrivatelyAsync(BotMessage.Say(cancelled is null ? SupportText.NoOpenRequest
                     : $"Your support request {cancelled.Reference} is withdrawn; whoever was asked has been told, nothing more. " +
-                      "If you'd like support later, type **support** any time. " + SafetyWording.CrisisLine), ct).ConfigureAwait(false);
+                      "If you'd like support later, type **support** any time. " + Safety.SafetyReplies.CrisisLine), ct).ConfigureAwait(false);
                 return DialogOutcome.End;
         }
 
@@ -46,6 +49,8 @@ public sealed class SupportDialog(PeerSupportDesk desk, SupportSettings settings
 
     public async Task<DialogOutcome> ContinueAsync(DialogContext dialog, CancellationToken ct)
     {
+        if (dialog.Turn.Submission is { ActionId: ReachOutNowAction } reach)
+            return await ReachOutNowAsync(dialog.Context, reach.Value("draft"), ct).ConfigureAwait(false);
         if (dialog.Turn.Submission is not { ActionId: SupportCards.SubmitAction } form) return DialogOutcome.End;
         var context = dialog.Context;
         var draft = form.Value("draft") ?? Guid.NewGuid().ToString("N");
@@ -78,6 +83,27 @@ public sealed class SupportDialog(PeerSupportDesk desk, SupportSettings settings
             Department = Clip(form.Value(SupportCards.DepartmentInput), 100),
         };
 
+        return await SubmitAsync(context, draft, tier, urgent, details, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The crisis card's one button: an urgent, expedited request in one tap, through the normal routing. Someone
+    /// with an open request already has it marked urgent (the crisis reply did that) and is told where it is.
+    /// </summary>
+    private async Task<DialogOutcome> ReachOutNowAsync(ITurnContext context, string? draft, CancellationToken ct)
+    {
+        if (await desk.LatestOpenAsync(context.Turn.From, ct).ConfigureAwait(false) is not null)
+        {
+            await desk.MarkUrgentAsync(context.Turn.From, ct).ConfigureAwait(false);
+            await context.ReplyPrivatelyAsync(BotMessage.Say(SupportText.AlreadyUrgent + " " + await StatusTextAsync(context.Turn.From, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
+            return DialogOutcome.End;
+        }
+        var details = new SupportDetails { RequesterName = context.Turn.From.Name, Note = SupportText.ReachOutNowNote, ContactBy = "chat" };
+        return await SubmitAsync(context, draft ?? Guid.NewGuid().ToString("N"), SupportTier.Expedited, urgent: true, details, ct).ConfigureAwait(false);
+    }
+
+    private async Task<DialogOutcome> SubmitAsync(ITurnContext context, string draft, SupportTier tier, bool urgent, SupportDetails details, CancellationToken ct)
+    {
         // The same form sent twice (a double click, a retried request) is one request.
         var requestId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context.Turn.From.Key + "|support|" + draft)))[..24];
         var (request, created) = await desk.SubmitAsync(requestId, context.Turn.From, tier, urgent, details, ct).ConfigureAwait(false);
@@ -102,7 +128,7 @@ public sealed class SupportDialog(PeerSupportDesk desk, SupportSettings settings
             _ => "A trained peer supporter has been asked to reach out; I'll tell you as soon as someone accepts.",
         };
         return $"Your support request {request.Reference} (sent {asked}{(request.Urgent ? ", urgent" : "")}): {state} " +
-               "Type **support cancel** to withdraw it. " + SafetyWording.CrisisLine;
+               "Type **support cancel** to withdraw it. " + Safety.SafetyReplies.CrisisLine;
     }
 
     private static string Clip(string? value, int max)

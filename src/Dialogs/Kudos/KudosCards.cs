@@ -12,6 +12,8 @@ public static class KudosCards
     public const string ConfirmationKind = "kudos-confirmation";
     public const string EditKind = "kudos-edit";
     public const string MineKind = "kudos-mine";
+    public const string CheckWordingKind = "kudos-check-wording";
+    public const string OnHoldKind = "kudos-on-hold";
 
     public const string RecipientsInput = "recipients";
     public const string MessageInput = "message";
@@ -43,6 +45,44 @@ public static class KudosCards
                 Style = ActionStyle.Positive,
                 Data = new Dictionary<string, string> { ["draft"] = draftId, ["started"] = startedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) },
             },
+        ],
+    };
+
+    /// <summary>A kudos whose words read as a crisis: shown back to the giver, who decides, before anyone else sees it.</summary>
+    public static Card CheckWording(string message) => new(CheckWordingKind)
+    {
+        Title = "Before this kudos goes out",
+        Summary = "Check your kudos before it is shared",
+        Body =
+        [
+            new TextBlock("Your message mentions something painful. Kudos are shared with the people you recognise, may be shown in the channel, " +
+                          "and are read aloud at the program breakfast. Nothing has been saved or sent yet."),
+            new TextBlock("“" + message + "”", TextStyle.Subtle),
+            new TextBlock("Would you like to send it as written?"),
+        ],
+        Actions =
+        [
+            new SubmitAction("Send it as written", KudosDialog.SendAsWrittenAction),
+            new SubmitAction("Change the message", KudosDialog.ChangeAction) { Style = ActionStyle.Positive },
+            new SubmitAction("Don't send it", KudosDialog.DropAction) { Style = ActionStyle.Destructive },
+        ],
+    };
+
+    /// <summary>A kudos waiting for its message when a crisis message came: put aside, nothing saved, and asked about.</summary>
+    public static Card OnHold(IReadOnlyList<UserRef> to, UserRef giver) => new(OnHoldKind)
+    {
+        Title = "Your kudos is on hold",
+        Summary = "Your kudos is on hold; nothing was saved",
+        Body =
+        [
+            new TextBlock(to.Count == 0
+                ? "Nothing from it was saved. Would you still like to finish your kudos?"
+                : $"Nothing from it was saved. Would you still like to finish your kudos for {string.Join(" and ", to.Select(r => r.Key == giver.Key ? "yourself" : r.Name))}?"),
+        ],
+        Actions =
+        [
+            new SubmitAction("Finish my kudos", KudosDialog.ResumeAction) { Style = ActionStyle.Positive },
+            new SubmitAction("Not now", KudosDialog.DropAction),
         ],
     };
 

@@ -23,7 +23,7 @@ public static class ResourceCards
         [
             new TextBlock(intro ?? "What would help? Pick a category, or just tell me in your own words, e.g. **resources childcare**, **resources money advice**, **resources someone to talk to**."),
             CategoryChoice(),
-            new TextBlock(Features.SafetyWording.CrisisLine, TextStyle.Subtle),
+            new TextBlock(Safety.SafetyReplies.CrisisLine, TextStyle.Subtle),
         ],
         Actions = [new SubmitAction("Show", CategoryAction) { Style = ActionStyle.Positive }],
     };
@@ -74,7 +74,7 @@ public static class ResourceCards
                 CategoryChoice(),
                 new TextBlock("Or ask a person:"),
                 new FactSet(facts),
-                new TextBlock(Features.SafetyWording.CrisisLine, TextStyle.Subtle),
+                new TextBlock(Safety.SafetyReplies.CrisisLine, TextStyle.Subtle),
             ],
             Actions = actions,
         };

@@ -1,113 +1,102 @@
-using System.Text.RegularExpressions;
-using WellnessBot.Dialogs.Messages;
-
 namespace WellnessBot.Dialogs.Safety;
-
-public enum SafetySignal { None, Distress, Crisis }
 
 /// <summary>The "Safety" configuration section: extra crisis phrases a program wants recognised.</summary>
 public sealed class SafetySettings
 {
     public const string SectionName = "Safety";
 
-    /// <summary>Extra phrases (matched as whole words, any case) that get the crisis reply, on top of the defaults.</summary>
+    /// <summary>Extra phrases (whole words, any case, apostrophes optional) that get the crisis reply, on top of the warning signs.</summary>
     public List<string> CrisisPhrases { get; set; } = [];
 }
 
 /// <summary>
-/// Looks at every message for crisis wording (self-harm or suicide, said about oneself) and for everyday distress
-/// ("this pager is killing me"). Crisis gets an immediate private reply with real help; distress gets a gentle
-/// offer. It is deliberately simple and transparent (the lists are in README): the bot is not a crisis service,
-/// never diagnoses, and never argues. Clinical talk about patients ("the patient is suicidal") is not a crisis
-/// of the person typing.
+/// Looks at every message for the warning signs of suicide that crisis services publish (<see cref="WarningSign"/>),
+/// in the words people use: misspelled, without apostrophes, in slang, in the middle of a long message. A crisis
+/// gets an immediate private reply with real help; everyday distress a gentle offer. Clinical talk about a patient,
+/// a topic ("suicide prevention material") and hospital idioms ("I'd die for a nap") are not the writer's crisis.
+/// Two halves: the warning-sign patterns (<see cref="WarningSignReader"/>), which decide first, and a statistical
+/// check (<see cref="SafetyModel"/>) for what they miss. Both are one pass over the words: linear in the message.
 /// </summary>
 public sealed partial class SafetyNet
 {
-    /// <summary>First-person crisis wording. Kept narrow on purpose; a false alarm in the middle of a kudos erodes trust.</summary>
-    public static readonly IReadOnlyList<string> DefaultCrisisPatterns =
-    [
-        @"\bkill(ing)? myself\b",
-        @"\bend(ing)? (my|it all|my own) li(fe|ves)\b",
-        @"\bend it all\b",
-        @"\btake my (own )?life\b",
-        @"\b(i|i'm|im|i am|i've been|ive been) (so |really |just )?(want(ing)? to|wanna|going to|gonna|thinking (about|of)) (die|dying|be dead|suicide|killing myself)\b",
-        @"\bi (want|wanna) to die\b",
-        @"\bi (wish|want) i (was|were) dead\b",
-        @"\bbetter off dead\b",
-        @"\b(i'm|im|i am|i feel|feeling|i've been feeling|i have been feeling) (so |really |very )?suicidal\b",
-        @"\b(i|i'm|im|i've|ive|i am|i have|my)\b[^.!?]{0,25}\bsuicidal (thoughts|ideation|feelings)\b",
-        @"\b(i|i've|ive|i have) (been )?(thinking|thought) (about|of) suicide\b",
-        @"\b(hurt|harm|cut)(ing)? myself\b",
-        @"\b(i|i'm|im|i've|ive|i am|i have|my)\b[^.!?]{0,25}\bself[- ]?harm(ing)?\b",
-        @"\bno reason to (live|go on|keep going)\b",
-        @"\b(i )?(can't|cant|cannot) go on\b",
-        @"\b(don't|dont|do not) want to (live|be alive|be here anymore|wake up)\b",
-        @"\bnot worth living\b",
-        @"\boverdos(e|ing) on purpose\b",
-    ];
+    private const int MaxSignals = 64;
+    private const Concepts Feelings = Concepts.Distress | Concepts.Hopeless | Concepts.Pain | Concepts.Burden | Concepts.Die | Concepts.Kill |
+        Concepts.Suicide | Concepts.Harm | Concepts.Gone | Concepts.Point | Concepts.Mistake | Concepts.Done;
+    private static readonly Lazy<SafetyNet> Default = new(() => new SafetyNet(new SafetySettings()));
 
-    /// <summary>Everyday distress and hyperbole: worth a kind word and an open door, never an alarm.</summary>
-    private static readonly Regex DistressWording = DistressPattern();
+    private readonly Vocabulary _vocabulary = new();
+    private readonly WarningSignReader _reader;
+    private readonly SafetyModel? _model;
 
-    private readonly IReadOnlyList<Regex> _crisis;
-
-    public SafetyNet(SafetySettings? settings = null)
+    public SafetyNet(SafetySettings? settings = null) : this(settings, SafetyModel.Shipped())
     {
-        var extra = (settings?.CrisisPhrases ?? []).Where(p => !string.IsNullOrWhiteSpace(p))
-            .Select(p => @"\b" + Regex.Escape(p.Trim()) + @"\b");
-        _crisis = DefaultCrisisPatterns.Concat(extra)
-            // Linear-time matching by construction: no timeouts to trip under load, no pattern can run away.
-            .Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking))
-            .ToList();
     }
 
-    public SafetySignal Check(string? text)
+    internal SafetyNet(SafetySettings? settings, SafetyModel? model)
     {
-        if (string.IsNullOrWhiteSpace(text)) return SafetySignal.None;
-        var normalised = Normalise(text);
-        foreach (var pattern in _crisis)
-            if (pattern.IsMatch(normalised)) return SafetySignal.Crisis;
-        return DistressWording.IsMatch(normalised) ? SafetySignal.Distress : SafetySignal.None;
+        foreach (var group in SafetyWords.All)
+            foreach (var word in group.Words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                _vocabulary.Add(word, group.Concepts, group.Forgiving);
+        var extra = (settings?.CrisisPhrases ?? []).Select(PhrasePattern).Where(p => p.Length > 0)
+            .Select(p => new SignPattern(WarningSign.SuicidalThoughts, p) { Subject = Subject.Named });
+        PatternIndex<SignPattern> crisis = new(_vocabulary, CrisisSigns.All.Concat(extra).Select(s => (s, s.Pattern)));
+        PatternIndex<EverydayPattern> everyday = new(_vocabulary, EverydaySigns.NotACrisis.Select(e => (e, e.Pattern)));
+        PatternIndex<bool> distress = new(_vocabulary, EverydaySigns.Distress.Select(d => (true, d)));
+        PatternIndex<bool> claims = new(_vocabulary, EverydaySigns.WritersOwn.Select(c => (true, c)));
+        foreach (var (misspelling, word) in SafetyWords.Misspellings) _vocabulary.Alias(misspelling, word);
+        foreach (var (first, second, together) in SafetyWords.Compounds) _vocabulary.Compound(first, second, together);
+        _vocabulary.Seal();
+        foreach (var index in new IIndexed[] { crisis, everyday, distress, claims }) index.Index(_vocabulary);
+        _reader = new WarningSignReader(crisis, everyday, distress, claims);
+        _model = model;
     }
 
-    private static string Normalise(string text) =>
-        Spaces().Replace(text.Replace('’', '\'').Replace('‘', '\''), " ").Trim();
+    /// <summary>The net with the warning signs alone (no program phrases) and the shipped model, built once.</summary>
+    public static SafetyNet Standard => Default.Value;
 
-    /// <summary>The immediate private reply to crisis wording: real numbers first, no questions, no judgement.</summary>
-    public static BotMessage CrisisReply() => BotMessage.Show(new Card(CrisisCardKind)
+    public SafetySignal Check(string? text) => Assess(text).Signal;
+
+    public SafetyAssessment Assess(string? text)
     {
-        Title = "You don't have to go through this alone",
-        Summary = "If you are in danger call 911. Call or text 988 any time.",
-        Body =
-        [
-            new TextBlock("It sounds like you may be going through something really hard. Please reach out now:"),
-            new FactSet(
-            [
-                new Fact("Emergency", "Call **911**, or go to the nearest emergency department."),
-                new Fact("988 Suicide & Crisis Lifeline", "Call or text **988**, any time, day or night."),
-                new Fact("Physician Support Line", "**1-888-409-0141**: free and confidential, by volunteer psychiatrists, for physicians and medical students."),
-                new Fact("Helping Healers Heal", "Type **support** to ask privately for an expedited referral and a trained peer supporter."),
-            ]),
-            new TextBlock("I'm a bot, not a crisis service, and this message is private. You matter.", TextStyle.Subtle),
-        ],
-        Actions =
-        [
-            new OpenUrlAction("Call 988", new Uri("tel:988")),
-            new OpenUrlAction("Text 988", new Uri("sms:988")),
-            new OpenUrlAction("Call 911", new Uri("tel:911")),
-        ],
-    });
+        if (string.IsNullOrWhiteSpace(text)) return SafetyAssessment.Nothing;
+        using var tokens = SafetyTokens.Read(text, _vocabulary);
+        Span<uint> signals = stackalloc uint[MaxSignals];
+        var findings = new Findings(signals);
+        _reader.Read(tokens, ref findings);
+        if (findings.Crisis != WarningSign.None) return new SafetyAssessment(SafetySignal.Crisis, findings.Crisis);
+        if (_model is { } model)
+        {
+            var score = model.Score(tokens, findings.Signals);
+            if (score >= model.CrisisThreshold) return new SafetyAssessment(SafetySignal.Crisis, WarningSign.Overall);
+            // A gentle offer from the model only for words about feelings, never for an unknown word or two.
+            if (score >= model.DistressThreshold && (tokens.Present & Feelings) != 0) findings.Distress = true;
+        }
+        return findings.Distress ? new SafetyAssessment(SafetySignal.Distress) : SafetyAssessment.Nothing;
+    }
 
-    /// <summary>The gentle offer for everyday distress.</summary>
-    public static BotMessage DistressReply() => BotMessage.Say(
-        "That sounds like a lot to carry. If it would help to talk, type **support** to reach a trained peer supporter privately, " +
-        "or **resources** for counseling and other services. And if it's ever more than a rough day, you can call or text **988** any time.");
+    /// <summary>The features of a message as the model sees them (for training it).</summary>
+    internal uint[] FeaturesOf(string text)
+    {
+        using var tokens = SafetyTokens.Read(text, _vocabulary);
+        Span<uint> signals = stackalloc uint[MaxSignals];
+        var findings = new Findings(signals);
+        _reader.Read(tokens, ref findings);
+        var sink = new ListSink([]);
+        SafetyFeatures.Extract(tokens, findings.Signals, ref sink);
+        return [.. sink.Features];
+    }
 
-    public const string CrisisCardKind = "crisis-help";
+    /// <summary>A program's own phrase as a pattern of its words ("give up on everything" → four words in a row).</summary>
+    private static string PhrasePattern(string phrase)
+    {
+        var words = new string([.. phrase.ToLowerInvariant().Where(c => c is not ('\'' or '’'))
+            .Select(c => char.IsLetterOrDigit(c) ? c : ' ')]);
+        return string.Join(' ', words.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
 
-    [GeneratedRegex(@"\b(killing me|i'm dying|im dying|dying here|dead tired|burn(ed|t)? ?out|exhausted|overwhelmed|drowning|can't do this|cant do this|falling apart|breaking down|at my limit|so stressed|anxious|hopeless|rough (day|night|week|call)|bad (day|night|week|call)|second victim|medical error|adverse event|made a mistake)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DistressPattern();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
+    private readonly struct ListSink(List<uint> features) : IFeatureSink
+    {
+        public List<uint> Features { get; } = features;
+        public void Add(uint feature) => Features.Add(feature);
+    }
 }

@@ -54,7 +54,7 @@ public static class SupportCards
             new TextInput(ContactWhenInput, "When suits you? (optional)") { Placeholder = "e.g. after 5pm today, tomorrow morning", MaxLength = 200, Value = Prev(ContactWhenInput) },
             new TextInput(DepartmentInput, "Your department or unit (optional, so we can offer someone from elsewhere)") { MaxLength = 100, Value = Prev(DepartmentInput) },
             new ToggleInput(UrgentInput, "This is urgent: I'd like someone to reach out as soon as possible") { Value = Prev(UrgentInput) == "true" },
-            new TextBlock(Features.SafetyWording.CrisisLine, TextStyle.Subtle),
+            new TextBlock(Safety.SafetyReplies.CrisisLine, TextStyle.Subtle),
         ]);
         return new Card(FormKind)
         {
@@ -82,7 +82,7 @@ public static class SupportCards
             new TextBlock(SupportText.WhoSeesWhat, TextStyle.Subtle),
             new TextBlock(SupportText.ChangeYourMind, TextStyle.Subtle),
             new TextBlock("Meanwhile, counseling and other services are a click away: **resources**.", TextStyle.Subtle),
-            new TextBlock(Features.SafetyWording.CrisisLine),
+            new TextBlock(Safety.SafetyReplies.CrisisLine),
         ],
         Actions =
         [

@@ -35,7 +35,7 @@ public static class SupportText
 
     public static string EscalatedToRequester(string coordinator) =>
         $"No peer supporter was free just now, so your request has gone to **{coordinator}**, an H3 coordinator, who will reach out to you personally. " +
-        SafetyWording.CrisisLine;
+        Safety.SafetyReplies.CrisisLine;
 
     public static string AcceptedToRequester(string supporter, string department, SupportDetails? details)
     {
@@ -61,7 +61,12 @@ public static class SupportText
 
     public const string FollowUp =
         "Hi, just checking in, a week after your peer support conversation. How are you doing? If you'd like to talk again, type **support** any time. " +
-        SafetyWording.CrisisLine;
+        Safety.SafetyReplies.CrisisLine;
+
+    /// <summary>The note on a request sent with the crisis card's button: the supporter knows to reach out now, and nothing more.</summary>
+    public const string ReachOutNowNote = "Sent with one tap from the bot's crisis-help message: please reach out as soon as you can.";
+
+    public const string AlreadyUrgent = "Your open request is now marked urgent, so a peer supporter is asked to reach out as soon as possible.";
 
     public const string NoOpenRequest = "You don't have an open support request. Type **support** if you'd like to ask for one.";
 }

@@ -15,9 +15,10 @@ public interface ITurnContext
 
     /// <summary>
     /// Says something only the sender sees: in a direct chat that is a reply; in a group or channel it is a
-    /// private message (Teams DM, Slack ephemeral), and nothing appears in the shared conversation.
+    /// private message (Teams DM, Slack ephemeral), and nothing appears in the shared conversation. Returns false
+    /// when it could not be delivered (the 1:1 chat could not be created, the DM was refused).
     /// </summary>
-    Task ReplyPrivatelyAsync(BotMessage message, CancellationToken ct = default);
+    Task<bool> ReplyPrivatelyAsync(BotMessage message, CancellationToken ct = default);
 }
 
 /// <summary>Messages sent later, outside any turn: notes to colleagues, digest posts, reminders.</summary>

@@ -50,4 +50,10 @@ public sealed record Turn
 
     /// <summary>True for the first message of a new install or a new member: the bot says hello.</summary>
     public bool IsWelcome { get; init; }
+
+    /// <summary>
+    /// Something the channel edge found it cannot act on (a mention of nobody in the workspace, @here in a kudos):
+    /// said privately instead of routing the turn, after the safety net has read the text.
+    /// </summary>
+    public string? EdgeProblem { get; init; }
 }

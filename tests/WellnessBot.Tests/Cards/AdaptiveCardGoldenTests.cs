@@ -18,7 +18,7 @@ public sealed class AdaptiveCardGoldenTests
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static TheoryData<string> Cards => new() { "help-resident", "help-coordinator", "welcome", "every-element", "support-form", "support-offer" };
+    public static TheoryData<string> Cards => new() { "help-resident", "help-coordinator", "welcome", "every-element", "support-form", "support-offer", "crisis-help", "kudos-check-wording" };
 
     private static Card Build(string name) => name switch
     {
@@ -56,6 +56,8 @@ public sealed class AdaptiveCardGoldenTests
             },
             new WellnessBot.Dialogs.Support.SupportDetails { RequesterName = "Ana Resident", Note = "Hard night.", ContactBy = "phone", ContactWhen = "after 5pm", Department = "Surgery" },
             new WellnessBot.Dialogs.Support.SupportSettings()),
+        "crisis-help" => WellnessBot.Dialogs.Safety.SafetyReplies.Crisis(WellnessBot.Dialogs.Features.SupportDialog.ReachOutNowAction, "draft-1").Card!,
+        "kudos-check-wording" => WellnessBot.Dialogs.Kudos.KudosCards.CheckWording("You got me through the night I wanted to die"),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -220,7 +220,7 @@ public sealed class RoutingTests : PeerSupportChat
 
         var reply = await Chat.As(Ana).Send("honestly I want to kill myself");
 
-        reply.ExpectCard(WellnessBot.Dialogs.Safety.SafetyNet.CrisisCardKind);
+        reply.ExpectCard(WellnessBot.Dialogs.Safety.SafetyReplies.CrisisCardKind);
         var urgent = (await Requests.GetAsync(request.Id, default))!;
         Assert.True(urgent.Urgent);
         Assert.Equal(Chat.Clock.GetUtcNow() + TimeSpan.FromMinutes(15), urgent.DueAt);
@@ -234,7 +234,7 @@ public sealed class RoutingTests : PeerSupportChat
     {
         await RosterAsync(Dana);
         var reply = await Chat.As(Ana).Submit(SupportCards.SubmitAction, Form(note: "I don't want to be alive after this"));
-        reply.ExpectCard(WellnessBot.Dialogs.Safety.SafetyNet.CrisisCardKind);
+        reply.ExpectCard(WellnessBot.Dialogs.Safety.SafetyReplies.CrisisCardKind);
         Assert.Equal("Yes", Fact(reply.ExpectCard(SupportCards.ConfirmationKind), "Urgent"));
     }
 

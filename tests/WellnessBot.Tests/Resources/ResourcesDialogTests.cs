@@ -93,7 +93,7 @@ public sealed class ResourcesDialogTests : IAsyncLifetime
     public async Task CrisisWordsShowCrisisHelpFirst()
     {
         var reply = await _chat.As(Ana).Send("resources I want to kill myself");
-        Assert.Equal(WellnessBot.Dialogs.Safety.SafetyNet.CrisisCardKind, reply.Private[0].Card?.Kind);
+        Assert.Equal(WellnessBot.Dialogs.Safety.SafetyReplies.CrisisCardKind, reply.Private[0].Card?.Kind);
         Assert.True(Cards(reply, ResourceCards.ResourceKind).First().Body.OfType<FactSet>().Any() );
         Assert.Contains(Cards(reply, ResourceCards.ResourceKind).First().Title, new[] { "988 Suicide & Crisis Lifeline", "Emergency services (911)", "Physician Support Line", "WellConnect" });
         Assert.Contains("988 Suicide & Crisis Lifeline", Cards(reply, ResourceCards.ResourceKind).Select(c => c.Title));

@@ -1,114 +1,135 @@
-using Microsoft.Extensions.DependencyInjection;
-using WellnessBot.Dialogs.Kudos;
+using WellnessBot.Dialogs.Features;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Safety;
-using WellnessBot.Tests.Support;
-using static WellnessBot.Tests.Support.TestChat;
 
 namespace WellnessBot.Tests.Safety;
 
+/// <summary>
+/// The net's reading of a message, one concern at a time. The corpus (<see cref="SafetyCorpusTests"/>) measures
+/// it as a whole; these pin down what each part is for, with messages written for the part, not taken from it.
+/// </summary>
 public sealed class SafetyNetTests
 {
-    private static readonly SafetyNet Net = new();
+    private static readonly SafetyNet Net = SafetyNet.Standard;
 
     [Theory]
-    // Crisis: self-harm or suicide, said about oneself.
-    [InlineData("I want to kill myself", SafetySignal.Crisis)]
-    [InlineData("honestly I've been thinking about killing myself", SafetySignal.Crisis)]
-    [InlineData("I want to die", SafetySignal.Crisis)]
-    [InlineData("i wanna die after that code", SafetySignal.Crisis)]
-    [InlineData("I wish I was dead", SafetySignal.Crisis)]
-    [InlineData("everyone would be better off dead without me", SafetySignal.Crisis)]
-    [InlineData("I'm feeling suicidal", SafetySignal.Crisis)]
-    [InlineData("I’ve been thinking about suicide since the error", SafetySignal.Crisis)]
-    [InlineData("I keep wanting to hurt myself", SafetySignal.Crisis)]
-    [InlineData("I can't go on like this", SafetySignal.Crisis)]
-    [InlineData("I don't want to wake up tomorrow", SafetySignal.Crisis)]
-    [InlineData("there's no reason to live anymore", SafetySignal.Crisis)]
-    [InlineData("thinking of ending my life", SafetySignal.Crisis)]
-    [InlineData("I want to end it all", SafetySignal.Crisis)]
-    [InlineData("I've been self-harming again", SafetySignal.Crisis)]
-    [InlineData("my suicidal thoughts are back", SafetySignal.Crisis)]
-    // Everyday distress and hyperbole: a gentle offer, not an alarm.
-    [InlineData("this pager is killing me", SafetySignal.Distress)]
-    [InlineData("I'm so burned out", SafetySignal.Distress)]
-    [InlineData("dead tired after nights", SafetySignal.Distress)]
-    [InlineData("I made a mistake with a patient's dose and I can't stop thinking about it", SafetySignal.Distress)]
-    [InlineData("rough night on call", SafetySignal.Distress)]
-    // Clinical talk and ordinary words: nothing.
-    [InlineData("the patient in bed 4 is suicidal, psych is on the way", SafetySignal.None)]
-    [InlineData("thanks for doing the suicide risk assessment with me", SafetySignal.None)]
-    [InlineData("great teaching on self-harm screening today", SafetySignal.None)]
-    [InlineData("pt with suicidal ideation admitted overnight", SafetySignal.None)]
-    [InlineData("I'd kill for a coffee", SafetySignal.None)]
-    [InlineData("the killer lecture on sepsis", SafetySignal.None)]
-    [InlineData("kudos @Ben for the handoff", SafetySignal.None)]
-    [InlineData("my phone died during rounds", SafetySignal.None)]
-    [InlineData("", SafetySignal.None)]
-    public void CrisisAndDistressAreToldApartFromEverydayAndClinicalTalk(string text, SafetySignal expected) =>
-        Assert.Equal(expected, Net.Check(text));
+    // Case, curly quotes and missing apostrophes.
+    [InlineData("I’M GOING TO KILL MYSELF")]
+    [InlineData("i dont want to be alive anymore")]
+    [InlineData("i dont want to wake up tomorrow")]
+    // Letters held down, and one-letter slips of the key words.
+    [InlineData("i want to dieeeee")]
+    [InlineData("i feel so sucidal")]
+    [InlineData("thinking about suicde again")]
+    [InlineData("i keep wanting to kil myself")]
+    [InlineData("i slef harm when it gets bad")]
+    // Slang and abbreviations, and clinical words said of oneself.
+    [InlineData("im going to kms")]
+    [InlineData("gonna unalive myself tbh")]
+    [InlineData("my SI is back and worse than before")]
+    [InlineData("ngl having passive SI again this block")]
+    // Words hidden from filters: spaced letters, digits and symbols, look-alike letters, words run together.
+    [InlineData("i want to k i l l m y s e l f")]
+    [InlineData("feeling su1c1dal tonight")]
+    [InlineData("i just want to k*ll myself")]
+    [InlineData("ѕuicidal again")]
+    [InlineData("#endmylife")]
+    [InlineData("i want to d\u200Bie")]
+    public void WhatPeopleTypeIsReadAsTheWordsTheyMean(string text) =>
+        Assert.Equal(SafetySignal.Crisis, Net.Check(text));
+
+    [Theory]
+    [InlineData("the patient in 12 has passive SI, do we need a sitter?")]
+    [InlineData("consult psych for the overdose in bay 3")]
+    [InlineData("suicide screening is due on every admission")]
+    [InlineData("end of life talk with the family at 4")]
+    [InlineData("16yo, SI with plan, 1:1 ordered")]
+    [InlineData("pt states he wants to die, psych aware")]
+    [InlineData("where can i find suicide prevention material for my patients?")]
+    [InlineData("kudos @sam for sitting with the suicidal teen in bay 4 all night")]
+    public void ClinicalTalkAndTopicsAreNotTheWritersCrisis(string text) =>
+        Assert.NotEqual(SafetySignal.Crisis, Net.Check(text));
+
+    [Theory]
+    [InlineData("crushing it on nights")]
+    [InlineData("I'd die for a nap")]
+    [InlineData("this pager will be the end of me")]
+    [InlineData("the intern absolutely killed his presentation")]
+    [InlineData("my phone died during rounds")]
+    [InlineData("dead tired after the 28")]
+    public void HospitalIdiomsAreNotACrisis(string text) =>
+        Assert.NotEqual(SafetySignal.Crisis, Net.Check(text));
+
+    [Theory]
+    [InlineData("my patient coded and died and I can't stop shaking")]
+    [InlineData("I made a medication error and I keep replaying it")]
+    [InlineData("m&m is tomorrow and it's my case, I feel sick")]
+    public void SecondVictimDistressGetsTheGentleOfferNotTheCrisisCard(string text) =>
+        Assert.Equal(SafetySignal.Distress, Net.Check(text));
+
+    [Theory]
+    [InlineData("im not suicidal, just exhausted")]
+    [InlineData("not feeling suicidal, just burned out and need a day off")]
+    public void TakingItBackIsAGentleOfferNotAnAlarm(string text) =>
+        Assert.Equal(SafetySignal.Distress, Net.Check(text));
+
+    [Fact]
+    public void TheWritersOwnWordsCountEvenInsideClinicalTalk()
+    {
+        Assert.Equal(SafetySignal.Crisis, Net.Check("i screen patients for SI all day and honestly my own SI is back"));
+        Assert.Equal(SafetySignal.Crisis, Net.Check("resources for someone who is actively suicidal? asking for me"));
+    }
 
     [Fact]
     public void ProgramsCanAddTheirOwnCrisisPhrases()
     {
-        var net = new SafetyNet(new SafetySettings { CrisisPhrases = ["give up on everything"] });
-        Assert.Equal(SafetySignal.Crisis, net.Check("I just want to give up on everything"));
-        Assert.Equal(SafetySignal.None, Net.Check("I just want to give up on everything"));
+        var net = new SafetySettings { CrisisPhrases = ["purple elephant protocol"] };
+        Assert.Equal(SafetySignal.Crisis, new SafetyNet(net).Check("think i need the purple elephant protocol"));
+        Assert.Equal(SafetySignal.None, Net.Check("think i need the purple elephant protocol"));
     }
 
     [Fact]
-    public void TheCrisisReplyGivesRealNumbersAndSaysItIsNotACrisisService()
+    public void AVeryLongMessageIsReadToItsEnd()
     {
-        var card = SafetyNet.CrisisReply().Card!;
-        var text = string.Join("\n", card.Body.OfType<TextBlock>().Select(t => t.Text)
-            .Concat(card.Body.OfType<FactSet>().SelectMany(f => f.Facts).Select(f => f.Title + " " + f.Value)));
-        Assert.Contains("**911**", text);
-        Assert.Contains("**988**", text);
-        Assert.Contains("1-888-409-0141", text);
-        Assert.Contains("not a crisis service", text);
-        Assert.Contains(card.Actions.OfType<OpenUrlAction>(), a => a.Url == new Uri("tel:988"));
-    }
-}
-
-public sealed class SafetyNetConversationTests : IAsyncLifetime
-{
-    private readonly TestChat _chat = new();
-
-    public Task InitializeAsync() => _chat.InitializeAsync();
-    public async Task DisposeAsync() => await _chat.DisposeAsync();
-
-    [Fact]
-    public async Task CrisisWordingInAChannelGetsImmediatePrivateHelpAndNothingPublic()
-    {
-        var reply = await _chat.As(Ana).In(WellnessChannel).Send("I can't do this anymore, I want to die");
-        reply.ExpectNothingPublic();
-        Assert.Single(reply.Private, m => m.Card?.Kind == SafetyNet.CrisisCardKind);
-        Assert.DoesNotContain(reply.Private, m => m.Text?.Contains("didn't understand", StringComparison.Ordinal) == true);
+        var filler = string.Concat(Enumerable.Repeat("on call again and the census keeps climbing, ", 2_000));
+        Assert.Equal(SafetySignal.Crisis, Net.Check(filler + "and i want to end my life"));
+        Assert.Equal(SafetySignal.None, Net.Check(new string('a', 100_000)));
+        Assert.Equal(SafetySignal.None, Net.Check(""));
     }
 
     [Fact]
-    public async Task CrisisWordingInsideAnotherIntentGetsHelpAndTheIntentStillWorks()
+    public void TheCrisisReplyFollowsSafeMessagingGuidance()
     {
-        var reply = await _chat.As(Ana).Send("kudos @Ben Resident you talked me down when I wanted to end my life. Thank you.", [Ben]);
-        reply.ExpectCard(SafetyNet.CrisisCardKind);
-        reply.ExpectCard(KudosCards.ConfirmationKind);
-        Assert.Single(await _chat.Services.GetRequiredService<KudosStore>().MonthAsync("2026-11", default));
+        var card = SafetyReplies.Crisis(SupportDialog.ReachOutNowAction, "draft-1").Card!;
+        var lines = card.Body.OfType<TextBlock>().Select(t => t.Text)
+            .Concat(card.Body.OfType<FactSet>().SelectMany(f => f.Facts).Select(f => f.Title + ": " + f.Value)).ToList();
+        var text = string.Join("\n", lines);
+        // Emergency first, then 988 by call or text, the Crisis Text Line, the Physician Support Line.
+        Assert.Contains("**911**", lines[0], StringComparison.Ordinal);
+        Assert.True(text.IndexOf("988", StringComparison.Ordinal) < text.IndexOf("741741", StringComparison.Ordinal));
+        Assert.Contains("Call or text **988**", text, StringComparison.Ordinal);
+        Assert.Contains("Text **HOME** to **741741**", text, StringComparison.Ordinal);
+        Assert.Contains("1-888-409-0141", text, StringComparison.Ordinal);
+        Assert.Contains("automated", text, StringComparison.Ordinal);
+        Assert.Contains("nobody watches these messages around the clock", text, StringComparison.Ordinal);
+        // No questions, no argument, no methods.
+        Assert.DoesNotContain('?', text + card.Title);
+        foreach (var word in new[] { "pill", "gun", "overdose", "bridge", "kill", "but " })
+            Assert.DoesNotContain(word, text, StringComparison.OrdinalIgnoreCase);
+        // One button: an urgent, expedited request.
+        var button = Assert.Single(card.Actions);
+        Assert.Equal("Ask Helping Healers Heal to reach out to me now", button.Title);
+        Assert.Equal(SupportDialog.ReachOutNowAction, Assert.IsType<SubmitAction>(button).ActionId);
     }
 
     [Fact]
-    public async Task CrisisWordingInAFormIsNoticedToo()
+    public void TheFallbackNamesNobodyAndQuotesNothing()
     {
-        var send = (await _chat.As(Ana).Send("kudos")).ExpectCard(KudosCards.FormKind).Actions.OfType<SubmitAction>().Single();
-        var reply = await _chat.As(Ana).Submit(send.ActionId, ("draft", send.Data["draft"]), (KudosCards.RecipientsInput, "aad-ben"),
-            (KudosCards.MessageInput, "I've been feeling suicidal and you noticed"));
-        reply.ExpectCard(SafetyNet.CrisisCardKind);
-    }
-
-    [Fact]
-    public async Task EverydayDistressGetsAGentleOfferNotAnAlarm()
-    {
-        var reply = await _chat.As(Ana).Send("this pager is killing me");
-        reply.ExpectPrivateText("type **support**");
-        Assert.Null(reply.CardOf(SafetyNet.CrisisCardKind));
+        var text = SafetyReplies.NeutralResources().Text!;
+        Assert.Contains("**911**", text, StringComparison.Ordinal);
+        Assert.Contains("**988**", text, StringComparison.Ordinal);
+        Assert.Contains("741741", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("you said", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain('?', text);
     }
 }

@@ -40,6 +40,7 @@ public sealed class BlockKitTests
     {
         "help", "welcome", "kudos-form", "kudos-confirmation", "kudos-edit", "kudos-mine", "digest-breakfast", "support-details", "kudos-note", "kudos-shout-out", "crisis-help", "digest-channel", "support-form",
         "support-confirmation", "support-offer", "support-escalation", "resources-menu", "resource", "resources-none", "plain-text",
+        "crisis-fallback", "kudos-check-wording", "kudos-on-hold",
     };
 
     private static BotMessage Build(string name) => name switch
@@ -54,7 +55,7 @@ public sealed class BlockKitTests
         "digest-breakfast" => MonthlyDigest.Compile("2026-11", [Kudos(1), Kudos(2)]).ForBreakfast(late: true)[0],
         "support-details" => BotMessage.Show(SupportCards.Details(Request)),
         "kudos-shout-out" => KudosCards.ChannelShoutOut(Kudos(1, "You're a <!channel> star & more")),
-        "crisis-help" => WellnessBot.Dialogs.Safety.SafetyNet.CrisisReply(),
+        "crisis-help" => WellnessBot.Dialogs.Safety.SafetyReplies.Crisis(WellnessBot.Dialogs.Features.SupportDialog.ReachOutNowAction, "draft-1"),
         "digest-channel" => MonthlyDigest.Compile("2026-11", [Kudos(1), Kudos(2)]).ForChannel(late: false)[0],
         "support-form" => BotMessage.Show(SupportCards.Form("draft-7")),
         "support-confirmation" => BotMessage.Show(SupportCards.Confirmation(Request, new SupportSettings())),
@@ -64,6 +65,9 @@ public sealed class BlockKitTests
         "resource" => BotMessage.Show(ResourceCards.For(Catalog.Resources.Single(r => r.Id == "crisis-988"), ["“hotline”"])),
         "resources-none" => BotMessage.Show(ResourceCards.NoMatch("zebra <crossing>", Catalog.Office)),
         "plain-text" => BotMessage.Say("**Bold** and a [link](https://example.org) for <@U0EVIL> & friends"),
+        "crisis-fallback" => WellnessBot.Dialogs.Safety.SafetyReplies.NeutralResources(),
+        "kudos-check-wording" => BotMessage.Show(KudosCards.CheckWording("You got me through the night I wanted to die <!here>")),
+        "kudos-on-hold" => BotMessage.Show(KudosCards.OnHold([Ana], Ana with { Id = "U0OTHER" })),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

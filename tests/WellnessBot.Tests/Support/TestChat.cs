@@ -112,9 +112,10 @@ public sealed class TestChat : IAsyncDisposable
             chat.RunAsync(new Turn { From = user, Conversation = conversation, IsWelcome = true, ReceivedAt = chat.Clock.GetUtcNow() });
     }
 
-    internal async Task<Transcript> RunAsync(Turn turn)
+    /// <summary>Runs one turn; with <paramref name="undeliverable"/>, private replies cannot reach the person (no 1:1 chat).</summary>
+    internal async Task<Transcript> RunAsync(Turn turn, bool undeliverable = false)
     {
-        var transcript = new Transcript(turn);
+        var transcript = new Transcript(turn) { PrivateUndeliverable = undeliverable };
         await using var scope = _services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<TurnHandler>().HandleAsync(transcript, CancellationToken.None);
         return transcript;
@@ -192,10 +193,14 @@ public sealed class Transcript(Turn turn) : ITurnContext
         return Task.CompletedTask;
     }
 
-    public Task ReplyPrivatelyAsync(BotMessage message, CancellationToken ct = default)
+    /// <summary>When true, private replies cannot be delivered (as when Teams cannot create the 1:1 chat).</summary>
+    public bool PrivateUndeliverable { get; set; }
+
+    public Task<bool> ReplyPrivatelyAsync(BotMessage message, CancellationToken ct = default)
     {
+        if (PrivateUndeliverable && !Turn.Conversation.IsPrivate) return Task.FromResult(false);
         Private.Add(message);
-        return Task.CompletedTask;
+        return Task.FromResult(true);
     }
 
     private IEnumerable<BotMessage> All => Public.Concat(Private);

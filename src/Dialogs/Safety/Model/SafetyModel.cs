@@ -1,0 +1,90 @@
+using System.IO.Compression;
+
+namespace WellnessBot.Dialogs.Safety;
+
+/// <summary>
+/// The statistical half of the safety net: a logistic model over <see cref="SafetyFeatures"/>, trained on the
+/// training corpus (tests/Shared/SafetyCorpus/training) by <see cref="SafetyModelTrainer"/> and shipped inside
+/// the assembly (Safety/Model/safety-model.bin.gz). It reads the whole message as the patterns cannot: indirect
+/// wording, hints spread over sentences. The patterns still decide first; the model only adds crises they missed.
+/// </summary>
+internal sealed class SafetyModel(float[] weights, float bias, float crisisThreshold, float distressThreshold)
+{
+    private const uint Magic = 0x4D534257; // "WBSM"
+    private const int FormatVersion = 1;
+    public const string ResourceName = "WellnessBot.Dialogs.Safety.Model.safety-model.bin.gz";
+
+    public float[] Weights { get; } = weights;
+    public float Bias { get; } = bias;
+
+    /// <summary>The score from which a message is a crisis (chosen in training for at most a few false alarms).</summary>
+    public float CrisisThreshold { get; } = crisisThreshold;
+
+    /// <summary>The score from which a message gets the gentle offer.</summary>
+    public float DistressThreshold { get; } = distressThreshold;
+
+    private int Mask => Weights.Length - 1;
+
+    public float Score(SafetyTokens tokens, ReadOnlySpan<uint> signals)
+    {
+        var sink = new ScoreSink(Weights, Mask);
+        SafetyFeatures.Extract(tokens, signals, ref sink);
+        return Bias + sink.Sum;
+    }
+
+    private static readonly Lazy<SafetyModel?> ShippedModel = new(ReadShipped);
+
+    /// <summary>The model shipped in the assembly (read once), or null when there is none (the patterns then work alone).</summary>
+    public static SafetyModel? Shipped() => ShippedModel.Value;
+
+    private static SafetyModel? ReadShipped()
+    {
+        using var stream = typeof(SafetyModel).Assembly.GetManifestResourceStream(ResourceName);
+        return stream is null ? null : Read(stream);
+    }
+
+    public static SafetyModel Read(Stream compressed)
+    {
+        try
+        {
+            return ReadModel(compressed);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException("The safety model is cut short.", ex);
+        }
+    }
+
+    private static SafetyModel ReadModel(Stream compressed)
+    {
+        using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
+        using var reader = new BinaryReader(gzip);
+        if (reader.ReadUInt32() != Magic || reader.ReadInt32() != FormatVersion) throw new InvalidDataException("Not a WellnessBot safety model.");
+        var bits = reader.ReadInt32();
+        if (bits is < 10 or > 24) throw new InvalidDataException("The safety model's size is out of range.");
+        var (bias, crisis, distress) = (reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle());
+        var weights = new float[1 << bits];
+        for (var i = 0; i < weights.Length; i++) weights[i] = (float)reader.ReadHalf();
+        return new SafetyModel(weights, bias, crisis, distress);
+    }
+
+    /// <summary>Writes the model as it is shipped: weights as half-precision floats, gzip-compressed.</summary>
+    public void Write(Stream into)
+    {
+        using var gzip = new GZipStream(into, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(System.Numerics.BitOperations.Log2((uint)Weights.Length));
+        writer.Write(Bias);
+        writer.Write(CrisisThreshold);
+        writer.Write(DistressThreshold);
+        foreach (var w in Weights) writer.Write((Half)w);
+    }
+
+    private struct ScoreSink(float[] weights, int mask) : IFeatureSink
+    {
+        public float Sum { get; private set; }
+        public void Add(uint feature) => Sum += weights[feature & mask];
+    }
+}

@@ -1,0 +1,178 @@
+using System.Buffers;
+
+namespace WellnessBot.Dialogs.Safety;
+
+/// <summary>
+/// One word of a message as the safety net sees it: its vocabulary entry (null when unknown), a hash of the word as
+/// read (the entry's own word when known, so a slip hashes like the word it slipped from) and of its first letters,
+/// and, inside double quotes, the index of the quote's first word (-1 outside quotes).
+/// </summary>
+internal readonly record struct SafetyToken(VocabularyEntry? Entry, uint Hash, uint Stem = 0, int Quote = -1)
+{
+    public Concepts Concepts => Entry?.Concepts ?? Concepts.None;
+    public bool Is(Concepts concepts) => (Concepts & concepts) != 0;
+    public bool IsWord(string word) => Entry?.Word == word;
+}
+
+/// <summary>
+/// Turns a message into words, the way people type them: folded first (<see cref="SafetyText"/>), apostrophes
+/// dropped ("I'm" and "im" are one word), and the vocabulary forgives the rest (held letters, digits for letters,
+/// one slip, words run together). Sentences (. ! ? ; and line breaks) become clauses, which patterns never cross.
+/// </summary>
+internal sealed class SafetyTokens : IDisposable
+{
+    private const int MaxWordLength = 40; // longer runs are not words anyone types; they are skipped whole
+    private static readonly HashSet<string> AgeWords = ["yo", "yof", "yom", "y"];
+
+    private SafetyToken[] _tokens;
+    private int[] _clauseStarts;
+    private int[] _clauseEnds;
+    private bool[] _everyday = [];
+
+    private SafetyTokens(SafetyToken[] tokens, int[] starts, int[] ends, int count)
+    {
+        _tokens = tokens;
+        _clauseStarts = starts;
+        _clauseEnds = ends;
+        Count = count;
+    }
+
+    public int Count { get; }
+
+    /// <summary>Every concept some word of the message stands for.</summary>
+    public Concepts Present { get; private set; }
+
+    /// <summary>True when the message reads like clinical shorthand (pt, hx, sitter, "bed 12", "16yo"): subjectless clauses are about a patient.</summary>
+    public bool HasChartSpeak => (Present & Concepts.ChartSpeak) != 0;
+
+    public SafetyToken this[int index] => _tokens[index];
+
+    /// <summary>Whether a word is part of everyday wording (an idiom, a topic) the patterns recognised.</summary>
+    public bool IsEveryday(int index) => index < _everyday.Length && _everyday[index];
+
+    /// <summary>Marks words as everyday wording ("die for a nap"): the model weighs them apart from the same words elsewhere.</summary>
+    public void MarkEveryday(int start, int end)
+    {
+        if (_everyday.Length == 0) _everyday = ArrayPool<bool>.Shared.Rent(Count);
+        for (var i = start; i < end; i++) _everyday[i] = true;
+    }
+    public int ClauseStart(int index) => _clauseStarts[index];
+    public int ClauseEnd(int index) => _clauseEnds[index];
+
+    public static SafetyTokens Read(string text, Vocabulary vocabulary)
+    {
+        var folded = ArrayPool<char>.Shared.Rent(text.Length + 1);
+        try
+        {
+            return Read(folded.AsSpan(0, SafetyText.Fold(text, folded)), vocabulary);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+        }
+    }
+
+    private static SafetyTokens Read(ReadOnlySpan<char> text, Vocabulary vocabulary)
+    {
+        var capacity = Math.Max(16, text.Length / 2 + 1);
+        var read = new Reader(ArrayPool<SafetyToken>.Shared.Rent(capacity), ArrayPool<int>.Shared.Rent(capacity), vocabulary);
+        Span<char> word = stackalloc char[MaxWordLength];
+        int length = 0;
+        bool tooLong = false, letters = false;
+
+        foreach (var c in text)
+        {
+            if (c is '\'' or '’' or '‘' or 'ʼ' or '`' or '´') continue; // "don't" → "dont"
+            if (char.IsLetterOrDigit(c) || (c == '*' && length > 0))
+            {
+                if (length == MaxWordLength) tooLong = true;
+                else word[length++] = c;
+                letters |= char.IsLetter(c);
+                continue;
+            }
+            if (length > 0 && !tooLong) read.Add(word[..length], letters, vocabulary);
+            (length, tooLong, letters) = (0, false, false);
+            if (c is '.' or '!' or '?' or ';' or '\n' or '\r' or '…') read.Clause++;
+            else if (c is '"' or '“' or '”' or '«' or '»') read.Quotes(c);
+        }
+        if (length > 0 && !tooLong) read.Add(word[..length], letters, vocabulary);
+
+        var tokens = new SafetyTokens(read.Tokens, ArrayPool<int>.Shared.Rent(read.Count + 1), read.Clauses, read.Count);
+        tokens.Finish(vocabulary);
+        return tokens;
+    }
+
+    /// <summary>The words read so far, with their clause numbers; a word run together ("killmyself") adds each of its words.</summary>
+    private sealed class Reader(SafetyToken[] tokens, int[] clauses, Vocabulary vocabulary)
+    {
+        public SafetyToken[] Tokens { get; } = tokens;
+        public int[] Clauses { get; } = clauses;
+        public int Count { get; private set; }
+        public int Clause { get; set; }
+        private int _quote = -1;
+
+        /// <summary>A double quote opens or closes someone's words ("pt stated “i want to die”").</summary>
+        public void Quotes(char mark) => _quote = mark is '“' or '«' ? Count : mark is '”' or '»' ? -1 : _quote < 0 ? Count : -1;
+
+        public void Add(ReadOnlySpan<char> typed, bool letters, Vocabulary vocabulary)
+        {
+            var entry = vocabulary.Find(typed, letters);
+            if (entry is null && letters && vocabulary.Split(typed, out var first, out var second, out var third))
+            {
+                Put(first, first.Hash);
+                Put(second, second.Hash);
+                if (third is not null) Put(third, third.Hash);
+                return;
+            }
+            var word = entry is null ? typed : entry.Word.AsSpan();
+            Put(entry, entry?.Hash ?? Vocabulary.HashOf(typed), word.Length >= 6 ? Vocabulary.HashOf(word[..5]) : 0);
+        }
+
+        private void Put(VocabularyEntry? entry, uint hash, uint stem = 0)
+        {
+            if (Count == Tokens.Length) return; // cannot happen: a word takes at least two characters of the text
+            if (Count > 0 && Clauses[Count - 1] == Clause && vocabulary.Together(Tokens[Count - 1].Entry, entry) is { } together)
+            {
+                Tokens[Count - 1] = new SafetyToken(together, together.Hash, together.Word.Length >= 6 ? Vocabulary.HashOf(together.Word.AsSpan(0, 5)) : 0, Tokens[Count - 1].Quote);
+                return;
+            }
+            Clauses[Count] = Clause;
+            Tokens[Count++] = new SafetyToken(entry, hash, stem, _quote);
+        }
+    }
+
+    /// <summary>Clause bounds for every word, "bed 12" and "16 yo" read as clinical, and the concepts present.</summary>
+    private void Finish(Vocabulary vocabulary)
+    {
+        var present = Concepts.None;
+        var start = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (i > 0 && _clauseEnds[i] != _clauseEnds[i - 1]) start = i;
+            _clauseStarts[i] = start;
+            if (i > 0 && _tokens[i - 1].Is(Concepts.Number) && _tokens[i].Entry is { } age && AgeWords.Contains(age.Word))
+                _tokens[i] = new SafetyToken(vocabulary.Age, vocabulary.Age.Hash, 0, _tokens[i].Quote);
+            if (i > 0 && _tokens[i].Is(Concepts.Number) && _tokens[i - 1].Is(Concepts.Place)) present |= Concepts.ChartSpeak;
+            present |= _tokens[i].Concepts;
+        }
+        // _clauseEnds held clause numbers until now: turn them into each clause's end (exclusive).
+        var end = Count;
+        for (var i = Count - 1; i >= 0; i--)
+        {
+            var number = _clauseEnds[i];
+            _clauseEnds[i] = end;
+            if (i > 0 && _clauseEnds[i - 1] != number) end = i;
+        }
+        Present = present;
+    }
+
+    public void Dispose()
+    {
+        if (_tokens.Length == 0) return;
+        ArrayPool<SafetyToken>.Shared.Return(_tokens, clearArray: true);
+        ArrayPool<int>.Shared.Return(_clauseStarts);
+        ArrayPool<int>.Shared.Return(_clauseEnds);
+        if (_everyday.Length > 0) ArrayPool<bool>.Shared.Return(_everyday, clearArray: true);
+        (_tokens, _clauseStarts, _clauseEnds, _everyday) = ([], [], [], []);
+    }
+}

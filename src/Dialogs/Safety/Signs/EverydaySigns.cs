@@ -1,0 +1,104 @@
+namespace WellnessBot.Dialogs.Safety;
+
+/// <summary>Wording that looks like a warning sign but is not one: a topic, someone else's death, an idiom.</summary>
+internal sealed record EverydayPattern(string Pattern)
+{
+    /// <summary>
+    /// A topic ("suicide risk", "training on self-harm"): not the writer's crisis, unless it is "my suicide risk", or
+    /// the writer says the message is about them ("asking for me").
+    /// </summary>
+    public bool NotAfterMy { get; init; }
+}
+
+/// <summary>
+/// What the safety net must not mistake for a crisis, and what deserves a gentle offer instead. A match here
+/// cancels any crisis match it overlaps; it cancels nothing else in the message.
+/// </summary>
+internal static class EverydaySigns
+{
+    public static IReadOnlyList<EverydayPattern> NotACrisis { get; } =
+    [
+        // The subject as a topic: prevention, screening, training, hotlines, statistics.
+        new("SUICIDE ..1 TOPIC") { NotAfterMy = true },
+        new("self {harm harming injury} ..1 TOPIC") { NotAfterMy = true },
+        new("{si ideation} TOPIC") { NotAfterMy = true },
+        new("TOPIC ..3 {on about for regarding re around in} the? {SUICIDE self si overdose od}") { NotAfterMy = true },
+        new("TOPIC ..3 {on about for regarding re around in} !{my me i} {SUICIDE self si overdose od}") { NotAfterMy = true },
+        new("{ask asking asked discuss discussing discussed screen screening} {about for} the? {SUICIDE self si}"),
+        new("{ask asking asked} ..2 {are do have} {you u} ..6 {yourself urself}"),
+        new("{laceration lacerations wound wounds injury injuries scar scars cuts} {from of} self {harm harming}"),
+        new("difference between ..4 {SUICIDE si ideation}"),
+        new("SUICIDE of !{my me}"),
+        new("{NUMBER lifeline hotline line} ..3 {for about} ..1 SUICIDE"),
+        new("{the a} cut"),
+        new("{ran run running} SUICIDE"),
+        new("{died dies death deaths lost loss losing} ..2 {to by from} ..1 SUICIDE"),
+        new("{death} and dying"),
+        new("{pill disease tumor symptom caregiver viral documentation admin administrative financial cognitive work clinical med medication student debt} BURDEN"),
+        new("BURDEN of {proof disease illness}"),
+        new("PAIN ..2 {scale score meds medication control management regimen}"),
+
+        // Idioms from hospital life.
+        new("{die dying died} for !{real good sure ever now it once certain}"),
+        new("dying to"),
+        new("to die for"),
+        new("{die died dying} happy"),
+        new("{die died dying} {laughing laughter}"),
+        new("{die died dying} of {laughter embarrassment boredom cringe jealousy}"),
+        new("dead {tired asleep serious wrong set last}"),
+        new("dead on my feet"),
+        new("dead in a ditch"),
+        new("{bored scared worried sick} to death"),
+        new("{end death} of me"),
+        new("{kill killing} for"),
+        new("{killing killed kill kills} it"),
+        new("kill time"),
+        new("{kill killing killed} the {mood vibe lights}"),
+        new("drop dead"),
+        new("over my dead body"),
+        new("im dead LAUGHTER"),
+        new("{overdose overdosed overdosing od} on !{my PILLS a the his her their}"),
+        new("HARM ..1 REFLEXIVE on !{purpose}"),
+        new("HARM ..1 REFLEXIVE {shaving cooking at while lifting playing running skiing falling laughing}"),
+        new("{accidentally accidently} ..3 HARM"),
+        new("cut me ..1 slack"),
+        new("{wake waking} up ..2 {early late}"),
+        new("{die dies died dying} {down on} {this that} hill"),
+        new("{dies died} down"),
+        new("{phone battery laptop pager wifi computer car printer epic charger tablet ipad plants plant fish conversation power generator lights server} ..2 DIE"),
+        new("{epic server system computer wifi printer pager phone website site network ehr cerner app} ..2 {DISASTER go goes went}"),
+        new("NEGATION ..1 DISASTER"),
+        new("care of the? dying"),
+        new("no one ..3 DIE"),
+        new("{nobody noone} ..2 DIE"),
+        new("here at {work the this my}"),
+        new("gone {for on to till until} {a the this next}"),
+        new("{death} {certificate certificates pronouncement note summary}"),
+        new("time of death"),
+    ];
+
+    /// <summary>Words with which the writer says the rest is about them ("resources for someone who is suicidal. asking for me").</summary>
+    public static IReadOnlyList<string> WritersOwn { get; } =
+    [
+        "asking ..1 for {me myself}", "{its thats this is} ..1 for me", "its me ..1 having", "asking {because bc cuz since} i",
+        "{because bc cuz} {it its} is? me",
+        "{talking asking} about {me myself}", "i mean {me myself}",
+    ];
+
+    /// <summary>
+    /// Everyday distress and hyperbole, and the distress of a clinician after an adverse event (the second-victim
+    /// literature): worth a kind word and an open door to Helping Healers Heal, never an alarm.
+    /// </summary>
+    public static IReadOnlyList<string> Distress { get; } =
+    [
+        "killing me", "{dying} {here inside}", "dead {tired inside}", "{burn burned burnt burning} ..1 out", "burnout",
+        "{exhausted overwhelmed drowning depressed numb lonely worthless anxious hopeless panicking miserable}",
+        "{cant cannot} {do take} ..2 {this it} ..1 anymore?", "falling apart", "breaking down", "at my limit", "so stressed",
+        "hate myself", "{rough bad awful terrible horrible} {day night week call shift}", "second victim", "MISTAKE",
+        "my fault", "because of me", "blame myself", "{guilt guilty ashamed shame fraud failure incompetent}",
+        "{cant} stop {thinking crying shaking replaying}", "keep {replaying thinking seeing hearing}", "{replaying flashbacks nightmares}",
+        "{cant} sleep", "{shaking crying cried sobbing terrified}", "{patient pt} ..3 {died passed coded}",
+        "{killed} ..2 {patient pt him her}", "quit ..2 {medicine residency}", "not cut out", "end of my rope",
+        "{THINK} ..2 {about of} {DIE}", "KILL me", "m m", "mm", "{feel feeling} {sick awful terrible horrible}",
+    ];
+}
