@@ -5,7 +5,7 @@ namespace WellnessBot.Testing;
 /// <summary>The shipped model's recipe, in one place for ./bench.sh safety-train and the test that it is reproducible.</summary>
 internal static class SafetyModelTraining
 {
-    public static SafetyModelTrainer.Options Options { get; } = new() { FalseAlarms = 0.07 };
+    public static SafetyModelTrainer.Options Options { get; } = new() { FalseAlarms = 0.095 };
 
     public static List<SafetyModelTrainer.Example> Examples(IEnumerable<SafetyCorpus.Category> corpus) =>
         [.. corpus.SelectMany(c => c.Messages).Select(m => new SafetyModelTrainer.Example(m.Text, m.Crisis))];

@@ -42,22 +42,9 @@ public sealed partial class TurnHandler(
     private async Task HandleCoreAsync(ITurnContext context, CancellationToken ct)
     {
         var turn = context.Turn;
-        BotMetrics.Turn(turn.From.Channel, turn.IsWelcome ? "welcome" : turn.Submission is { } s ? DialogNameOf(s.ActionId) : routes.Match(turn.Text)?.Route.Command ?? "other");
-        if (turn.IsWelcome)
-        {
-            await context.ReplyAsync(WelcomeMessage.Build(program), ct).ConfigureAwait(false);
-            return;
-        }
-
-        // The safety net comes first, whatever else the message is: crisis wording gets real help, privately, at once.
-        var signal = safety.Check(turn.Submission is { } form ? string.Join(" ", form.Values.Values) : turn.Text);
+        var (signal, done) = await OpenAsync(context, ct).ConfigureAwait(false);
+        if (done) return;
         var crisis = signal == Safety.SafetySignal.Crisis;
-        if (crisis) await crisisHelp.RespondAsync(context, ct).ConfigureAwait(false);
-        if (turn.EdgeProblem is { } problem)
-        {
-            await context.ReplyPrivatelyAsync(BotMessage.Say(problem), ct).ConfigureAwait(false);
-            return;
-        }
 
         var saved = await states.LoadAsync(turn.Conversation, turn.From, ct).ConfigureAwait(false);
         var text = turn.Text.Trim();
@@ -70,10 +57,7 @@ public sealed partial class TurnHandler(
         // A card's button belongs to the dialog named in its action id ("kudos.submit").
         if (turn.Submission is { } submission && routes.ForDialogName(DialogNameOf(submission.ActionId)) is { } owner)
         {
-            var dialog = Resolve(owner);
-            var state = saved?.Name == dialog.Name && saved.Version == dialog.StateVersion ? saved : null;
-            var outcome = await dialog.ContinueAsync(new DialogContext(context, state?.StateJson), ct).ConfigureAwait(false);
-            await SaveAsync(context, dialog, outcome, saved, ct).ConfigureAwait(false);
+            await ContinueOwnerAsync(context, Resolve(owner), saved, ct).ConfigureAwait(false);
             return;
         }
 
@@ -106,6 +90,33 @@ public sealed partial class TurnHandler(
         var started = Resolve(found.Route);
         var result = await started.StartAsync(new DialogContext(context, null), found.Argument, ct).ConfigureAwait(false);
         await SaveAsync(context, started, result, saved, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What comes before everything else: the welcome; then the safety net, whatever the message is (crisis wording
+    /// gets real help, privately, at once); then what the edge could not act on. Done when the turn ends there.
+    /// </summary>
+    private async Task<(Safety.SafetySignal Signal, bool Done)> OpenAsync(ITurnContext context, CancellationToken ct)
+    {
+        var turn = context.Turn;
+        BotMetrics.Turn(turn.From.Channel, turn.IsWelcome ? "welcome" : turn.Submission is { } s ? DialogNameOf(s.ActionId) : routes.Match(turn.Text)?.Route.Command ?? "other");
+        if (turn.IsWelcome)
+        {
+            await context.ReplyAsync(WelcomeMessage.Build(program), ct).ConfigureAwait(false);
+            return (Safety.SafetySignal.None, true);
+        }
+        var signal = safety.Check(turn.Submission is { } form ? string.Join(" ", form.Values.Values) : turn.Text);
+        if (signal == Safety.SafetySignal.Crisis) await crisisHelp.RespondAsync(context, ct).ConfigureAwait(false);
+        if (turn.EdgeProblem is not { } problem) return (signal, false);
+        await context.ReplyPrivatelyAsync(BotMessage.Say(problem), ct).ConfigureAwait(false);
+        return (signal, true);
+    }
+
+    private async Task ContinueOwnerAsync(ITurnContext context, IDialog dialog, SavedDialog? saved, CancellationToken ct)
+    {
+        var state = saved?.Name == dialog.Name && saved.Version == dialog.StateVersion ? saved : null;
+        var outcome = await dialog.ContinueAsync(new DialogContext(context, state?.StateJson), ct).ConfigureAwait(false);
+        await SaveAsync(context, dialog, outcome, saved, ct).ConfigureAwait(false);
     }
 
     private async Task CancelAsync(ITurnContext context, SavedDialog? saved, CancellationToken ct)

@@ -70,6 +70,10 @@ internal enum Concepts : ulong
     Hope = 1UL << 52,
     /// <summary>Him, her, them, his, their: someone else, but rarely the subject of what follows ("hugged them", "their voices").</summary>
     ObjectPronoun = 1UL << 53,
+    /// <summary>A thing that can be the subject of an idiom: the pager, the EHR, the schedule ("the schedule is suicide").</summary>
+    Thing = 1UL << 54,
+    /// <summary>If, whether, not sure: what follows is a question, not a statement ("not sure if im safe").</summary>
+    Doubt = 1UL << 55,
 
     // Everyday words that tell an idiom or a clinical story apart.
     Laughter = 1UL << 40,

@@ -20,6 +20,14 @@ public sealed class SafetySettings
 public sealed partial class SafetyNet
 {
     private const int MaxSignals = 64;
+    private const float TakenBackMargin = 2f;
+    private const float NoRiskWordsMargin = 1.5f;
+
+    /// <summary>Words that speak of death, harm, means, an ending or a farewell, whoever they are about.</summary>
+    private const Concepts RiskWords = Concepts.Suicide | Concepts.Kill | Concepts.Die | Concepts.Alive | Concepts.Harm | Concepts.Pills |
+        Concepts.Weapon | Concepts.Height | Concepts.Vehicle | Concepts.Burden | Concepts.Gone | Concepts.Hopeless | Concepts.Pain |
+        Concepts.Point | Concepts.Forever | Concepts.Letters | Concepts.Done | Concepts.Disaster | Concepts.Method | Concepts.Decided |
+        Concepts.Distress;
     private const Concepts Feelings = Concepts.Distress | Concepts.Hopeless | Concepts.Pain | Concepts.Burden | Concepts.Die | Concepts.Kill |
         Concepts.Suicide | Concepts.Harm | Concepts.Gone | Concepts.Point | Concepts.Mistake | Concepts.Done;
     private static readonly Lazy<SafetyNet> Default = new(() => new SafetyNet(new SafetySettings()));
@@ -43,11 +51,13 @@ public sealed partial class SafetyNet
         PatternIndex<EverydayPattern> everyday = new(_vocabulary, EverydaySigns.NotACrisis.Select(e => (e, e.Pattern)));
         PatternIndex<bool> distress = new(_vocabulary, EverydaySigns.Distress.Select(d => (true, d)));
         PatternIndex<bool> claims = new(_vocabulary, EverydaySigns.WritersOwn.Select(c => (true, c)));
+        PatternIndex<bool> reassurances = new(_vocabulary, EverydaySigns.Reassurances.Select(r => (true, r)));
+        foreach (var word in WhoItIsAbout.TakingBack.Concat(WhoItIsAbout.Hedges)) _vocabulary.Word(word);
         foreach (var (misspelling, word) in SafetyWords.Misspellings) _vocabulary.Alias(misspelling, word);
         foreach (var (first, second, together) in SafetyWords.Compounds) _vocabulary.Compound(first, second, together);
         _vocabulary.Seal();
-        foreach (var index in new IIndexed[] { crisis, everyday, distress, claims }) index.Index(_vocabulary);
-        _reader = new WarningSignReader(crisis, everyday, distress, claims);
+        foreach (var index in new IIndexed[] { crisis, everyday, distress, claims, reassurances }) index.Index(_vocabulary);
+        _reader = new WarningSignReader(crisis, everyday, distress, claims, reassurances);
         _model = model;
     }
 
@@ -66,8 +76,11 @@ public sealed partial class SafetyNet
         if (findings.Crisis != WarningSign.None) return new SafetyAssessment(SafetySignal.Crisis, findings.Crisis);
         if (_model is { } model)
         {
+            // The model needs to be surer when the words themselves say nothing of death, harm or an ending ("thank you
+            // for teaching me ultrasound") outside idioms and topics ("my plant died again"), and when the writer took a warning sign back ("I don't want to die, but…").
             var score = model.Score(tokens, findings.Signals);
-            if (score >= model.CrisisThreshold) return new SafetyAssessment(SafetySignal.Crisis, WarningSign.Overall);
+            var margin = (findings.TakenBack ? TakenBackMargin : 0f) + (tokens.HasOutsideEveryday(RiskWords) ? 0f : NoRiskWordsMargin);
+            if (score >= model.CrisisThreshold + margin) return new SafetyAssessment(SafetySignal.Crisis, WarningSign.Overall);
             // A gentle offer from the model only for words about feelings, never for an unknown word or two.
             if (score >= model.DistressThreshold && (tokens.Present & Feelings) != 0) findings.Distress = true;
         }

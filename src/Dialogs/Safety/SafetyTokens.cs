@@ -50,6 +50,15 @@ internal sealed class SafetyTokens : IDisposable
     /// <summary>Whether a word is part of everyday wording (an idiom, a topic) the patterns recognised.</summary>
     public bool IsEveryday(int index) => index < _everyday.Length && _everyday[index];
 
+    /// <summary>Whether some word outside everyday wording stands for one of <paramref name="concepts"/>.</summary>
+    public bool HasOutsideEveryday(Concepts concepts)
+    {
+        if ((Present & concepts) == 0) return false;
+        for (var i = 0; i < Count; i++)
+            if (_tokens[i].Is(concepts) && !IsEveryday(i)) return true;
+        return false;
+    }
+
     /// <summary>Marks words as everyday wording ("die for a nap"): the model weighs them apart from the same words elsewhere.</summary>
     public void MarkEveryday(int start, int end)
     {

@@ -29,6 +29,7 @@ internal static class SafetyWords
         new(Concepts.Self, true, "i im ive id ill imma ima iam me my mine myself meself mself"),
         new(Concepts.Reflexive, true, "myself meself mself"),
         new(Concepts.Pronoun, false, "he hes him himself she shes her herself they theyre them themselves themself his their"),
+        new(Concepts.Doubt, false, "if whether unsure sure idk dunno wonder"),
         new(Concepts.ObjectPronoun, false, "him her them his their theirs hers us our"),
         new(Concepts.Other, false,
             "he hes him his himself she shes her hers herself they theyre theyve theyd them their theirs themselves themself " +
@@ -40,7 +41,8 @@ internal static class SafetyWords
             "grandmother grandpa grandfather aunt uncle cousin friend friends colleague colleagues coresident coresidents cores " +
             "intern interns resident residents attending attendings nurse nurses student students someone somebody anyone anybody " +
             "people person folks vet veteran veterans gentleman male female decedent victim roommate partner boyfriend girlfriend " +
-            "bf gf fiance fiancee client clients neighbor peer peers classmate classmates fellow fellows cofellow cointern " +
+            "bf gf fiance fiancee client clients neighbor peer peers classmate classmates fellow fellows cofellow cointern coworker " +
+            "coworkers teens kids " +
             "coresident senior seniors chief chiefs pgy1 pgy2 pgy3 pgy4 pgy5 pgy6 pgy7 ms3 ms4"),
         new(Concepts.Everyone, false, "everyone everybody everyones nobody noone anyone anybody world team program who"),
         new(Concepts.ChartSpeak, false,
@@ -58,7 +60,7 @@ internal static class SafetyWords
             "month week walk event fundraiser qpr gatekeeper risk risks factors precautions watch questions question survey " +
             "squad mission doors door squeeze drills drill sprints case cases screens wound wounds history injuries laceration scars " +
             "lacerations pathway care difference documentary documentaries film films movie movies show episode podcast book " +
-            "novel novels song"),
+            "novel novels song scene scenes cluster afsp nami signs sign warning"),
         new(Concepts.Speech, false,
             "say says said saying states stated stating reports reported reporting endorses endorsed endorsing told tells telling " +
             "admits admitted expressed expresses expressing voiced wrote writes texted posted screamed yelled mentioned mentions " +
@@ -137,7 +139,10 @@ internal static class SafetyWords
 
         // Everyday words that tell an idiom or a clinical story apart.
         new(Concepts.Distress, false, "burnout exhausted"),
-        new(Concepts.Laughter, false, "lol lmao lmfao haha hahaha hah rofl jk kidding joking"),
+        new(Concepts.Thing, false,
+            "pager ehr epic cerner update updates schedule rotation block census system computer printer phone laptop app bot " +
+            "badge reader elevator wifi server website printer machine meeting lecture exam boards test email inbox"),
+        new(Concepts.Laughter, false, "lol lmao lmfao haha hahaha hah rofl jk kidding joking meme memes hilarious funny"),
         new(Concepts.Trivial, false,
             "coffee nap sleep burrito pizza donut donuts snack snacks food tacos taco beer shower vacation weekend cookie " +
             "cookies chocolate sandwich bagel latte espresso caffeine sugar wine drink fries cake"),

@@ -79,7 +79,7 @@ internal sealed class TokenPattern
         return -1;
     }
 
-    /// <summary>Reads a pattern; its words are added to <paramref name="vocabulary"/> (so slips of them are forgiven too).</summary>
+    /// <summary>Reads a pattern; its words are added to the vocabulary through <paramref name="word"/> (so their slips are forgiven too).</summary>
     public static TokenPattern Parse(string text, Func<string, VocabularyEntry> word)
     {
         var steps = new List<Step>();
@@ -91,10 +91,7 @@ internal sealed class TokenPattern
             if (char.IsWhiteSpace(text[i])) { i++; continue; }
             if (text.AsSpan(i).StartsWith(".."))
             {
-                i += 2;
-                var digits = i;
-                while (i < text.Length && char.IsDigit(text[i])) i++;
-                gap = digits == i ? DefaultGap : int.Parse(text.AsSpan(digits, i - digits), System.Globalization.CultureInfo.InvariantCulture);
+                gap = ReadGap(text, ref i);
                 continue;
             }
             if (text[i] == '^')
@@ -104,20 +101,7 @@ internal sealed class TokenPattern
             }
             var negated = text[i] == '!';
             if (negated) i++;
-            string[] parts;
-            if (text[i] == '{')
-            {
-                var close = text.IndexOf('}', i);
-                if (close < 0) throw new FormatException($"Unclosed '{{' in safety pattern \"{text}\".");
-                parts = text[(i + 1)..close].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                i = close + 1;
-            }
-            else
-            {
-                var start = i;
-                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '?') i++;
-                parts = [text[start..i]];
-            }
+            var parts = ReadElement(text, ref i);
             var optional = i < text.Length && text[i] == '?';
             if (optional) i++;
             if (steps.Count == 0 && (negated || optional || gap > 0))
@@ -128,6 +112,31 @@ internal sealed class TokenPattern
         if (steps.Count == 0) throw new FormatException("An empty safety pattern.");
         if (anchor < 0) anchor = steps.FindLastIndex(s => !s.Negated && !s.EndOfClause);
         return new TokenPattern(text, [.. steps], anchor);
+    }
+
+    /// <summary>"..N" (or ".." for the default): how many words may be skipped before the next element.</summary>
+    private static int ReadGap(string text, ref int i)
+    {
+        i += 2;
+        var digits = i;
+        while (i < text.Length && char.IsDigit(text[i])) i++;
+        return digits == i ? DefaultGap : int.Parse(text.AsSpan(digits, i - digits), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>One element: "{a b C}" or a single word or concept.</summary>
+    private static string[] ReadElement(string text, ref int i)
+    {
+        if (text[i] == '{')
+        {
+            var close = text.IndexOf('}', i);
+            if (close < 0) throw new FormatException($"Unclosed '{{' in safety pattern \"{text}\".");
+            var parts = text[(i + 1)..close].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            i = close + 1;
+            return parts;
+        }
+        var start = i;
+        while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '?') i++;
+        return [text[start..i]];
     }
 
     private readonly record struct Step(Concepts Any, VocabularyEntry[] Words)

@@ -12,6 +12,9 @@ internal ref struct Findings(Span<uint> signals)
     /// <summary>The writer said the message is about them ("asking for me").</summary>
     public bool Claimed { get; set; }
 
+    /// <summary>A warning sign the writer took back ("not suicidal", "I don't want to die").</summary>
+    public bool TakenBack { get; set; }
+
     public int Count { get; private set; }
     public readonly ReadOnlySpan<uint> Signals => _signals[..Count];
 
@@ -31,11 +34,12 @@ internal enum SignalKind : uint { Cue = 1, TakenBack = 2, SomeoneElse = 3, Every
 /// that only together make a crisis.
 /// </summary>
 internal sealed class WarningSignReader(
-    PatternIndex<SignPattern> crisis, PatternIndex<EverydayPattern> everyday, PatternIndex<bool> distress, PatternIndex<bool> claims)
+    PatternIndex<SignPattern> crisis, PatternIndex<EverydayPattern> everyday, PatternIndex<bool> distress, PatternIndex<bool> claims,
+    PatternIndex<bool> reassurances)
 {
     private const int MaxEverydayMatches = 32;
     private const int MaxCues = 16;
-    private readonly int _longest = new[] { crisis.LongestPattern, everyday.LongestPattern, distress.LongestPattern, claims.LongestPattern }.Max();
+    private readonly int _longest = new[] { crisis.LongestPattern, everyday.LongestPattern, distress.LongestPattern, claims.LongestPattern, reassurances.LongestPattern }.Max();
 
     /// <summary>Reads the message; <paramref name="trace"/>, for developers, receives every match and what became of it.</summary>
     public void Read(SafetyTokens tokens, ref Findings findings, List<string>? trace = null)
@@ -44,6 +48,11 @@ internal sealed class WarningSignReader(
         Span<(int Start, int End)> spans = stackalloc (int, int)[MaxEverydayMatches];
         findings.Claimed = AnyMatch(claims, tokens, positions);
         if (findings.Claimed) findings.Signal(SignalKind.Claimed, 0);
+        if (Reassured(tokens, positions))
+        {
+            findings.TakenBack = true;
+            findings.Signal(SignalKind.TakenBack, 0);
+        }
         var everydaySpans = spans[..FindEveryday(tokens, spans, positions, ref findings, trace)];
 
         Span<(int Pattern, int Start, int End)> cues = stackalloc (int, int, int)[MaxCues];
@@ -65,6 +74,7 @@ internal sealed class WarningSignReader(
                 if (sign.Negatable && WhoItIsAbout.IsNegated(tokens, i))
                 {
                     findings.Distress = true;
+                    findings.TakenBack = true;
                     findings.Signal(SignalKind.TakenBack, hash);
                     continue;
                 }
@@ -80,7 +90,7 @@ internal sealed class WarningSignReader(
                 foreach (var (earlier, start, stop) in cues[..cueCount])
                     if (earlier != p && (stop <= i || end <= start) && MakeACrisis(crisis[earlier].Cue, sign.Cue)) { findings.Crisis = sign.Sign; return; }
                 if (cueCount < cues.Length) cues[cueCount++] = (p, i, end);
-                findings.Distress |= sign.Cue is Cue.Ideation or Cue.Hopeless or Cue.SelfHarm or Cue.Burden;
+                findings.Distress |= sign.Cue != Cue.Timeline; // one cue alone: an open door, never an alarm
             }
             if (!findings.Distress)
                 foreach (var p in distress.StartingWith(entry))
@@ -123,6 +133,7 @@ internal sealed class WarningSignReader(
             foreach (var p in everyday.StartingWith(tokens[i].Entry))
             {
                 if (everyday[p].NotAfterMy && ((i > 0 && tokens[i - 1].IsWord("my")) || findings.Claimed)) continue;
+                if (everyday[p].OnlyWith != Concepts.None && (tokens.Present & everyday[p].OnlyWith) == 0) continue;
                 var end = everyday.MatchAt(p, tokens, i, positions);
                 if (end < 0) continue;
                 found[count++] = (i, end);
@@ -132,6 +143,15 @@ internal sealed class WarningSignReader(
                 if (count == found.Length) break;
             }
         return count;
+    }
+
+    /// <summary>The writer says they are safe ("im safe, just hurting"), and not as a question ("if im safe").</summary>
+    private bool Reassured(SafetyTokens tokens, Span<int> positions)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+            foreach (var p in reassurances.StartingWith(tokens[i].Entry))
+                if (reassurances.MatchAt(p, tokens, i, positions) >= 0 && (i == 0 || !tokens[i - 1].Is(Concepts.Doubt))) return true;
+        return false;
     }
 
     private static bool AnyMatch(PatternIndex<bool> index, SafetyTokens tokens, Span<int> positions)

@@ -23,7 +23,7 @@ internal readonly ref struct PatternMatch(int start, int end, int anchor, ReadOn
 internal static class WhoItIsAbout
 {
     /// <summary>Negations that take a wish or an intent back ("not suicidal", "would never"); "haven't killed myself" does not.</summary>
-    private static readonly HashSet<string> TakingBack = ["not", "never", "no", "dont", "doesnt", "wont", "wouldnt", "isnt", "arent", "nor", "denies", "denied"];
+    internal static readonly HashSet<string> TakingBack = ["not", "never", "no", "dont", "doesnt", "wont", "wouldnt", "isnt", "arent", "nor", "denies", "denied"];
 
     public static bool IsTheWriter(SafetyTokens tokens, in PatternMatch match, Subject subject, bool claimedByWriter)
     {
@@ -39,13 +39,19 @@ internal static class WhoItIsAbout
         for (var i = match.Anchor - 1; i >= clauseStart; i--)
         {
             if (match.IsElement(i)) continue;
-            if (tokens[i].Is(Concepts.Self)) return !ReportedByOther(tokens, i, clauseStart);
-            // Inside the match any person decides ("wants him to die"); before it, "their" or "them" is rarely the subject.
-            if (tokens[i].Is(Concepts.Other) && (i >= match.Start || !tokens[i].Is(Concepts.ObjectPronoun))) return false;
+            if (tokens[i].Is(Concepts.Self))
+            {
+                if (IsAnAside(tokens, i)) continue; // "a coresident who i think might be suicidal"
+                return !ReportedByOther(tokens, i, clauseStart);
+            }
+            // Inside the match or just before it any person decides ("wants him to die", "talk with her about
+            // wanting to die"); further back, "their" or "them" is rarely the subject.
+            if (tokens[i].Is(Concepts.Other) && (i >= match.Start - 3 || !tokens[i].Is(Concepts.ObjectPronoun))) return false;
+            if (tokens[i].Is(Concepts.Thing)) return false; // "the schedule this block is suicide", "can the EHR just die"
         }
         var clauseEnd = tokens.ClauseEnd(match.Start);
         if (match.Anchor == match.End - 1)
-            for (var i = match.End; i < Math.Min(match.End + 2, clauseEnd); i++)
+            for (var i = match.End; i < Math.Min(match.End + 3, clauseEnd); i++)
                 if (tokens[i].Is(Concepts.Other) && !tokens[i].Is(Concepts.Pronoun)) return false; // "suicidal teen in bay 4", "the overdose pt"
         if (match.End - match.Start == 1 && NamesSomeoneElseAfter(tokens, match.End, clauseStart, clauseEnd)) return false; // "attempted suicide by CO in his garage"
         return !ReadsLikeAChart(tokens, clauseStart, clauseEnd);
@@ -56,10 +62,22 @@ internal static class WhoItIsAbout
     {
         var clauseStart = tokens.ClauseStart(start);
         if (start - 1 >= clauseStart && TakesBack(tokens[start - 1])) return true;
-        if (start - 2 < clauseStart || !TakesBack(tokens[start - 2])) return false;
-        var between = tokens[start - 1];
-        return !between.Is(Concepts.Connector) && !between.IsWord("stop") && !between.IsWord("help");
+        if (start - 2 >= clauseStart && TakesBack(tokens[start - 2]))
+        {
+            var between = tokens[start - 1];
+            return !between.Is(Concepts.Connector) && !between.IsWord("stop") && !between.IsWord("help");
+        }
+        // "no thoughts of hurting myself", "not having any thoughts of it", "not going to": only such words between.
+        for (var i = start - 1; i >= Math.Max(clauseStart, start - 5); i--)
+        {
+            if (TakesBack(tokens[i])) return i < start - 1;
+            if (!tokens[i].Is(Concepts.Think) && !(tokens[i].Entry is { } entry && Hedges.Contains(entry.Word))) return false;
+        }
+        return false;
     }
+
+    /// <summary>Words that may stand between a negation and what it takes back ("no real plans to", "not having any").</summary>
+    internal static readonly HashSet<string> Hedges = ["of", "about", "having", "any", "plan", "plans", "intention", "intent", "going", "gonna", "to", "at", "all", "real", "really", "actually", "currently"];
 
     private static bool TakesBack(SafetyToken token) => token.Entry is { } entry && TakingBack.Contains(entry.Word);
 
@@ -77,6 +95,10 @@ internal static class WhoItIsAbout
         return false;
     }
 
+    /// <summary>"I think", "I guess" before "might", "could": an aside, not the subject ("she said stuff i think might be suicidal").</summary>
+    private static bool IsAnAside(SafetyTokens tokens, int self) =>
+        self + 2 < tokens.Count && tokens[self + 1].Is(Concepts.Think) && tokens[self + 2].Is(Concepts.Could);
+
     /// <summary>Someone else between the writer's word and the match's subject word ("told me shes been cutting again").</summary>
     private static bool SomeoneElseBetween(SafetyTokens tokens, in PatternMatch match, int self)
     {
@@ -85,15 +107,16 @@ internal static class WhoItIsAbout
         return false;
     }
 
-    /// <summary>Someone else as the match's own subject: within three words before it, or a possessive inside it ("his dog").</summary>
+    /// <summary>Someone else as the match's own subject: before it in its clause, or a possessive inside it ("his dog").</summary>
     private static bool SomeoneElseNear(SafetyTokens tokens, in PatternMatch match, int clauseStart)
     {
         for (var i = match.Start; i < match.End; i++)
             if (!match.IsElement(i) && tokens[i].Is(Concepts.Pronoun) && !tokens[i].Is(Concepts.ObjectPronoun)) return true;
-        for (var i = match.Start - 1; i >= Math.Max(clauseStart, match.Start - 3); i--)
+        for (var i = match.Start - 1; i >= clauseStart; i--)
         {
             if (tokens[i].Is(Concepts.Self)) return false;
-            if (tokens[i].Is(Concepts.Other) && !tokens[i].Is(Concepts.ObjectPronoun)) return true;
+            // Close by, anyone; further back, only he, she or they can still be the subject ("she has been hiding it and cutting").
+            if (tokens[i].Is(Concepts.Other) && !tokens[i].Is(Concepts.ObjectPronoun) && (i >= match.Start - 3 || tokens[i].Is(Concepts.Pronoun))) return true;
         }
         return false;
     }

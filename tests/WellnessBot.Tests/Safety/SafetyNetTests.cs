@@ -60,6 +60,19 @@ public sealed class SafetyNetTests
     public void HospitalIdiomsAreNotACrisis(string text) =>
         Assert.NotEqual(SafetySignal.Crisis, Net.Check(text));
 
+    [Fact]
+    public void EverydayQuestionsAndKudosAreNotAlarms()
+    {
+        string[] kudos =
+        [
+            "kudos @Ben Resident thanks for covering my pager", "Thank you for teaching me ultrasound", "kudos me finished my QI project",
+            "shout out to the night team for the smoothest sign-out all year #teamwork", "kudos @Chen Fellow you were amazing on the code today",
+            "help", "what can you do", "digest preview october", "support status", "resources childcare",
+        ];
+        var alarms = kudos.Concat(FinderQuestions.All.Select(q => q.Question)).Where(t => Net.Check(t) == SafetySignal.Crisis).ToList();
+        Assert.True(alarms.Count == 0, "Crisis replies for: " + string.Join(" | ", alarms));
+    }
+
     [Theory]
     [InlineData("my patient coded and died and I can't stop shaking")]
     [InlineData("I made a medication error and I keep replaying it")]
@@ -70,8 +83,26 @@ public sealed class SafetyNetTests
     [Theory]
     [InlineData("im not suicidal, just exhausted")]
     [InlineData("not feeling suicidal, just burned out and need a day off")]
+    [InlineData("really rough week, no thoughts of hurting myself, just sad and need someone to talk to")]
+    [InlineData("not having any thoughts of ending my life, i am just so tired")]
     public void TakingItBackIsAGentleOfferNotAnAlarm(string text) =>
         Assert.Equal(SafetySignal.Distress, Net.Check(text));
+
+    [Theory]
+    [InlineData("i cant stop thinking of hurting myself")]
+    [InlineData("no one would care if i killed myself")]
+    [InlineData("i dont know why but i keep thinking of killing myself")]
+    [InlineData("im not sure im safe tonight, i keep looking at the pills")]
+    [InlineData("if anyone asked me about suicide id have to say yes")]
+    public void OnlyATrueNegationTakesItBack(string text) =>
+        Assert.Equal(SafetySignal.Crisis, Net.Check(text));
+
+    [Theory]
+    [InlineData("my coresident hasnt eaten in days and she told me she started cutting again")]
+    [InlineData("she has barely slept since the code and has been cutting again, how do i help her")]
+    [InlineData("always ask patients directly about suicide, asking does not plant the idea")]
+    public void SomeoneElsesWarningSignsAreNotTheWritersCrisis(string text) =>
+        Assert.NotEqual(SafetySignal.Crisis, Net.Check(text));
 
     [Fact]
     public void TheWritersOwnWordsCountEvenInsideClinicalTalk()

@@ -27,4 +27,19 @@ public sealed class MetricsTests : BotFrameworkHostTests
         Assert.Contains("intent=\"resources\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain("twins", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CrisisRepliesAreCountedByHowTheyWereDeliveredWithoutContent()
+    {
+        await Host.PostAsync(TeamsActivities.Personal(Host.ServiceUrl, "i dont want to wake up tomorrow, my sister can have my car", "m-3"), Host.ChannelToken());
+
+        string text = "";
+        for (var attempt = 0; attempt < 20 && !text.Contains("wellnessbot_safety_replies_total", StringComparison.Ordinal); attempt++)
+        {
+            text = await (await Host.GetAsync("/metrics")).Content.ReadAsStringAsync();
+            if (!text.Contains("wellnessbot_safety_replies_total", StringComparison.Ordinal)) await Task.Delay(250);
+        }
+        Assert.Matches(@"wellnessbot_safety_replies_total\{[^}]*delivery=""private""[^}]*\} 1", text);
+        Assert.DoesNotContain("sister", text, StringComparison.Ordinal);
+    }
 }

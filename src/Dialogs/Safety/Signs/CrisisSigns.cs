@@ -19,16 +19,10 @@ internal sealed record SignPattern(WarningSign Sign, string Pattern)
     public Cue Cue { get; init; }
 
     /// <summary>
-    /// Farewell wording that a graduation, a move, a new job or a vacation explains ("giving away my books before I
-    /// move", "saying goodbye on my last day"); every farewell cue is, by default.
+    /// Farewell wording that a graduation, a move, a new job, a new baby or a vacation explains ("giving away my
+    /// books before I move", "saying goodbye on my last day", "wrote a will now that the baby is here").
     /// </summary>
-    public bool UnlessMoving
-    {
-        get => _unlessMoving ?? Cue == Cue.Farewell;
-        init => _unlessMoving = value;
-    }
-
-    private readonly bool? _unlessMoving;
+    public bool UnlessMoving { get; init; }
 }
 
 /// <summary>

@@ -8,6 +8,9 @@ internal sealed record EverydayPattern(string Pattern)
     /// the writer says the message is about them ("asking for me").
     /// </summary>
     public bool NotAfterMy { get; init; }
+
+    /// <summary>Everyday only when the message also has these ("I'm dead. The chief replied-all with a meme").</summary>
+    public Concepts OnlyWith { get; init; }
 }
 
 /// <summary>
@@ -22,10 +25,21 @@ internal static class EverydaySigns
         new("SUICIDE ..1 TOPIC") { NotAfterMy = true },
         new("self {harm harming injury} ..1 TOPIC") { NotAfterMy = true },
         new("{si ideation} TOPIC") { NotAfterMy = true },
-        new("TOPIC ..3 {on about for regarding re around in} the? {SUICIDE self si overdose od}") { NotAfterMy = true },
+        new("TOPIC ..3 {on about for regarding re around in of} the? {SUICIDE self si overdose od}") { NotAfterMy = true },
         new("TOPIC ..3 {on about for regarding re around in} !{my me i} {SUICIDE self si overdose od}") { NotAfterMy = true },
         new("{ask asking asked discuss discussing discussed screen screening} {about for} the? {SUICIDE self si}"),
-        new("{ask asking asked} ..2 {are do have} {you u} ..6 {yourself urself}"),
+        new("{ask asking asked} ..4 {are do have} {you u} ..6 {yourself urself}"),
+        new("{ask asking asked} !{me my i myself} ..1 about the? {SUICIDE si}"),
+        new("{ask asking asked discuss discussing discussed} {about for} !{my me i} {SUICIDE self si}"),
+        new("TOPIC ..3 {on about for regarding re around in of} !{my me i} !{my me i} {SUICIDE self si overdose od}") { NotAfterMy = true },
+        new("{throw throwing threw toss tossing chuck chucking} ..2 {it this that THING} ..3 {off out in into}"),
+        new("{wants want wanted} me dead"),
+        new("im dead") { OnlyWith = Concepts.Laughter },
+        new("{im} so? dead") { OnlyWith = Concepts.Laughter },
+        new("kill me now") { OnlyWith = Concepts.Laughter },
+        new("worst ..2 alive"),
+        new("{kill killed killing} the {last rest backlog list queue}"),
+        new("{throw throwing threw toss tossing chuck chucking} ..2 {it this that THING} ..3 {off out in into} the? ..1 HEIGHT"),
         new("{laceration lacerations wound wounds injury injuries scar scars cuts} {from of} self {harm harming}"),
         new("difference between ..4 {SUICIDE si ideation}"),
         new("SUICIDE of !{my me}"),
@@ -37,6 +51,7 @@ internal static class EverydaySigns
         new("{pill disease tumor symptom caregiver viral documentation admin administrative financial cognitive work clinical med medication student debt} BURDEN"),
         new("BURDEN of {proof disease illness}"),
         new("PAIN ..2 {scale score meds medication control management regimen}"),
+        new("{medication med meds drug dosing dose prescribing} {error errors mistake mistakes event events}"),
 
         // Idioms from hospital life.
         new("{die dying died} for !{real good sure ever now it once certain}"),
@@ -48,6 +63,8 @@ internal static class EverydaySigns
         new("dead {tired asleep serious wrong set last}"),
         new("dead on my feet"),
         new("dead in a ditch"),
+        new("crawl ..6 and die"),
+        new("take a bullet for"),
         new("{bored scared worried sick} to death"),
         new("{end death} of me"),
         new("{kill killing} for"),
@@ -80,9 +97,17 @@ internal static class EverydaySigns
     /// <summary>Words with which the writer says the rest is about them ("resources for someone who is suicidal. asking for me").</summary>
     public static IReadOnlyList<string> WritersOwn { get; } =
     [
-        "asking ..1 for {me myself}", "{its thats this is} ..1 for me", "its me ..1 having", "asking {because bc cuz since} i",
+        "asking ..1 for {me myself}", "{its thats this is} ..1 for me", "its me ..1 having", "asking {because bc cuz since} i ..2 {need think am feel}",
         "{because bc cuz} {it its} is? me",
         "{talking asking} about {me myself}", "i mean {me myself}",
+    ];
+
+    /// <summary>The writer saying they are safe: the statistical check then needs to be surer before it alarms.</summary>
+    public static IReadOnlyList<string> Reassurances { get; } =
+    [
+        "{im} {totally completely perfectly physically definitely}? safe", "i am {totally completely perfectly physically definitely}? safe",
+        "{no not} ..1 danger", "{not no} {suicidal si}", "{not no} ..1 {thoughts} ..1 {hurting harming ending killing}",
+        "{dont} mean ..2 {darker dark} ..1 {than that}?", "nothing {darker dark} ..2 {than that}?", "not in a ..1 {dark dramatic scary} way",
     ];
 
     /// <summary>

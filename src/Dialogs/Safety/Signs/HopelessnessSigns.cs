@@ -53,7 +53,7 @@ internal static class HopelessnessSigns
         new(Sign, "why ..4 still ..4 {living alive here breathing existing}"),
         new(Sign, "{why what} ..4 {staying stay} alive"),
         new(Sign, "{zero out no lost} ..2 hope !{of for that}"),
-        new(Sign, "{im feel feeling} ..2 HOPELESS !{at with when}"),
+        new(Sign, "{im feel feeling} ..2 {hopeless trapped} !{at with when}"),
         new(Sign, "HOPELESS ..4 {life living future everything anymore ALIVE}"),
         new(Sign, "{life living future everything} ..4 HOPELESS"),
         new(Sign, "unbearable ..2 PAIN"),
