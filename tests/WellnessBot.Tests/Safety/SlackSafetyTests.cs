@@ -53,6 +53,30 @@ public sealed class SlackSafetyTests : IAsyncLifetime
         Assert.DoesNotContain("U0ANA", posted.Body.ToJsonString(), StringComparison.Ordinal);
     }
 
+    private Task DirectMessageAsync(string text, string eventId, string ts) => _host.EventAsync(new
+    {
+        token = "t", team_id = "T0TEAM", type = "event_callback", event_id = eventId, authorizations = new[] { new { user_id = "U0BOT" } },
+        @event = new { type = "message", channel = "D0ANA", channel_type = "im", user = "U0ANA", text, ts },
+    });
+
+    [Fact]
+    public async Task AWaitingKudosPromptIsPutAsideByACrisisMessageInASlackDm()
+    {
+        await DirectMessageAsync("kudos me", "Ev0KUDOS", "1.1");
+        await _host.IdleAsync();
+        var before = _host.Calls().Count;
+
+        await DirectMessageAsync("I want to be dead", "Ev0DEAD", "1.2");
+        await _host.IdleAsync();
+
+        var replies = _host.Calls().Skip(before).Where(c => c.Method is "chat.postMessage" or "chat.postEphemeral").Select(c => c.Body.ToJsonString()).ToList();
+        Assert.Contains("988", replies[0], StringComparison.Ordinal); // the crisis help comes first
+        Assert.Contains(replies, r => r.Contains("Your kudos is on hold", StringComparison.Ordinal));
+        var month = KudosRecord.MonthOf(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        Assert.Empty(await _host.Services.GetRequiredService<KudosStore>().MonthAsync(month, default));
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("want to be dead", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task CrisisWordsGetHelpEvenWhenTheCommandCannotBeActedOn()
     {
