@@ -94,6 +94,7 @@ public sealed class SafetyNetTests
     [InlineData("i dont know why but i keep thinking of killing myself")]
     [InlineData("im not sure im safe tonight, i keep looking at the pills")]
     [InlineData("if anyone asked me about suicide id have to say yes")]
+    [InlineData("i dont want to live like this anymore")]
     public void OnlyATrueNegationTakesItBack(string text) =>
         Assert.Equal(SafetySignal.Crisis, Net.Check(text));
 

@@ -37,6 +37,7 @@ internal static class EverydaySigns
         new("im dead") { OnlyWith = Concepts.Laughter },
         new("{im} so? dead") { OnlyWith = Concepts.Laughter },
         new("kill me now") { OnlyWith = Concepts.Laughter },
+        new("{made make makes making} me ..1 want to DIE") { OnlyWith = Concepts.Laughter },
         new("worst ..2 alive"),
         new("{kill killed killing} the {last rest backlog list queue}"),
         new("{throw throwing threw toss tossing chuck chucking} ..2 {it this that THING} ..3 {off out in into} the? ..1 HEIGHT"),
@@ -82,7 +83,7 @@ internal static class EverydaySigns
         new("{wake waking} up ..2 {early late}"),
         new("{die dies died dying} {down on} {this that} hill"),
         new("{dies died} down"),
-        new("{phone battery laptop pager wifi computer car printer epic charger tablet ipad plants plant fish conversation power generator lights server} ..2 DIE"),
+        new("{phone phones battery laptop pager pagers wifi computer car printer epic charger tablet ipad plants plant fish conversation power generator lights server} ..2 DIE"),
         new("{epic server system computer wifi printer pager phone website site network ehr cerner app} ..2 {DISASTER go goes went}"),
         new("NEGATION ..1 DISASTER"),
         new("care of the? dying"),
@@ -107,7 +108,7 @@ internal static class EverydaySigns
     [
         "{im} {totally completely perfectly physically definitely}? safe", "i am {totally completely perfectly physically definitely}? safe",
         "{no not} ..1 danger", "{not no} {suicidal si}", "{not no} ..1 {thoughts} ..1 {hurting harming ending killing}",
-        "{dont} mean ..2 {darker dark} ..1 {than that}?", "nothing {darker dark} ..2 {than that}?", "not in a ..1 {dark dramatic scary} way",
+        "{still} want to {live be}", "i {do really still truly}? want to live", "{dont} mean ..2 {darker dark} ..1 {than that}?", "nothing {darker dark} ..2 {than that}?", "not in a ..1 {dark dramatic scary} way",
     ];
 
     /// <summary>
