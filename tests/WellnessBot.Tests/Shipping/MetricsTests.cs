@@ -33,13 +33,15 @@ public sealed class MetricsTests : BotFrameworkHostTests
     {
         await Host.PostAsync(TeamsActivities.Personal(Host.ServiceUrl, "i dont want to wake up tomorrow, my sister can have my car", "m-3"), Host.ChannelToken());
 
+        // At least one: the meter is the process's, so crisis replies in tests running beside this one count too.
+        var counted = new System.Text.RegularExpressions.Regex(@"wellnessbot_safety_replies_total\{[^}]*delivery=""private""[^}]*\} [1-9][0-9]*");
         string text = "";
-        for (var attempt = 0; attempt < 20 && !text.Contains("wellnessbot_safety_replies_total", StringComparison.Ordinal); attempt++)
+        for (var attempt = 0; attempt < 40 && !counted.IsMatch(text); attempt++)
         {
             text = await (await Host.GetAsync("/metrics")).Content.ReadAsStringAsync();
-            if (!text.Contains("wellnessbot_safety_replies_total", StringComparison.Ordinal)) await Task.Delay(250);
+            if (!counted.IsMatch(text)) await Task.Delay(250);
         }
-        Assert.Matches(@"wellnessbot_safety_replies_total\{[^}]*delivery=""private""[^}]*\} 1", text);
+        Assert.Matches(counted, text);
         Assert.DoesNotContain("sister", text, StringComparison.Ordinal);
     }
 }
