@@ -234,64 +234,6 @@ public sealed partial class PeerSupportDesk(
         return marked;
     }
 
-    /// <summary>
-    /// Handles every timer that is due: offers that ran out (to the next supporter), check-ins, and purges.
-    /// Safe to run on several instances at once: each change is ETag-checked and only the winner acts.
-    /// </summary>
-    public async Task<int> SweepAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var handled = 0;
-        var open = (await requests.AllAsync(ct).ConfigureAwait(false)).Where(r => r.IsOpen).ToList();
-        var waiting = open.Where(r => r.Status is SupportStatus.New or SupportStatus.Offered).Select(r => now - r.CreatedAt).DefaultIfEmpty(TimeSpan.Zero).Max();
-        BotMetrics.SupportBacklog(open.Count, waiting);
-        foreach (var (dueAt, id) in await requests.DueAsync(now, ct).ConfigureAwait(false))
-        {
-            var request = await requests.GetAsync(id, ct).ConfigureAwait(false);
-            if (request is null || request.DueAt != dueAt || request.Timer == SupportTimer.None)
-            {
-                await requests.DeleteTimerAsync(dueAt, id, ct).ConfigureAwait(false); // left over from a change
-                continue;
-            }
-            handled++;
-            switch (request.Timer)
-            {
-                case SupportTimer.OfferExpires when request.Status == SupportStatus.Offered:
-                    var timedOut = request.Supporter!;
-                    var moved = await requests.TryUpdateAsync(request, request.PassedOnBy(timedOut), ct).ConfigureAwait(false);
-                    if (moved is null) continue;
-                    LogTimedOut(logger, moved.Reference); BotMetrics.Support("timed_out");
-                    await messenger.SendToUserAsync(timedOut, Messages.BotMessage.Say(SupportText.OfferLapsed(moved.Reference)), ct).ConfigureAwait(false);
-                    await OfferNextAsync(moved, ct).ConfigureAwait(false);
-                    break;
-                case SupportTimer.OfferExpires when request.Status == SupportStatus.New:
-                    await OfferNextAsync(request, ct).ConfigureAwait(false); // the first offer never happened (a crash), or a retry
-                    break;
-                case SupportTimer.FollowUp:
-                    var followed = await requests.TryUpdateAsync(request, request with
-                    {
-                        Timer = SupportTimer.Purge, DueAt = (request.ClosedAt ?? now) + TimeSpan.FromDays(settings.RetentionDays),
-                    }, ct).ConfigureAwait(false);
-                    if (followed?.Requester is { } requester)
-                        await messenger.SendToUserAsync(requester, Messages.BotMessage.Say(SupportText.FollowUp), ct).ConfigureAwait(false);
-                    break;
-                case SupportTimer.Purge:
-                    // Only anonymous counts remain: tier, urgency, status and times.
-                    if (await requests.TryUpdateAsync(request, request with
-                        {
-                            Requester = null, Details = null, Purged = true, Passed = [], Timer = SupportTimer.None, DueAt = null,
-                            Supporter = null, EscalatedTo = null,
-                        }, ct).ConfigureAwait(false) is not null)
-                        LogPurged(logger, request.Reference);
-                    break;
-                default:
-                    await requests.TryUpdateAsync(request, request with { Timer = SupportTimer.None, DueAt = null }, ct).ConfigureAwait(false);
-                    break;
-            }
-        }
-        return handled;
-    }
-
     /// <summary>Details for someone asking to see them: the assigned supporter or a coordinator. Every attempt is audited.</summary>
     public async Task<(SupportRequest? Request, bool Allowed)> ShowAsync(UserRef viewer, string reference, CancellationToken ct)
     {
@@ -324,27 +266,4 @@ public sealed partial class PeerSupportDesk(
 
     public static string MonthOf(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Support request {Reference} created (tier {Tier}, urgent {Urgent})")]
-    private static partial void LogCreated(ILogger logger, string reference, string tier, bool urgent);
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Support request {Reference} offered (offer {Number})")]
-    private static partial void LogOffered(ILogger logger, string reference, int number);
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Support request {Reference} accepted")]
-    private static partial void LogAccepted(ILogger logger, string reference);
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Support request {Reference} declined; offering to the next supporter")]
-    private static partial void LogDeclined(ILogger logger, string reference);
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Support request {Reference}: the offer window passed; offering to the next supporter")]
-    private static partial void LogTimedOut(ILogger logger, string reference);
-    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Support request {Reference} escalated to the coordinators: no peer supporter left")]
-    private static partial void LogEscalated(ILogger logger, string reference);
-    [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Support request {Reference} closed ({How})")]
-    private static partial void LogClosed(ILogger logger, string reference, string how);
-    [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Support request {Reference} marked urgent")]
-    private static partial void LogUrgent(ILogger logger, string reference);
-    [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Support request {Reference}: details erased after retention")]
-    private static partial void LogPurged(ILogger logger, string reference);
-    [LoggerMessage(EventId = 5011, Level = LogLevel.Error, Message = "Support request {Reference} is escalated but no coordinator could be messaged (they need to have opened a chat with the bot); it is listed in \"h3 requests\"")]
-    private static partial void LogCoordinatorsUnreachable(ILogger logger, string reference);
-    [LoggerMessage(EventId = 5010, Level = LogLevel.Error, Message = "Support request {Reference} has no supporter left and no coordinator who can be messaged (Program:Coordinators needs Teams 29: or Slack U ids); retrying at the next window")]
-    private static partial void LogNoCoordinator(ILogger logger, string reference);
 }
