@@ -24,16 +24,22 @@ public static class StorageKeys
         [DialogStateTable, ConversationsTable, KudosTable, DigestsTable, SettingsTable, SupportRequestsTable, PeerRosterTable, SupportAuditTable];
 
     // Kudos: one partition per month, so a month's digest is a single partition read; a row per kudos.
-    public static (string PartitionKey, string RowKey) Kudos(string month, string kudosId) => ("m|" + month, kudosId);
-    public static string KudosMonthPartition(string month) => "m|" + month;
+    public static (string PartitionKey, string RowKey) Kudos(Month month, string kudosId) => (KudosMonthPartition(month), kudosId);
+    public static string KudosMonthPartition(Month month) => KudosMonths + month;
+    /// <summary>Every month's partition starts with this.</summary>
+    public const string KudosMonths = "m|";
 
     // Indexes point at the month row (no copies of the text, so edits leave nothing stale).
-    public static (string PartitionKey, string RowKey) KudosByRecipient(UserRef recipient, string month, string kudosId) =>
-        ("r|" + Escape(recipient.Key), month + "|" + kudosId);
+    public static (string PartitionKey, string RowKey) KudosByRecipient(UserRef recipient, Month month, string kudosId) =>
+        (KudosByRecipientPartition(recipient), KudosByRecipientMonth(month) + kudosId);
+    public static string KudosByRecipientMonth(Month month) => month + "|";
+    /// <summary>The kudos an index row points at; null for a row not written by <see cref="KudosByRecipient"/>.</summary>
+    public static (Month Month, string KudosId)? KudosPointedAt(string indexRowKey) =>
+        indexRowKey.Split('|', 2) is [var month, var id] && Month.TryParseStored(month, out var m) ? (m, id) : null;
     public static string KudosByRecipientPartition(UserRef recipient) => "r|" + Escape(recipient.Key);
 
     // The monthly digest: its state row (lease, posted), one row per part posted per channel, per coordinator sent.
-    public static string DigestPartition(string month) => "d|" + month;
+    public static string DigestPartition(Month month) => "d|" + month;
     public const string DigestStateRow = "state";
     public static string DigestPartRow(ConversationRef channel, int part) =>
         "part|" + Escape(channel.Key) + "|" + part.ToString("D3", CultureInfo.InvariantCulture);

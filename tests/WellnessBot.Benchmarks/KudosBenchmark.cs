@@ -44,7 +44,7 @@ internal static class KudosBenchmark
                 var n = batch * 100 + j;
                 var record = new KudosRecord
                 {
-                    Id = KudosStore.IdFor("bench-" + n.ToString(CultureInfo.InvariantCulture)), Month = "2026-11", Giver = people[random.Next(people.Length)],
+                    Id = KudosStore.IdFor("bench-" + n.ToString(CultureInfo.InvariantCulture)), Month = new Month(2026, 11), Giver = people[random.Next(people.Length)],
                     Recipients = [people[random.Next(people.Length)]],
                     Message = "Thank you for covering my pager at 3am so I could sleep before my exam — you're a star.",
                     Category = (KudosCategory)(n % 6), Anonymous = n % 7 == 0,
@@ -58,7 +58,7 @@ internal static class KudosBenchmark
 
         // Cold: the first time this process compiles a digest (as on the monthly run of a long-lived host).
         var cold = Stopwatch.StartNew();
-        var coldDigest = MonthlyDigest.Compile("2026-11", await kudos.MonthAsync("2026-11", default));
+        var coldDigest = MonthlyDigest.Compile(new Month(2026, 11), await kudos.MonthAsync(new Month(2026, 11), default));
         _ = coldDigest.ForChannel(false).Count + coldDigest.ForBreakfast(false).Count;
         Console.WriteLine($"  first (cold) run: {Samples.Format(cold.Elapsed.TotalMicroseconds)}");
         if (Environment.GetEnvironmentVariable("BENCH_STAGES") == "1")
@@ -66,11 +66,11 @@ internal static class KudosBenchmark
             for (var r = 0; r < 3; r++)
             {
                 var w = Stopwatch.StartNew();
-                var rows = await table.QueryAllAsync(TableQuery.InPartition(StorageKeys.KudosMonthPartition("2026-11")));
+                var rows = await table.QueryAllAsync(TableQuery.InPartition(StorageKeys.KudosMonthPartition(new Month(2026, 11))));
                 var tRead = w.Elapsed.TotalMilliseconds; w.Restart();
-                var month = await kudos.MonthAsync("2026-11", default);
+                var month = await kudos.MonthAsync(new Month(2026, 11), default);
                 var tMonth = w.Elapsed.TotalMilliseconds; w.Restart();
-                var digest = MonthlyDigest.Compile("2026-11", month);
+                var digest = MonthlyDigest.Compile(new Month(2026, 11), month);
                 var tCompile = w.Elapsed.TotalMilliseconds; w.Restart();
                 var c = digest.ForChannel(false).Count;
                 var tChannel = w.Elapsed.TotalMilliseconds; w.Restart();
@@ -81,8 +81,8 @@ internal static class KudosBenchmark
         }
         var runs = await Samples.TimeAsync("read + compile + render both versions", 5, async _ =>
         {
-            var month = await kudos.MonthAsync("2026-11", default);
-            var digest = MonthlyDigest.Compile("2026-11", month);
+            var month = await kudos.MonthAsync(new Month(2026, 11), default);
+            var digest = MonthlyDigest.Compile(new Month(2026, 11), month);
             var parts = digest.ForChannel(false).Count + digest.ForBreakfast(false).Count;
             if (digest.KudosCount != 50_000 || parts < 2) throw new InvalidOperationException("unexpected digest");
         });

@@ -24,9 +24,9 @@ public sealed class SlackHome(SlackWebApi api, KudosStore kudos, ProgramSettings
 
     public async Task PublishAsync(string userId, CancellationToken ct)
     {
-        var month = KudosRecord.MonthOf(clock.GetUtcNow(), program.Zone);
+        var month = program.ThisMonth(clock);
         var received = await kudos.ReceivedAsync(new UserRef(SlackInbound.Channel, userId, ""), month, ct).ConfigureAwait(false);
-        await api.PublishHomeAsync(userId, View(KudosRecord.MonthTitle(month), received), ct).ConfigureAwait(false);
+        await api.PublishHomeAsync(userId, View(month.Title, received), ct).ConfigureAwait(false);
     }
 
     public JsonObject View(string monthTitle, IReadOnlyList<KudosRecord> received)

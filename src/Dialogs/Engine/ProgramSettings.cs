@@ -16,6 +16,9 @@ public sealed class ProgramSettings
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
+    /// <summary>"This month" for everyone: the month it is now in the program's time zone.</summary>
+    public Month ThisMonth(TimeProvider clock) => Month.Of(clock.GetUtcNow(), Zone);
+
     /// <summary>How long an unfinished dialog waits before it is forgotten.</summary>
     public int DialogExpiryMinutes { get; set; } = 60;
 

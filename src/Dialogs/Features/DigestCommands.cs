@@ -56,9 +56,9 @@ public sealed class DigestCommands(
             }
             case "post":
             {
-                var month = DigestLedger.PreviousMonth(KudosRecord.MonthOf(clock.GetUtcNow(), program.Zone));
+                var month = program.ThisMonth(clock).Previous;
                 var outcome = await publisher.PublishAsync(month, late: false, ct).ConfigureAwait(false);
-                var title = KudosRecord.MonthTitle(month);
+                var title = month.Title;
                 var state = await ledger.GetAsync(month, ct).ConfigureAwait(false);
                 await context.ReplyPrivatelyAsync(BotMessage.Say(outcome switch
                 {
@@ -88,26 +88,11 @@ public sealed class DigestCommands(
         }
     }
 
-    /// <summary>"" → last month; "2026-10"; "october" (the latest October not in the future); "october 2026".</summary>
-    public string? ParseMonth(string text)
+    /// <summary>A month as coordinators say it (see <see cref="Month.FromWords"/>); no month named means last month, whose digest is the one due.</summary>
+    public Month? ParseMonth(string text)
     {
-        var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), program.Zone);
-        text = text.Trim();
-        if (text.Length == 0 || text.Equals("last month", StringComparison.OrdinalIgnoreCase))
-            return today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        if (text.Equals("this month", StringComparison.OrdinalIgnoreCase))
-            return today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        if (DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
-            return exact.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        if (DateTime.TryParseExact(text, ["MMMM yyyy", "MMM yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var withYear))
-            return withYear.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        if (DateTime.TryParseExact(text, ["MMMM", "MMM"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var monthOnly))
-        {
-            var candidate = new DateTime(today.Year, monthOnly.Month, 1);
-            if (candidate > today.DateTime) candidate = candidate.AddYears(-1);
-            return candidate.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        }
-        return null;
+        var thisMonth = program.ThisMonth(clock);
+        return Month.FromWords(text, thisMonth, whenEmpty: thisMonth.Previous);
     }
 
     private static IEnumerable<BotMessage> CsvMessages(MonthlyDigest digest)

@@ -34,7 +34,7 @@ public sealed partial class KudosDialog
             // Shown to colleagues and read aloud: crisis wording is only saved when the giver says so.
             await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.CheckWording(message)), ct).ConfigureAwait(false);
             return DialogOutcome.Wait(new KudosDraft(found.Id, found.GivenAt, found.Recipients, category, anonymous, AwaitingForm: false,
-                Unsent: message, EditingId: found.Id, EditingMonth: found.Month));
+                Unsent: message, EditingId: found.Id, EditingMonth: found.Month.ToString()));
         }
         return await ApplyEditAsync(context, found, message, category, anonymous, ct).ConfigureAwait(false);
     }
@@ -78,7 +78,7 @@ public sealed partial class KudosDialog
 
     private async Task<KudosRecord?> FindOwnAsync(ITurnContext context, string? id, string? month, CancellationToken ct)
     {
-        var found = id is null || month is null ? null : await kudos.GetAsync(month, id, ct).ConfigureAwait(false);
+        var found = id is null || !Month.TryParseStored(month, out var stored) ? null : await kudos.GetAsync(stored, id, ct).ConfigureAwait(false);
         string? problem = found is null ? Text.Gone
             : found.Giver.Key != context.Turn.From.Key ? Text.NotYours
             : await ledger.IsPostedAsync(found.Month, ct).ConfigureAwait(false) ? Text.AlreadyInDigest(found.Month)
@@ -90,7 +90,7 @@ public sealed partial class KudosDialog
 
     private async Task<DialogOutcome> ShowMineAsync(ITurnContext context, CancellationToken ct)
     {
-        var month = KudosRecord.MonthOf(clock.GetUtcNow(), program.Zone);
+        var month = program.ThisMonth(clock);
         var given = await kudos.GivenAsync(context.Turn.From, month, ct).ConfigureAwait(false);
         var received = await kudos.ReceivedAsync(context.Turn.From, month, ct).ConfigureAwait(false);
         await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.Mine(month, given, received)), ct).ConfigureAwait(false);

@@ -36,7 +36,7 @@ public sealed partial class KudosDialog
         public static string CouldNotNotify(IReadOnlyList<string> names) =>
             $"Your kudos is saved for the breakfast, but I couldn't send {string.Join(" and ", names)} a private note (they may not have WellnessBot yet).";
 
-        public static string AlreadyInDigest(string month) =>
-            $"The {KudosRecord.MonthTitle(month)} digest has already been posted, so this kudos can no longer be changed.";
+        public static string AlreadyInDigest(Month month) =>
+            $"The {month.Title} digest has already been posted, so this kudos can no longer be changed.";
     }
 }

@@ -200,7 +200,7 @@ public sealed partial class KudosDialog(
         var record = new KudosRecord
         {
             Id = KudosStore.IdFor(turn.From.Key + "|" + idempotencyKey),
-            Month = KudosRecord.MonthOf(draft.StartedAt, program.Zone),
+            Month = Month.Of(draft.StartedAt, program.Zone),
             Giver = turn.From,
             Recipients = draft.To,
             Message = message,

@@ -176,15 +176,10 @@ public sealed class PeerSupportCommands(
 
     private async Task<string> StatsAsync(string monthText, CancellationToken ct)
     {
-        var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), program.Zone);
-        var month = monthText.Trim().ToLowerInvariant() switch
-        {
-            "" or "this month" => today.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            "last month" => today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            var text when DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) => m.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            _ => null,
-        };
+        // Figures are about the month in progress unless another is named.
+        var thisMonth = program.ThisMonth(clock);
+        var month = Month.FromWords(monthText, thisMonth, whenEmpty: thisMonth);
         if (month is null) return $"I couldn't read \"{monthText}\" as a month. Try **h3 stats 2026-10**, **h3 stats last month** or **h3 stats**.";
-        return SupportFigures.For(month, await desk.AllAsync(ct).ConfigureAwait(false), program.Zone).ToText();
+        return SupportFigures.For(month.Value, await desk.AllAsync(ct).ConfigureAwait(false), program.Zone).ToText();
     }
 }

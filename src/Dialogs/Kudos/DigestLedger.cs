@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using WellnessBot.Dialogs.Turns;
 using WellnessBot.Storage;
@@ -17,17 +16,17 @@ public sealed class DigestLedger(ITableStore store, TimeProvider clock)
 
     public sealed record State(string Status, DateTimeOffset? PostedAt, bool Late, ETag ETag);
 
-    public async Task<State?> GetAsync(string month, CancellationToken ct)
+    public async Task<State?> GetAsync(Month month, CancellationToken ct)
     {
         var e = await _table.GetEntityAsync(StorageKeys.DigestPartition(month), StorageKeys.DigestStateRow, ct).ConfigureAwait(false);
         return e is null ? null : new State(e.GetString("Status") ?? "Pending", e.GetDateTimeOffset("PostedAt"), e.GetBoolean("Late") ?? false, e.ETag);
     }
 
-    public async Task<bool> IsPostedAsync(string month, CancellationToken ct) =>
+    public async Task<bool> IsPostedAsync(Month month, CancellationToken ct) =>
         (await GetAsync(month, ct).ConfigureAwait(false))?.Status == "Posted";
 
     /// <summary>Takes the month's lease for <paramref name="owner"/>; false when posted already or another instance holds it.</summary>
-    public async Task<bool> TryLeaseAsync(string month, string owner, CancellationToken ct)
+    public async Task<bool> TryLeaseAsync(Month month, string owner, CancellationToken ct)
     {
         var pk = StorageKeys.DigestPartition(month);
         var now = clock.GetUtcNow();
@@ -53,16 +52,16 @@ public sealed class DigestLedger(ITableStore store, TimeProvider clock)
     }
 
     /// <summary>The part's status: null (never tried), "Sending" (tried, outcome unknown), or "Sent".</summary>
-    public async Task<string?> PartStatusAsync(string month, string row, CancellationToken ct) =>
+    public async Task<string?> PartStatusAsync(Month month, string row, CancellationToken ct) =>
         (await _table.GetEntityAsync(StorageKeys.DigestPartition(month), row, ct).ConfigureAwait(false))?.GetString("Status");
 
-    public Task MarkPartSendingAsync(string month, string row, CancellationToken ct) =>
+    public Task MarkPartSendingAsync(Month month, string row, CancellationToken ct) =>
         _table.UpsertEntityAsync(new TableEntity(StorageKeys.DigestPartition(month), row) { ["Status"] = "Sending", ["At"] = clock.GetUtcNow() }, TableUpdateMode.Replace, ct);
 
-    public Task MarkPartSentAsync(string month, string row, string? messageId, CancellationToken ct) =>
+    public Task MarkPartSentAsync(Month month, string row, string? messageId, CancellationToken ct) =>
         _table.UpsertEntityAsync(new TableEntity(StorageKeys.DigestPartition(month), row) { ["Status"] = "Sent", ["MessageId"] = messageId, ["At"] = clock.GetUtcNow() }, TableUpdateMode.Replace, ct);
 
-    public async Task MarkPostedAsync(string month, bool late, CancellationToken ct)
+    public async Task MarkPostedAsync(Month month, bool late, CancellationToken ct)
     {
         await _table.UpsertEntityAsync(new TableEntity(StorageKeys.DigestPartition(month), StorageKeys.DigestStateRow)
         {
@@ -73,8 +72,6 @@ public sealed class DigestLedger(ITableStore store, TimeProvider clock)
         }, TableUpdateMode.Merge, ct).ConfigureAwait(false);
     }
 
-    public static string PreviousMonth(string month) =>
-        DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The program channel(s) the digest is posted to, set by coordinators with "digest channel here".</summary>

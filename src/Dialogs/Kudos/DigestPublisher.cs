@@ -30,22 +30,22 @@ public sealed partial class DigestPublisher(
     public async Task<DigestOutcome> RunDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var postingMonth = KudosRecord.MonthOf(now, program.Zone);
+        var postingMonth = Month.Of(now, program.Zone);
         var due = settings.DueAt(postingMonth, program.Zone);
         if (due is null || now < due) return DigestOutcome.NotDue;
-        var month = DigestLedger.PreviousMonth(postingMonth);
+        var month = postingMonth.Previous;
         if (await ledger.IsPostedAsync(month, ct).ConfigureAwait(false)) return DigestOutcome.AlreadyPosted;
         var late = now > due.Value.AddMinutes(settings.LateAfterMinutes);
         return await PublishAsync(month, late, ct).ConfigureAwait(false);
     }
 
-    public async Task<DigestOutcome> PublishAsync(string month, bool late, CancellationToken ct)
+    public async Task<DigestOutcome> PublishAsync(Month month, bool late, CancellationToken ct)
     {
         var targets = await channels.AllAsync(ct).ConfigureAwait(false);
         var coordinators = program.CoordinatorAddresses();
         if (targets.Count == 0 && coordinators.Count == 0)
         {
-            if (Interlocked.Exchange(ref _warnedNowhere, month) != month) LogNowhere(logger, month);
+            if (Interlocked.Exchange(ref _warnedNowhere, month.ToString()) != month.ToString()) LogNowhere(logger, month);
             return DigestOutcome.NowhereToPost;
         }
         if (await ledger.IsPostedAsync(month, ct).ConfigureAwait(false)) return DigestOutcome.AlreadyPosted;
@@ -93,7 +93,7 @@ public sealed partial class DigestPublisher(
     }
 
     /// <summary>Sends one part at most once. Returns false when an earlier attempt's outcome is unknown (skipped, never repeated).</summary>
-    private async Task<bool> SendPartAsync(string month, string row, Func<Task<(bool Delivered, string? Id)>> send, CancellationToken ct)
+    private async Task<bool> SendPartAsync(Month month, string row, Func<Task<(bool Delivered, string? Id)>> send, CancellationToken ct)
     {
         switch (await ledger.PartStatusAsync(month, row, ct).ConfigureAwait(false))
         {
@@ -108,11 +108,11 @@ public sealed partial class DigestPublisher(
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Posted the {Month} digest: {Count} kudos to {Channels} channel(s), late: {Late}")]
-    private static partial void LogPosted(ILogger logger, string month, int count, int channels, bool late);
+    private static partial void LogPosted(ILogger logger, Month month, int count, int channels, bool late);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "The {Month} digest is due but there is no program channel and no coordinator to send it to")]
-    private static partial void LogNowhere(ILogger logger, string month);
+    private static partial void LogNowhere(ILogger logger, Month month);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "A part of the {Month} digest could not be delivered (recipient unreachable)")]
-    private static partial void LogUndelivered(ILogger logger, string month);
+    private static partial void LogUndelivered(ILogger logger, Month month);
 }

@@ -40,9 +40,9 @@ public sealed partial class DigestSettings
     private sealed record Rule(int? Ordinal, DayOfWeek? Day, int? DayOfMonth, TimeOnly Time);
 
     /// <summary>When the digest of the month before <paramref name="postingMonth"/> is due (UTC); null if no breakfast that month.</summary>
-    public DateTimeOffset? DueAt(string postingMonth, TimeZoneInfo zone)
+    public DateTimeOffset? DueAt(Month postingMonth, TimeZoneInfo zone)
     {
-        var first = DateOnly.ParseExact(postingMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var first = postingMonth.FirstDay;
         DateOnly day;
         TimeOnly time;
         if (BreakfastDates.Count > 0)
@@ -57,7 +57,7 @@ public sealed partial class DigestSettings
         {
             if (!TryParseSchedule(Schedule, out var rule)) return null;
             time = rule.Time;
-            day = rule.DayOfMonth is { } dom ? first.AddDays(Math.Min(dom, DateTime.DaysInMonth(first.Year, first.Month)) - 1) : NthWeekday(first, rule.Ordinal!.Value, rule.Day!.Value);
+            day = rule.DayOfMonth is { } dom ? first.AddDays(Math.Min(dom, postingMonth.Days) - 1) : NthWeekday(first, rule.Ordinal!.Value, rule.Day!.Value);
         }
         return ToUtc(day.ToDateTime(time), zone);
     }

@@ -92,7 +92,7 @@ public static class KudosCards
         Summary = "Kudos saved for the breakfast",
         Body =
         [
-            new TextBlock($"It will be read at the {KudosRecord.MonthTitle(NextMonth(kudos.Month))} program breakfast, in the {KudosRecord.MonthTitle(kudos.Month)} shout-outs."),
+            new TextBlock($"It will be read at the {kudos.Month.Next.Title} program breakfast, in the {kudos.Month.Title} shout-outs."),
             new FactSet(Facts(kudos)),
             new TextBlock("You can edit or withdraw it until the month's digest is posted.", TextStyle.Subtle),
         ],
@@ -117,9 +117,9 @@ public static class KudosCards
         Actions = [new SubmitAction("Save", KudosDialog.SaveAction) { Style = ActionStyle.Positive, Data = Ref(kudos) }],
     };
 
-    public static Card Mine(string month, IReadOnlyList<KudosRecord> given, IReadOnlyList<KudosRecord> received) => new(MineKind)
+    public static Card Mine(Month month, IReadOnlyList<KudosRecord> given, IReadOnlyList<KudosRecord> received) => new(MineKind)
     {
-        Title = $"Your kudos in {KudosRecord.MonthTitle(month)}",
+        Title = $"Your kudos in {month.Title}",
         Body =
         [
             new TextBlock($"Received ({received.Count})", TextStyle.Heading),
@@ -173,8 +173,5 @@ public static class KudosCards
         return facts;
     }
 
-    private static Dictionary<string, string> Ref(KudosRecord kudos) => new() { ["id"] = kudos.Id, ["month"] = kudos.Month };
-
-    private static string NextMonth(string month) =>
-        DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture).AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    private static Dictionary<string, string> Ref(KudosRecord kudos) => new() { ["id"] = kudos.Id, ["month"] = kudos.Month.ToString() };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using WellnessBot.Dialogs.Turns;
 
 namespace WellnessBot.Dialogs.Kudos;
@@ -31,7 +30,7 @@ public sealed record KudosRecord
 
     public required string Id { get; init; }
     /// <summary>"2026-11": the month in the program's time zone when it was given.</summary>
-    public required string Month { get; init; }
+    public required Month Month { get; init; }
     public required UserRef Giver { get; init; }
     public required IReadOnlyList<UserRef> Recipients { get; init; }
     public required string Message { get; init; }
@@ -43,9 +42,4 @@ public sealed record KudosRecord
     /// <summary>The giver recognised themselves (the program invites it).</summary>
     public bool IsSelfHighlight => Recipients.Any(r => r.Key == Giver.Key);
 
-    public static string MonthOf(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    public static string MonthTitle(string month) =>
-        DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -36,7 +36,7 @@ public sealed class KudosStore(ITableStore store)
         return (kudos, true);
     }
 
-    public async Task<KudosRecord?> GetAsync(string month, string id, CancellationToken ct)
+    public async Task<KudosRecord?> GetAsync(Month month, string id, CancellationToken ct)
     {
         var (pk, rk) = StorageKeys.Kudos(month, id);
         var entity = await _table.GetEntityAsync(pk, rk, ct).ConfigureAwait(false);
@@ -67,7 +67,7 @@ public sealed class KudosStore(ITableStore store)
     }
 
     /// <summary>Every kudos of a month, oldest first: one partition, read as four row-key ranges side by side.</summary>
-    public async Task<List<KudosRecord>> MonthAsync(string month, CancellationToken ct)
+    public async Task<List<KudosRecord>> MonthAsync(Month month, CancellationToken ct)
     {
         // Ids are hex hashes, spread evenly over 0…f, so four ranges split a big month into even shares.
         string?[] bounds = [null, "4", "8", "c", null];
@@ -88,17 +88,17 @@ public sealed class KudosStore(ITableStore store)
 
     /// <summary>Every kudos a person gave, in any month (for a privacy export or erasure): one filtered read of the month partitions.</summary>
     public Task<List<KudosRecord>> AllGivenByAsync(UserRef giver, CancellationToken ct) =>
-        GivenByAsync(TableQuery.PartitionsStartingWith(StorageKeys.KudosMonthPartition("")), giver, ct);
+        GivenByAsync(TableQuery.PartitionsStartingWith(StorageKeys.KudosMonths), giver, ct);
 
     /// <summary>Every kudos a person received, in any month, through their recipient index.</summary>
     public Task<List<KudosRecord>> AllReceivedByAsync(UserRef recipient, CancellationToken ct) =>
         FromIndexAsync(StorageKeys.KudosByRecipientPartition(recipient), month: null, ct);
 
-    public Task<List<KudosRecord>> ReceivedAsync(UserRef recipient, string month, CancellationToken ct) =>
+    public Task<List<KudosRecord>> ReceivedAsync(UserRef recipient, Month month, CancellationToken ct) =>
         FromIndexAsync(StorageKeys.KudosByRecipientPartition(recipient), month, ct);
 
     /// <summary>What someone gave in a month: a filtered read of that month's partition (no index to keep in step).</summary>
-    public Task<List<KudosRecord>> GivenAsync(UserRef giver, string month, CancellationToken ct) =>
+    public Task<List<KudosRecord>> GivenAsync(UserRef giver, Month month, CancellationToken ct) =>
         GivenByAsync(TableQuery.InPartition(StorageKeys.KudosMonthPartition(month)), giver, ct);
 
     private async Task<List<KudosRecord>> GivenByAsync(TableQuery months, UserRef giver, CancellationToken ct)
@@ -112,15 +112,15 @@ public sealed class KudosStore(ITableStore store)
     }
 
     /// <summary>Kudos through a recipient index ("month|id" rows), for one month or (null) all of them.</summary>
-    private async Task<List<KudosRecord>> FromIndexAsync(string partition, string? month, CancellationToken ct)
+    private async Task<List<KudosRecord>> FromIndexAsync(string partition, Month? month, CancellationToken ct)
     {
         var query = TableQuery.InPartition(partition);
-        if (month is not null) query = query.RowKeyStartsWith(month + "|");
+        if (month is { } only) query = query.RowKeyStartsWith(StorageKeys.KudosByRecipientMonth(only));
         var found = new List<KudosRecord>();
         await foreach (var row in _table.QueryAsync(query, ct).ConfigureAwait(false))
         {
-            var bar = row.RowKey.IndexOf('|', StringComparison.Ordinal);
-            if (bar > 0 && await GetAsync(row.RowKey[..bar], row.RowKey[(bar + 1)..], ct).ConfigureAwait(false) is { } kudos) found.Add(kudos);
+            if (StorageKeys.KudosPointedAt(row.RowKey) is { } at && await GetAsync(at.Month, at.KudosId, ct).ConfigureAwait(false) is { } kudos)
+                found.Add(kudos);
         }
         found.Sort((a, b) => a.GivenAt.CompareTo(b.GivenAt));
         return found;
@@ -154,7 +154,7 @@ public sealed class KudosStore(ITableStore store)
 
     private static TableEntity ToEntity(string pk, string rk, KudosRecord k) => new(pk, rk)
     {
-        ["Month"] = k.Month,
+        ["Month"] = k.Month.ToString(),
         ["GiverChannel"] = k.Giver.Channel,
         ["GiverId"] = k.Giver.Id,
         ["GiverName"] = k.Giver.Name,
@@ -174,7 +174,7 @@ public sealed class KudosStore(ITableStore store)
     private static KudosRecord FromEntity(TableEntity e, Dictionary<string, IReadOnlyList<UserRef>>? recipientsSeen = null) => new()
     {
         Id = e.RowKey,
-        Month = e.GetString("Month") ?? "",
+        Month = Month.ParseStored(e.GetString("Month") ?? ""),
         Giver = new UserRef(e.GetString("GiverChannel") ?? "", e.GetString("GiverId") ?? "", e.GetString("GiverName") ?? "", e.GetString("GiverAad")),
         Recipients = Recipients(e.GetString("Recipients") ?? "[]", recipientsSeen),
         Message = e.GetString("Message") ?? "",

@@ -9,7 +9,7 @@ namespace WellnessBot.Dialogs.Kudos;
 /// A month's shout-outs, compiled for the program channel (cards) and for the coordinators' breakfast (an
 /// ordered list to read aloud). Large months are split into several messages; nothing is ever cut.
 /// </summary>
-public sealed record MonthlyDigest(string Month, IReadOnlyList<MonthlyDigest.Recipient> Recipients, int KudosCount, IReadOnlyDictionary<KudosCategory, int> Categories)
+public sealed record MonthlyDigest(Month Month, IReadOnlyList<MonthlyDigest.Recipient> Recipients, int KudosCount, IReadOnlyDictionary<KudosCategory, int> Categories)
 {
     public const string CardKind = "digest";
 
@@ -20,9 +20,9 @@ public sealed record MonthlyDigest(string Month, IReadOnlyList<MonthlyDigest.Rec
     public sealed record Recipient(UserRef Person, IReadOnlyList<Entry> Entries);
 
     public bool IsEmpty => KudosCount == 0;
-    public string Title => KudosRecord.MonthTitle(Month);
+    public string Title => Month.Title;
 
-    public static MonthlyDigest Compile(string month, IReadOnlyList<KudosRecord> kudos)
+    public static MonthlyDigest Compile(Month month, IReadOnlyList<KudosRecord> kudos)
     {
         var byRecipient = new Dictionary<string, (UserRef Person, List<Entry> Entries)>(StringComparer.Ordinal);
         var categories = new Dictionary<KudosCategory, int>();

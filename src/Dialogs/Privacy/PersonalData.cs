@@ -43,12 +43,12 @@ public sealed class PersonalData(ITableStore store, KudosStore kudos, SupportReq
             ["person"] = new JsonObject { ["channel"] = person.Channel, ["id"] = person.Id },
             ["kudosGiven"] = new JsonArray(given.Select(k => (JsonNode)new JsonObject
             {
-                ["month"] = k.Month, ["givenAt"] = k.GivenAt, ["to"] = new JsonArray(k.Recipients.Select(r => (JsonNode)JsonValue.Create(r.Name)!).ToArray()),
+                ["month"] = k.Month.ToString(), ["givenAt"] = k.GivenAt, ["to"] = new JsonArray(k.Recipients.Select(r => (JsonNode)JsonValue.Create(r.Name)!).ToArray()),
                 ["message"] = k.Message, ["category"] = k.Category.ToString(), ["anonymousInDigest"] = k.Anonymous,
             }).ToArray()),
             ["kudosReceived"] = new JsonArray(received.Select(k => (JsonNode)new JsonObject
             {
-                ["month"] = k.Month, ["givenAt"] = k.GivenAt, ["from"] = k.Anonymous ? "a colleague (anonymous)" : k.Giver.Name,
+                ["month"] = k.Month.ToString(), ["givenAt"] = k.GivenAt, ["from"] = k.Anonymous ? "a colleague (anonymous)" : k.Giver.Name,
                 ["message"] = k.Message, ["category"] = k.Category.ToString(),
             }).ToArray()),
             ["supportRequests"] = supportRequests,

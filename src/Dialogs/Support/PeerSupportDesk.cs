@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using WellnessBot.Dialogs.Engine;
 using WellnessBot.Dialogs.Turns;
@@ -263,7 +262,4 @@ public sealed partial class PeerSupportDesk(
         var row = await store.GetTableClient(StorageKeys.ConversationsTable).GetEntityAsync(pk, rk, ct).ConfigureAwait(false);
         return row?.GetString("Name") is { Length: > 0 } name ? name : null;
     }
-
-    public static string MonthOf(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

@@ -1,14 +1,13 @@
-using System.Globalization;
 
 namespace WellnessBot.Dialogs.Support;
 
 /// <summary>A month's anonymous figures for coordinators: counts and times only, never names.</summary>
-public sealed record SupportFigures(string Month, int Requests, IReadOnlyDictionary<SupportTier, int> ByTier, TimeSpan? MedianToAcceptance,
+public sealed record SupportFigures(Month Month, int Requests, IReadOnlyDictionary<SupportTier, int> ByTier, TimeSpan? MedianToAcceptance,
     int Accepted, int Escalated, int Cancelled, int Urgent)
 {
-    public static SupportFigures For(string month, IEnumerable<SupportRequest> all, TimeZoneInfo zone)
+    public static SupportFigures For(Month month, IEnumerable<SupportRequest> all, TimeZoneInfo zone)
     {
-        var inMonth = all.Where(r => PeerSupportDesk.MonthOf(r.CreatedAt, zone) == month).ToList();
+        var inMonth = all.Where(r => Month.Of(r.CreatedAt, zone) == month).ToList();
         var waits = inMonth.Where(r => r.AcceptedAt is not null).Select(r => r.AcceptedAt!.Value - r.CreatedAt).Order().ToList();
         TimeSpan? median = waits.Count == 0 ? null
             : waits.Count % 2 == 1 ? waits[waits.Count / 2]
@@ -21,7 +20,7 @@ public sealed record SupportFigures(string Month, int Requests, IReadOnlyDiction
 
     public string ToText()
     {
-        var title = DateTime.ParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+        var title = Month.Title;
         var median = MedianToAcceptance is { } m ? (m.TotalMinutes < 90 ? $"{m.TotalMinutes:0} min" : $"{m.TotalHours:0.#} h") : "—";
         return $"**H3 figures for {title}** (anonymous)\n\n" +
                $"- Requests: {Requests} ({Urgent} urgent)\n" +

@@ -1,3 +1,4 @@
+using WellnessBot.Dialogs;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs.Kudos;
 using WellnessBot.Dialogs.Turns;
@@ -66,7 +67,7 @@ public sealed class DigestPublishingTests : IAsyncLifetime
         Assert.Equal(DigestOutcome.Posted, await Publisher.RunDueAsync(default));
         var post = Assert.Single(ChannelPosts).Message.Card!;
         Assert.Contains(post.Body.OfType<WellnessBot.Dialogs.Messages.TextBlock>(), t => t.Text.StartsWith("Posted late", StringComparison.Ordinal));
-        Assert.True((await _chat.Services.GetRequiredService<DigestLedger>().GetAsync("2026-11", default))!.Late);
+        Assert.True((await _chat.Services.GetRequiredService<DigestLedger>().GetAsync(new Month(2026, 11), default))!.Late);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class DigestPublishingTests : IAsyncLifetime
 
         var titles = ChannelPosts.Select(p => p.Message.Card!.Title).ToList();
         Assert.Equal(titles.Distinct().Count(), titles.Count); // no part twice
-        var parts = MonthlyDigest.Compile("2026-11", await _chat.Services.GetRequiredService<KudosStore>().MonthAsync("2026-11", default)).ForChannel(false).Count;
+        var parts = MonthlyDigest.Compile(new Month(2026, 11), await _chat.Services.GetRequiredService<KudosStore>().MonthAsync(new Month(2026, 11), default)).ForChannel(false).Count;
         Assert.Equal(parts, titles.Count);
         Assert.Contains(_chat.Messenger.ToUsers, m => m.To.Id == "29:coordinator-eli" && m.Message.Text!.Contains("may be missing", StringComparison.Ordinal));
     }
@@ -107,7 +108,7 @@ public sealed class DigestPublishingTests : IAsyncLifetime
         lonely.Clock.SetUtcNow(DecemberDue);
         var publisher = lonely.Services.GetRequiredService<DigestPublisher>();
         Assert.Equal(DigestOutcome.NowhereToPost, await publisher.RunDueAsync(default));
-        Assert.False(await lonely.Services.GetRequiredService<DigestLedger>().IsPostedAsync("2026-11", default));
+        Assert.False(await lonely.Services.GetRequiredService<DigestLedger>().IsPostedAsync(new Month(2026, 11), default));
     }
 }
 
@@ -135,7 +136,7 @@ public sealed class DigestExactlyOnceOnAzuriteTests(AzuriteServer azurite)
 
         Assert.Single(outcomes, o => o == DigestOutcome.Posted);
         var posts = first.Messenger.ToConversations.Concat(second.Messenger.ToConversations).Select(p => p.Message.Card!.Title).ToList();
-        var parts = MonthlyDigest.Compile("2026-11", await first.Services.GetRequiredService<KudosStore>().MonthAsync("2026-11", default)).ForChannel(false).Count;
+        var parts = MonthlyDigest.Compile(new Month(2026, 11), await first.Services.GetRequiredService<KudosStore>().MonthAsync(new Month(2026, 11), default)).ForChannel(false).Count;
         Assert.True(parts > 1);
         Assert.Equal(parts, posts.Count);
         Assert.Equal(parts, posts.Distinct().Count());

@@ -1,3 +1,4 @@
+using WellnessBot.Dialogs;
 using WellnessBot.Dialogs.Kudos;
 
 namespace WellnessBot.Tests.Kudos;
@@ -18,16 +19,16 @@ public sealed class DigestScheduleTests
     {
         var settings = new DigestSettings { Schedule = schedule };
         Assert.Empty(settings.Validate());
-        Assert.Equal(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture), settings.DueAt(postingMonth, NewYork));
+        Assert.Equal(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture), settings.DueAt(Month.ParseStored(postingMonth), NewYork));
     }
 
     [Fact]
     public void BreakfastDatesPostTheConfiguredDaysBefore()
     {
         var settings = new DigestSettings { BreakfastDates = ["2026-12-03", "2027-01-14"], DaysBefore = 2, Time = "07:00" };
-        Assert.Equal(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero), settings.DueAt("2026-12", NewYork));
-        Assert.Equal(new DateTimeOffset(2027, 1, 12, 12, 0, 0, TimeSpan.Zero), settings.DueAt("2027-01", NewYork));
-        Assert.Null(settings.DueAt("2027-02", NewYork)); // no breakfast that month
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero), settings.DueAt(new Month(2026, 12), NewYork));
+        Assert.Equal(new DateTimeOffset(2027, 1, 12, 12, 0, 0, TimeSpan.Zero), settings.DueAt(new Month(2027, 1), NewYork));
+        Assert.Null(settings.DueAt(new Month(2027, 2), NewYork)); // no breakfast that month
     }
 
     [Theory]

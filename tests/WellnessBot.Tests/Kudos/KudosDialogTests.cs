@@ -1,3 +1,4 @@
+using WellnessBot.Dialogs;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs.Features;
 using WellnessBot.Dialogs.Kudos;
@@ -15,7 +16,7 @@ public sealed class KudosDialogTests : IAsyncLifetime
     public Task InitializeAsync() => _chat.InitializeAsync();
     public async Task DisposeAsync() => await _chat.DisposeAsync();
 
-    private Task<List<KudosRecord>> NovemberAsync() => Store.MonthAsync("2026-11", default);
+    private Task<List<KudosRecord>> NovemberAsync() => Store.MonthAsync(new Month(2026, 11), default);
 
     private static string Fact(Card card, string title) =>
         card.Body.OfType<FactSet>().SelectMany(f => f.Facts).Single(f => f.Title == title).Value;
@@ -49,7 +50,7 @@ public sealed class KudosDialogTests : IAsyncLifetime
         Assert.Equal("great handoffs all week", stored.Message);
         Assert.Equal(KudosCategory.Teamwork, stored.Category);
         Assert.Equal(2, _chat.Messenger.ToUsers.Count);
-        Assert.Single(await Store.ReceivedAsync(Chen, "2026-11", default));
+        Assert.Single(await Store.ReceivedAsync(Chen, new Month(2026, 11), default));
     }
 
     [Fact]
@@ -182,12 +183,12 @@ public sealed class KudosDialogTests : IAsyncLifetime
         await _chat.As(Ana).Submit(KudosDialog.SaveAction, [.. data, (KudosCards.MessageInput, "Thank you for staying late with my patient"), (KudosCards.CategoryInput, "PatientCare")]);
         var updated = Assert.Single(await NovemberAsync());
         Assert.Equal(("Thank you for staying late with my patient", KudosCategory.PatientCare), (updated.Message, updated.Category));
-        Assert.Single(await Store.ReceivedAsync(Ben, "2026-11", default)); // no stale copy in the index
+        Assert.Single(await Store.ReceivedAsync(Ben, new Month(2026, 11), default)); // no stale copy in the index
 
         (await _chat.As(Ana).Submit(KudosDialog.WithdrawAction, data)).ExpectPrivateText("withdrawn");
         Assert.Empty(await NovemberAsync());
-        Assert.Empty(await Store.ReceivedAsync(Ben, "2026-11", default));
-        Assert.Empty(await Store.GivenAsync(Ana, "2026-11", default));
+        Assert.Empty(await Store.ReceivedAsync(Ben, new Month(2026, 11), default));
+        Assert.Empty(await Store.GivenAsync(Ana, new Month(2026, 11), default));
     }
 
     [Fact]
@@ -196,8 +197,8 @@ public sealed class KudosDialogTests : IAsyncLifetime
         var confirmation = (await _chat.As(Ana).Send("kudos @Ben Resident thx", [Ben])).ExpectCard(KudosCards.ConfirmationKind);
         var data = confirmation.Actions.OfType<SubmitAction>().First().Data.Select(d => (d.Key, d.Value)).ToArray();
         var ledger = _chat.Services.GetRequiredService<DigestLedger>();
-        Assert.True(await ledger.TryLeaseAsync("2026-11", "test", default));
-        await ledger.MarkPostedAsync("2026-11", late: false, default);
+        Assert.True(await ledger.TryLeaseAsync(new Month(2026, 11), "test", default));
+        await ledger.MarkPostedAsync(new Month(2026, 11), late: false, default);
 
         (await _chat.As(Ana).Submit(KudosDialog.WithdrawAction, data)).ExpectPrivateText("already been posted");
         (await _chat.As(Ana).Submit(KudosDialog.EditAction, data)).ExpectPrivateText("already been posted");

@@ -1,3 +1,4 @@
+using WellnessBot.Dialogs;
 using WellnessBot.Dialogs.Kudos;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Turns;
@@ -12,7 +13,7 @@ public sealed class MonthlyDigestTests
     internal static KudosRecord Kudos(UserRef from, UserRef[] to, string message, int day = 3, bool anonymous = false, KudosCategory category = KudosCategory.None) => new()
     {
         Id = "k" + Interlocked.Increment(ref _ids),
-        Month = "2026-11",
+        Month = new Month(2026, 11),
         Giver = from,
         Recipients = to,
         Message = message,
@@ -27,7 +28,7 @@ public sealed class MonthlyDigestTests
     [Fact]
     public void KudosAreGroupedByRecipientWithGiversAnonymityAndSelfHighlights()
     {
-        var digest = MonthlyDigest.Compile("2026-11",
+        var digest = MonthlyDigest.Compile(new Month(2026, 11),
         [
             Kudos(Ana, [Ben], "covered my pager", day: 3, category: KudosCategory.Teamwork),
             Kudos(Chen, [Ben, Ana], "great teaching rounds", day: 5, anonymous: true, category: KudosCategory.Teaching),
@@ -55,7 +56,7 @@ public sealed class MonthlyDigestTests
     [Fact]
     public void AMonthWithoutKudosGetsAGentleNote()
     {
-        var digest = MonthlyDigest.Compile("2026-11", []);
+        var digest = MonthlyDigest.Compile(new Month(2026, 11), []);
         var post = Assert.Single(digest.ForChannel(late: false));
         Assert.Contains("No shout-outs were recorded in November 2026", AllText([post]));
         Assert.Contains("Even the little things count", AllText([post]));
@@ -71,7 +72,7 @@ public sealed class MonthlyDigestTests
         // One person with far more than one part's worth, to split within a recipient too.
         kudos.AddRange(Enumerable.Range(0, 40).Select(j => Kudos(Chen, [Ben], $"ben {j}: " + new string('y', 450))));
 
-        var digest = MonthlyDigest.Compile("2026-11", kudos);
+        var digest = MonthlyDigest.Compile(new Month(2026, 11), kudos);
         var channel = digest.ForChannel(late: false);
         var breakfast = digest.ForBreakfast(late: false);
 
@@ -93,7 +94,7 @@ public sealed class MonthlyDigestTests
     [Fact]
     public void ALateDigestSaysSo()
     {
-        var digest = MonthlyDigest.Compile("2026-11", [Kudos(Ana, [Ben], "thanks")]);
+        var digest = MonthlyDigest.Compile(new Month(2026, 11), [Kudos(Ana, [Ben], "thanks")]);
         Assert.Contains("Posted late", AllText(digest.ForChannel(late: true)));
         Assert.DoesNotContain("Posted late", AllText(digest.ForChannel(late: false)));
         Assert.Contains("(posted late)", AllText(digest.ForBreakfast(late: true)));
@@ -102,7 +103,7 @@ public sealed class MonthlyDigestTests
     [Fact]
     public void TheCsvEscapesCommasQuotesAndLineBreaks()
     {
-        var csv = MonthlyDigest.Compile("2026-11", [Kudos(Ana, [Ben], "thanks, \"really\"\nthanks", category: KudosCategory.ExtraMile)]).ToCsv();
+        var csv = MonthlyDigest.Compile(new Month(2026, 11), [Kudos(Ana, [Ben], "thanks, \"really\"\nthanks", category: KudosCategory.ExtraMile)]).ToCsv();
         Assert.Equal("Month,Recipient,Message,From,Category,SelfHighlight,GivenAt\n" +
                      "2026-11,Ben Resident,\"thanks, \"\"really\"\"\nthanks\",Ana Resident,Going the extra mile,no,2026-11-03T15:00Z\n", csv);
     }

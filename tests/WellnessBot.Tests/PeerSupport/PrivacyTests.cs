@@ -205,6 +205,20 @@ public sealed class PrivacyTests : PeerSupportChat
     }
 
     [Fact]
+    public async Task FiguresReadAMonthTheWayTheDigestDoes()
+    {
+        await RememberAsync(Eli);
+        await RosterAsync(Dana);
+        await RequestAsync(Ana, Form("peer", draft: "a"));
+
+        // The clock is in November 2026: every way of naming it counts the same request.
+        foreach (var month in new[] { "november", "Nov 2026", "2026-11", "this month" })
+            (await Chat.As(Eli).Send("h3 stats " + month)).ExpectText("Requests: 1");
+        (await Chat.As(Eli).Send("h3 stats october")).ExpectText("Requests: 0");
+        (await Chat.As(Eli).Send("h3 stats someday")).ExpectText("couldn't read");
+    }
+
+    [Fact]
     public async Task RosterCommandsAreForCoordinatorsAndAvailabilityForSupporters()
     {
         (await Chat.As(Ben).In(WellnessChannel).Send("h3 roster add @Dana Supporter", [Dana])).ExpectNothingPublic().ExpectText("for wellness program coordinators");

@@ -1,3 +1,4 @@
+using WellnessBot.Dialogs;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs.Features;
 using WellnessBot.Dialogs.Kudos;
@@ -12,7 +13,7 @@ namespace WellnessBot.Tests.Safety;
 /// <summary>What a person in crisis gets, turn by turn, whatever else they were doing.</summary>
 public sealed class SafetyConversationTests : PeerSupportChat
 {
-    private Task<List<KudosRecord>> NovemberAsync() => Chat.Services.GetRequiredService<KudosStore>().MonthAsync("2026-11", default);
+    private Task<List<KudosRecord>> NovemberAsync() => Chat.Services.GetRequiredService<KudosStore>().MonthAsync(new Month(2026, 11), default);
 
     [Fact]
     public async Task CrisisWordingInAChannelGetsImmediatePrivateHelpAndNothingPublic()

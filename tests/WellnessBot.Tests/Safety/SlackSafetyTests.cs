@@ -1,3 +1,4 @@
+using WellnessBot.Dialogs;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs.Kudos;
@@ -72,7 +73,7 @@ public sealed class SlackSafetyTests : IAsyncLifetime
         var replies = _host.Calls().Skip(before).Where(c => c.Method is "chat.postMessage" or "chat.postEphemeral").Select(c => c.Body.ToJsonString()).ToList();
         Assert.Contains("988", replies[0], StringComparison.Ordinal); // the crisis help comes first
         Assert.Contains(replies, r => r.Contains("Your kudos is on hold", StringComparison.Ordinal));
-        var month = KudosRecord.MonthOf(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        var month = Month.Of(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
         Assert.Empty(await _host.Services.GetRequiredService<KudosStore>().MonthAsync(month, default));
         Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("want to be dead", StringComparison.Ordinal));
     }
@@ -88,7 +89,7 @@ public sealed class SlackSafetyTests : IAsyncLifetime
         var ephemeral = _host.Calls().Where(c => c.Method == "chat.postEphemeral").Select(c => c.Body.ToJsonString()).ToList();
         Assert.Contains("988", ephemeral[0], StringComparison.Ordinal); // help first
         Assert.Contains(ephemeral, e => e.Contains("find one person you mentioned", StringComparison.Ordinal));
-        var month = KudosRecord.MonthOf(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        var month = Month.Of(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
         Assert.Empty(await _host.Services.GetRequiredService<KudosStore>().MonthAsync(month, default));
     }
 

@@ -1,3 +1,4 @@
+using WellnessBot.Dialogs;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -72,7 +73,7 @@ public sealed class TeamsSafetyTests : IAsyncLifetime
         Assert.Contains("988", replies[0].Body!.ToJsonString(), StringComparison.Ordinal); // the crisis help comes first
         Assert.Contains(replies, r => r.Body!.ToJsonString().Contains("Your kudos is on hold", StringComparison.Ordinal));
         var store = _host.Services.GetRequiredService<KudosStore>();
-        var month = KudosRecord.MonthOf(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        var month = Month.Of(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
         Assert.Empty(await store.MonthAsync(month, default));
     }
 

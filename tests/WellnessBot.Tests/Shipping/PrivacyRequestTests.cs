@@ -1,3 +1,4 @@
+using WellnessBot.Dialogs;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Bot.Hosting;
@@ -40,11 +41,11 @@ public sealed class PrivacyRequestTests : WellnessBot.Tests.PeerSupport.PeerSupp
         Assert.Empty(after["kudosReceived"]!.AsArray());
         Assert.Empty(after["supportRequests"]!.AsArray());
         // Ben's kudos to Ana and Chen stays for Chen; Chen's kudos to Ben is untouched.
-        var month = await Kudos.MonthAsync("2026-11", default);
+        var month = await Kudos.MonthAsync(new Month(2026, 11), default);
         Assert.Equal(2, month.Count);
         Assert.Equal([Chen.Key], month.Single(k => k.Giver.Key == Ben.Key).Recipients.Select(r => r.Key));
-        Assert.Single(await Kudos.ReceivedAsync(Chen, "2026-11", default));
-        Assert.Empty(await Kudos.ReceivedAsync(Ana, "2026-11", default));
+        Assert.Single(await Kudos.ReceivedAsync(Chen, new Month(2026, 11), default));
+        Assert.Empty(await Kudos.ReceivedAsync(Ana, new Month(2026, 11), default));
         // The support request: withdrawn (Dana told, nothing more), details gone, anonymous counts remain.
         var stored = (await Requests.GetAsync(request.Id, default))!;
         Assert.Equal((SupportStatus.Cancelled, true, null, null), (stored.Status, stored.Purged, stored.Details, stored.Requester));

@@ -25,7 +25,7 @@ public sealed class BlockKitTests
 
     private static KudosRecord Kudos(int n, string message = "Thanks for covering my pager at 3am") => new()
     {
-        Id = "k" + n, Month = "2026-11", Giver = Ana, Recipients = [Ben], Message = message, Category = KudosCategory.Teamwork, GivenAt = Now.AddMinutes(n),
+        Id = "k" + n, Month = new Month(2026, 11), Giver = Ana, Recipients = [Ben], Message = message, Category = KudosCategory.Teamwork, GivenAt = Now.AddMinutes(n),
     };
 
     private static readonly SupportRequest Request = new()
@@ -51,12 +51,12 @@ public sealed class BlockKitTests
         "kudos-confirmation" => BotMessage.Show(KudosCards.Confirmation(Kudos(1), repeat: false)),
         "kudos-note" => KudosCards.RecipientNote(Kudos(1)),
         "kudos-edit" => BotMessage.Show(KudosCards.Edit(Kudos(1), problem: "Your message is 612 characters; the limit is 500.")),
-        "kudos-mine" => BotMessage.Show(KudosCards.Mine("2026-11", [Kudos(1)], [Kudos(2, "Thanks for the pizza")])),
-        "digest-breakfast" => MonthlyDigest.Compile("2026-11", [Kudos(1), Kudos(2)]).ForBreakfast(late: true)[0],
+        "kudos-mine" => BotMessage.Show(KudosCards.Mine(new Month(2026, 11), [Kudos(1)], [Kudos(2, "Thanks for the pizza")])),
+        "digest-breakfast" => MonthlyDigest.Compile(new Month(2026, 11), [Kudos(1), Kudos(2)]).ForBreakfast(late: true)[0],
         "support-details" => BotMessage.Show(SupportCards.Details(Request)),
         "kudos-shout-out" => KudosCards.ChannelShoutOut(Kudos(1, "You're a <!channel> star & more")),
         "crisis-help" => WellnessBot.Dialogs.Safety.SafetyReplies.Crisis(WellnessBot.Dialogs.Features.SupportDialog.ReachOutNowAction, "draft-1"),
-        "digest-channel" => MonthlyDigest.Compile("2026-11", [Kudos(1), Kudos(2)]).ForChannel(late: false)[0],
+        "digest-channel" => MonthlyDigest.Compile(new Month(2026, 11), [Kudos(1), Kudos(2)]).ForChannel(late: false)[0],
         "support-form" => BotMessage.Show(SupportCards.Form("draft-7")),
         "support-confirmation" => BotMessage.Show(SupportCards.Confirmation(Request, new SupportSettings())),
         "support-offer" => BotMessage.Show(SupportCards.Offer(Request, Request.Details!, new SupportSettings())),
@@ -108,7 +108,7 @@ public sealed class BlockKitTests
     public void LongContentBecomesSeveralMessagesNeverCut()
     {
         var many = Enumerable.Range(0, 400).Select(i => Kudos(i, new string('w', 200) + " " + i)).ToList();
-        var digest = MonthlyDigest.Compile("2026-11", many);
+        var digest = MonthlyDigest.Compile(new Month(2026, 11), many);
         var text = string.Join("\n\n", Enumerable.Range(0, 300).Select(i => $"Paragraph {i}: " + new string('x', 120)));
         foreach (var message in digest.ForChannel(false).Concat(digest.ForBreakfast(false)).Append(BotMessage.Say(text)))
         {

@@ -1,3 +1,4 @@
+using WellnessBot.Dialogs;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private Task<List<KudosRecord>> KudosAsync() =>
-        _host.Services.GetRequiredService<KudosStore>().MonthAsync(KudosRecord.MonthOf(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")), default);
+        _host.Services.GetRequiredService<KudosStore>().MonthAsync(Month.Of(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")), default);
 
     [Fact]
     public async Task UnsignedTamperedOrStaleRequestsAreRefusedBeforeAnythingIsRead()
@@ -250,7 +251,7 @@ public sealed class SlackUnknownPeopleTests : IAsyncLifetime
         var answer = Assert.Single(_host.Calls(), c => c.Method == "chat.postEphemeral");
         Assert.Contains("couldn't find one person you mentioned", answer.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
         var kudos = await _host.Services.GetRequiredService<KudosStore>().MonthAsync(
-            KudosRecord.MonthOf(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")), default);
+            Month.Of(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")), default);
         Assert.Empty(kudos);
     }
 }
@@ -277,7 +278,7 @@ public sealed class SlackProgramChannelTests : IAsyncLifetime
                                             && c.Body.ToJsonString().Contains("program channel", StringComparison.Ordinal));
         await _host.CommandAsync("/kudos", "<@U0BEN|ben> thanks for the calm code", trigger: "t-k1");
         await _host.IdleAsync();
-        var month = KudosRecord.MonthOf(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        var month = Month.Of(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
         var before = _host.Calls().Count;
 
         var outcome = await _host.Services.GetRequiredService<DigestPublisher>().PublishAsync(month, late: false, default);
