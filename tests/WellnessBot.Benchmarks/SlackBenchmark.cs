@@ -84,7 +84,7 @@ internal static class SlackBenchmark
         }
 
         await DriveAsync(8, 25); // warm-up
-        var queue = bot.Services.GetService(typeof(SlackWorkQueue)) as SlackWorkQueue;
+        var queue = bot.Services.GetService(typeof(WellnessBot.Bot.Hosting.ITurnQueue)) as WellnessBot.Bot.Hosting.ITurnQueue;
         if (queue is not null) await queue.IdleAsync().WaitAsync(TimeSpan.FromSeconds(60));
         var watch = Stopwatch.StartNew();
         var samples = await DriveAsync(32, 60);

@@ -9,7 +9,7 @@ namespace WellnessBot.Bot.Cards;
 /// TextBlock, FactSet, Input.Text/ChoiceSet/Toggle (the people picker is a ChoiceSet on Teams' Graph users dataset),
 /// Action.Submit and Action.OpenUrl. Submit data carries the action id under "action".
 /// </summary>
-public static class AdaptiveCardRenderer
+internal static class AdaptiveCardRenderer
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     public const string Version = "1.5";

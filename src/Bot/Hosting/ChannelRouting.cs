@@ -7,10 +7,10 @@ using WellnessBot.Dialogs.Turns;
 namespace WellnessBot.Bot.Hosting;
 
 /// <summary>Proactive messages go out through the channel the person or conversation belongs to.</summary>
-public sealed class RoutingMessenger(TeamsMessenger teams, SlackMessenger slack, SlackOptions slackOptions) : IProactiveMessenger
+internal sealed class RoutingMessenger(TeamsMessenger teams, SlackMessenger slack, SlackOptions slackOptions) : IProactiveMessenger
 {
     private IProactiveMessenger For(string channel) =>
-        channel != SlackInbound.Channel ? teams : slackOptions.Enabled ? slack : Unreachable.Instance;
+        channel != WellnessBot.Dialogs.Turns.Channels.Slack ? teams : slackOptions.Enabled ? slack : Unreachable.Instance;
 
     public Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default) =>
         For(user.Channel).SendToUserAsync(user, message, ct);
@@ -28,8 +28,8 @@ public sealed class RoutingMessenger(TeamsMessenger teams, SlackMessenger slack,
 }
 
 /// <summary>People picked in a form, looked up by the channel the form was filled in.</summary>
-public sealed class RoutingPeopleDirectory(TeamsPeopleDirectory teams, SlackPeopleDirectory slack) : IPeopleDirectory
+internal sealed class RoutingPeopleDirectory(TeamsPeopleDirectory teams, SlackPeopleDirectory slack) : IPeopleDirectory
 {
     public Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct) =>
-        turn.From.Channel == SlackInbound.Channel ? slack.FindAsync(turn, pickedId, ct) : teams.FindAsync(turn, pickedId, ct);
+        turn.From.Channel == WellnessBot.Dialogs.Turns.Channels.Slack ? slack.FindAsync(turn, pickedId, ct) : teams.FindAsync(turn, pickedId, ct);
 }

@@ -1,30 +1,16 @@
-using WellnessBot.Bot.Slack;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using WellnessBot.Bot.Teams;
 
 namespace WellnessBot.Bot.Hosting;
 
-/// <summary>Every HTTP route the host serves, on one screen.</summary>
-public static class HealthEndpoints
+/// <summary>The health checks' tags and their JSON answer (routes: <see cref="WellnessBotEndpoints"/>).</summary>
+internal static class HealthEndpoints
 {
     public const string ReadinessTag = "ready";
     public const string LivenessTag = "live";
 
-    public static WebApplication MapWellnessBotEndpoints(this WebApplication app)
-    {
-        // Liveness: the process answers (restart it if not). Readiness: the store answers and credentials are
-        // configured (send it traffic only then). 200 when every check passes, 503 otherwise; the body names each check.
-        app.MapHealthChecks("/healthz", Options(LivenessTag));
-        app.MapHealthChecks("/readyz", Options(ReadinessTag));
-        app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapBotFramework();
-        app.MapSlack();
-        return app;
-    }
-
-    private static HealthCheckOptions Options(string tag) => new()
+    public static HealthCheckOptions Options(string tag) => new()
     {
         Predicate = check => check.Tags.Contains(tag),
         ResponseWriter = WriteJsonAsync,

@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Development: no Support:Keys configured, so support requests are encrypted with a throwaway key and cannot be read after a restart. Production refuses to start without a key.")]
     public static partial void SupportKeyThrowaway(this ILogger logger);
 
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "The {Section} settings section is not set: its defaults are used (see README, Configuration)")]
+    public static partial void SettingsOnDefaults(this ILogger logger, string section);
+
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Tables could not be created yet ({ErrorCode}); retrying in {Seconds} s")]
     public static partial void TablesNotReady(this ILogger logger, string errorCode, double seconds);
 }

@@ -11,7 +11,7 @@ namespace WellnessBot.Bot.Hosting;
 ///   WellnessBot.Bot privacy export msteams|29:abc…   → the person's data as JSON on standard output
 ///   WellnessBot.Bot privacy erase  slack|U024BE7LH --confirm
 /// </summary>
-public static class PrivacyCommand
+internal static class PrivacyCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
     {

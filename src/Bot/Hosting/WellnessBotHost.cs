@@ -1,6 +1,6 @@
 namespace WellnessBot.Bot.Hosting;
 
-public static class WellnessBotHost
+internal static class WellnessBotHost
 {
     /// <summary>The port Bot Framework tooling expects a local bot on.</summary>
     public const string DefaultUrl = "http://localhost:3978";

@@ -12,7 +12,7 @@ using WellnessBot.Storage;
 namespace WellnessBot.Bot.Hosting;
 
 /// <summary>Composition of the bot's services: one place to see what the host is made of.</summary>
-public static class WellnessBotServices
+internal static class WellnessBotServices
 {
     public static WebApplicationBuilder AddWellnessBotServices(this WebApplicationBuilder builder)
     {
@@ -26,14 +26,12 @@ public static class WellnessBotServices
             .AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadinessTag])
             .AddCheck<CredentialsHealthCheck>("credentials", tags: [HealthEndpoints.ReadinessTag]);
 
-        builder.Services.AddSingleton(services =>
-            services.GetRequiredService<IConfiguration>().GetSection(ProgramSettings.SectionName).Get<ProgramSettings>() ?? new ProgramSettings());
-        builder.Services.AddCheckedSettings<WellnessBot.Dialogs.Kudos.DigestSettings>(WellnessBot.Dialogs.Kudos.DigestSettings.SectionName, o => o.Validate());
-        builder.Services.AddSingleton(services =>
-            services.GetRequiredService<IConfiguration>().GetSection(WellnessBot.Dialogs.Safety.SafetySettings.SectionName).Get<WellnessBot.Dialogs.Safety.SafetySettings>()
-            ?? new WellnessBot.Dialogs.Safety.SafetySettings());
+        builder.Services.AddSingleton<SettingsSections>();
+        builder.AddCheckedSettings<ProgramSettings>(ProgramSettings.SectionName, o => o.Validate());
+        builder.AddCheckedSettings<WellnessBot.Dialogs.Kudos.DigestSettings>(WellnessBot.Dialogs.Kudos.DigestSettings.SectionName, o => o.Validate());
+        builder.AddCheckedSettings<WellnessBot.Dialogs.Safety.SafetySettings>(WellnessBot.Dialogs.Safety.SafetySettings.SectionName, o => o.Validate());
         builder.AddSupportSettings();
-        builder.Services.AddCheckedSettings<ResourceSettings>(ResourceSettings.SectionName, _ => [])
+        builder.AddCheckedSettings<ResourceSettings>(ResourceSettings.SectionName, o => o.Validate())
             .PostConfigure<IHostEnvironment>((o, env) =>
             {
                 // The catalog ships beside the app; coordinators may point elsewhere. The content root is tried first
@@ -48,6 +46,10 @@ public static class WellnessBotServices
             });
         builder.Services.AddWellnessDialogs();
 
+        // Both edges answer their channel at once and hand the turn here.
+        builder.Services.AddSingleton<TurnQueue>();
+        builder.Services.AddSingleton<ITurnQueue>(services => services.GetRequiredService<TurnQueue>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<TurnQueue>());
         builder.AddTeams();
         builder.AddSlack();
         // Hosted services start in this order: the tables exist before the schedulers first look at them.
@@ -65,7 +67,7 @@ public static class WellnessBotServices
     public static WebApplicationBuilder AddSupportSettings(this WebApplicationBuilder builder)
     {
         var development = builder.Environment.IsDevelopment();
-        builder.Services.AddCheckedSettings<SupportSettings>(SupportSettings.SectionName, o => o.Keys.Count == 0
+        builder.AddCheckedSettings<SupportSettings>(SupportSettings.SectionName, o => o.Keys.Count == 0
                 ? ["Support:Keys is empty. Support requests are encrypted at rest, so the bot needs a key: set Support__Keys__<key id> to 32 random bytes " +
                    "in base64 (for example: openssl rand -base64 32), from a secret store. Keep old key ids listed after a rotation."]
                 : o.Validate())
@@ -82,7 +84,7 @@ public static class WellnessBotServices
     /// <summary>The table store chosen by the Storage section, validated at start-up so a bad setting stops the process with its name.</summary>
     public static WebApplicationBuilder AddTableStore(this WebApplicationBuilder builder)
     {
-        builder.Services.AddCheckedSettings<StorageOptions>(StorageOptions.SectionName, o => o.Validate());
+        builder.AddCheckedSettings<StorageOptions>(StorageOptions.SectionName, o => o.Validate());
         builder.Services.AddSingleton<ITableStore>(services =>
         {
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -96,7 +98,7 @@ public static class WellnessBotServices
     /// <summary>Slack: /slack/commands, /slack/events, /slack/interactions (404 without Slack settings), the Web API client.</summary>
     public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
     {
-        builder.Services.AddCheckedSettings<WellnessBot.Bot.Slack.SlackOptions>(WellnessBot.Bot.Slack.SlackOptions.SectionName, o => o.Validate());
+        builder.AddCheckedSettings<WellnessBot.Bot.Slack.SlackOptions>(WellnessBot.Bot.Slack.SlackOptions.SectionName, o => o.Validate());
         builder.Services.AddSingleton(services => new WellnessBot.Bot.Slack.SlackWebApi(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(10) },
             services.GetRequiredService<WellnessBot.Bot.Slack.SlackOptions>(),
@@ -106,8 +108,6 @@ public static class WellnessBotServices
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackInbound>();
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackMessenger>();
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackPeopleDirectory>();
-        builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackWorkQueue>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<WellnessBot.Bot.Slack.SlackWorkQueue>());
         return builder;
     }
 
@@ -115,10 +115,7 @@ public static class WellnessBotServices
     public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
     {
         // The Bot Framework SDK's settings are top-level keys (MicrosoftAppId, …); bind them from the root.
-        builder.Services.AddOptions<BotFrameworkOptions>()
-            .Bind(builder.Configuration)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<BotFrameworkOptions>>(new ProblemsValidator<BotFrameworkOptions>(o => o.Validate()));
+        builder.AddCheckedSettings<BotFrameworkOptions>(CheckedSettings.TopLevel, o => o.Validate());
         builder.Services.AddHttpClient(nameof(BotFrameworkAuthenticator), client => client.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<BotFrameworkAuthenticator>();
         builder.Services.AddSingleton<BotTokenProvider>();
@@ -132,27 +129,5 @@ public static class WellnessBotServices
         builder.Services.AddSingleton<WellnessBot.Dialogs.Kudos.IPeopleDirectory, RoutingPeopleDirectory>();
         builder.Services.AddSingleton<ActivityProcessor>();
         return builder;
-    }
-
-    /// <summary>
-    /// Binds a settings section, checks it at start-up (a bad value stops the host with a message naming the setting)
-    /// and registers the value itself for the classes that take it.
-    /// </summary>
-    private static OptionsBuilder<T> AddCheckedSettings<T>(this IServiceCollection services, string section, Func<T, IReadOnlyList<string>> problems)
-        where T : class
-    {
-        var options = services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<T>>(new ProblemsValidator<T>(problems));
-        services.AddSingleton(provider => provider.GetRequiredService<IOptions<T>>().Value);
-        return options;
-    }
-
-    private sealed class ProblemsValidator<T>(Func<T, IReadOnlyList<string>> problems) : IValidateOptions<T> where T : class
-    {
-        public ValidateOptionsResult Validate(string? name, T options)
-        {
-            var found = problems(options);
-            return found.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(found);
-        }
     }
 }

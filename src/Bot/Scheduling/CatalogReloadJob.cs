@@ -11,7 +11,7 @@ internal sealed partial class CatalogReloadJob(CatalogUpdates updates, ResourceS
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, settings.ReloadCheckSeconds)));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.ReloadCheckSeconds));
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try

@@ -12,7 +12,7 @@ internal sealed partial class MonthlyDigestJob(IServiceScopeFactory scopes, Dige
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var every = TimeSpan.FromSeconds(Math.Max(5, settings.CheckEverySeconds));
+        var every = TimeSpan.FromSeconds(settings.CheckEverySeconds);
         using var timer = new PeriodicTimer(every);
         do
         {

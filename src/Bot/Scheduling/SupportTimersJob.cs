@@ -11,7 +11,7 @@ internal sealed partial class SupportTimersJob(PeerSupportDesk desk, SupportSett
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, settings.SweepEverySeconds)));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.SweepEverySeconds));
         do
         {
             try

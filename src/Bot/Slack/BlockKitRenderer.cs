@@ -11,7 +11,7 @@ namespace WellnessBot.Bot.Slack;
 /// actions block, 75 characters a button label, 255 an action id. Forms (cards with inputs) become modals; in a
 /// message they are a button that opens the modal. User text is mrkdwn-escaped, so nobody can inject a mention or a link.
 /// </summary>
-public static class BlockKitRenderer
+internal static class BlockKitRenderer
 {
     public const int MaxBlocksPerMessage = 50, MaxBlocksPerModal = 100, MaxText = 3000, MaxFields = 10, MaxFieldText = 2000,
         MaxActions = 25, MaxButtonText = 75, MaxActionId = 255, MaxButtonValue = 2000, MaxHeader = 150, MaxViewTitle = 24,
@@ -19,6 +19,8 @@ public static class BlockKitRenderer
 
     /// <summary>The action id of the button that opens a card's form as a modal; its value is the form's id (<see cref="SlackForms"/>).</summary>
     public const string OpenFormAction = "wb.open_form";
+    /// <summary>Link buttons' action ids start with this: Slack reports their clicks, and there is nothing to do.</summary>
+    public const string LinkActionPrefix = "wb.link";
 
     /// <summary>A message as one or more Slack messages (each within the block limit).</summary>
     public static IReadOnlyList<SlackMessage> Render(BotMessage message)
@@ -67,7 +69,7 @@ public static class BlockKitRenderer
                     buttons.Add(Button(ActionId(s.ActionId, index), s.Title, JsonSerializer.Serialize(s.Data), s.Style));
                     break;
                 case OpenUrlAction { Url.Scheme: "https" or "http" } open:
-                    var link = Button(ActionId("wb.link", index), open.Title, null, ActionStyle.Default);
+                    var link = Button(ActionId(LinkActionPrefix, index), open.Title, null, ActionStyle.Default);
                     link["url"] = open.Url.ToString();
                     buttons.Add(link);
                     break;
@@ -238,7 +240,7 @@ public static class BlockKitRenderer
     private static string WithMentions(string text, IReadOnlyList<UserRef> mentions)
     {
         for (var i = 0; i < mentions.Count; i++)
-            text = text.Replace(BotMessage.MentionToken(i), mentions[i].Channel == "slack" ? $"<@{mentions[i].Id}>" : SlackText.Escape(mentions[i].Name), StringComparison.Ordinal);
+            text = text.Replace(BotMessage.MentionToken(i), mentions[i].Channel == Channels.Slack ? $"<@{mentions[i].Id}>" : SlackText.Escape(mentions[i].Name), StringComparison.Ordinal);
         return text;
     }
 

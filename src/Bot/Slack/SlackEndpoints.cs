@@ -2,37 +2,31 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using WellnessBot.Dialogs.Turns;
 
 namespace WellnessBot.Bot.Slack;
 
 /// <summary>
-/// Slack's three request URLs. Each request's signature is checked before anything in it is read; then Slack is
-/// answered at once (within its 3 seconds) and the turn runs in the background. With no Slack settings the
-/// endpoints answer 404.
+/// Slack's three request URLs (routes: <see cref="Hosting.WellnessBotEndpoints"/>). Verify, map, queue, like the
+/// Teams edge: each request's signature is checked before anything in it is read; then the turn is queued and Slack
+/// answered at once (within its 3 seconds). Only a modal's submission runs before the answer, which carries its
+/// errors. With no Slack settings the endpoints answer 404.
 /// </summary>
-public static partial class SlackEndpoints
+internal partial class SlackEndpoints
 {
     public const int MaxBodyBytes = 256 * 1024;
 
-    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder routes)
-    {
-        routes.MapPost("/slack/commands", CommandsAsync);
-        routes.MapPost("/slack/events", EventsAsync);
-        routes.MapPost("/slack/interactions", InteractionsAsync);
-        return routes;
-    }
-
-    private static async Task<IResult> CommandsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, SlackWorkQueue queue, TimeProvider clock, ILoggerFactory logs)
+    public static async Task<IResult> CommandsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, WellnessBot.Bot.Hosting.ITurnQueue queue, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
         var form = Form(body);
         if (form.ContainsKey("ssl_check")) return Results.Ok();
-        if (!queue.TryEnqueue(ct => inbound.RunCommandAsync(form, ct)))
+        if (!queue.TryEnqueue(Channels.Slack, ct => inbound.RunCommandAsync(form, ct)))
             return Results.Json(new { response_type = "ephemeral", text = "I'm very busy right now. Please try again in a minute." });
         return Results.Ok(); // an empty 200: Slack shows nothing, the answer follows
     }
 
-    private static async Task<IResult> EventsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, SlackWorkQueue queue, TimeProvider clock, ILoggerFactory logs)
+    public static async Task<IResult> EventsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, WellnessBot.Bot.Hosting.ITurnQueue queue, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
         if (Json(body) is not { } envelope) return Results.BadRequest();
@@ -49,21 +43,21 @@ public static partial class SlackEndpoints
                     LogRetry(logs.CreateLogger("WellnessBot.Bot.Slack"), http.Request.Headers["X-Slack-Retry-Num"].ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());
                     return Results.Ok();
                 }
-                queue.TryEnqueue(ct => inbound.RunEventAsync(envelope, ct));
+                queue.TryEnqueue(Channels.Slack, ct => inbound.RunEventAsync(envelope, ct));
                 return Results.Ok();
             default:
                 return Results.Ok();
         }
     }
 
-    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, SlackWorkQueue queue, TimeProvider clock, ILoggerFactory logs)
+    public static async Task<IResult> InteractionsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, WellnessBot.Bot.Hosting.ITurnQueue queue, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
         if (Form(body).GetValueOrDefault("payload") is not { } text || Json(Encoding.UTF8.GetBytes(text)) is not { } payload) return Results.BadRequest();
         switch (payload["type"]?.GetValue<string>())
         {
             case "block_actions":
-                queue.TryEnqueue(ct => inbound.RunBlockActionAsync(payload, ct));
+                queue.TryEnqueue(Channels.Slack, ct => inbound.RunBlockActionAsync(payload, ct));
                 return Results.Ok();
             case "view_submission":
                 // Answered in time or not at all: a slow store must not leave the modal spinning.

@@ -8,7 +8,7 @@ namespace WellnessBot.Bot.Slack;
 /// Forms sent in a message (no trigger to open a modal then) are kept in the table store under the form's id, so
 /// the "Open the form" button opens exactly that form on whichever instance gets the click.
 /// </summary>
-public sealed class SlackForms(ITableStore store)
+internal sealed class SlackForms(ITableStore store)
 {
     private readonly ITableClient _table = store.GetTableClient(StorageKeys.ConversationsTable);
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Features;
 using WellnessBot.Dialogs.Kudos;
 using WellnessBot.Dialogs.Turns;
 
@@ -9,23 +10,23 @@ namespace WellnessBot.Bot.Slack;
 /// The App Home tab, published when someone opens it: give kudos (opens the kudos form), ask privately for support,
 /// browse resources, and the kudos they received this month.
 /// </summary>
-public sealed class SlackHome(SlackWebApi api, KudosStore kudos, ProgramSettings program, TimeProvider clock)
+internal sealed class SlackHome(SlackWebApi api, KudosStore kudos, ProgramSettings program, TimeProvider clock)
 {
     public const string KudosAction = "home.kudos", SupportAction = "home.support", ResourcesAction = "home.resources";
 
     /// <summary>The words a Home button stands for, as if typed.</summary>
     public static string? Shortcut(string actionId) => actionId switch
     {
-        KudosAction => "kudos",
-        SupportAction => "support",
-        ResourcesAction => "resources",
+        KudosAction => KudosDialog.Command,
+        SupportAction => SupportDialog.Command,
+        ResourcesAction => ResourcesDialog.Command,
         _ => null,
     };
 
     public async Task PublishAsync(string userId, CancellationToken ct)
     {
         var month = program.ThisMonth(clock);
-        var received = await kudos.ReceivedAsync(new UserRef(SlackInbound.Channel, userId, ""), month, ct).ConfigureAwait(false);
+        var received = await kudos.ReceivedAsync(new UserRef(Channels.Slack, userId, ""), month, ct).ConfigureAwait(false);
         await api.PublishHomeAsync(userId, View(month.Title, received), ct).ConfigureAwait(false);
     }
 

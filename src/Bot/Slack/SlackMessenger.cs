@@ -4,7 +4,7 @@ using WellnessBot.Dialogs.Turns;
 namespace WellnessBot.Bot.Slack;
 
 /// <summary>Proactive Slack messages: a person's DM (opened with conversations.open), or a channel the bot is in.</summary>
-public sealed partial class SlackMessenger(SlackWebApi api, ILogger<SlackMessenger> logger) : IProactiveMessenger
+internal partial class SlackMessenger(SlackWebApi api, ILogger<SlackMessenger> logger) : IProactiveMessenger
 {
     public async Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default)
     {
@@ -42,13 +42,13 @@ public sealed partial class SlackMessenger(SlackWebApi api, ILogger<SlackMesseng
 }
 
 /// <summary>People picked in a Slack users_select: their user ids, named from users.info.</summary>
-public sealed class SlackPeopleDirectory(SlackWebApi api) : WellnessBot.Dialogs.Kudos.IPeopleDirectory
+internal sealed class SlackPeopleDirectory(SlackWebApi api) : WellnessBot.Dialogs.Kudos.IPeopleDirectory
 {
     public async Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct)
     {
         try
         {
-            return new UserRef("slack", pickedId, await api.UserNameAsync(pickedId, ct).ConfigureAwait(false));
+            return new UserRef(Channels.Slack, pickedId, await api.UserNameAsync(pickedId, ct).ConfigureAwait(false));
         }
         catch (SlackApiException ex) when (ex.Error == "user_not_found")
         {

@@ -1,7 +1,7 @@
 namespace WellnessBot.Bot.Slack;
 
 /// <summary>The "Slack" configuration section. With none of it, the Slack endpoints answer 404 and the rest of the bot runs.</summary>
-public sealed class SlackOptions
+internal sealed class SlackOptions
 {
     public const string SectionName = "Slack";
 

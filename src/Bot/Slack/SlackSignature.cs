@@ -4,13 +4,13 @@ using System.Text;
 
 namespace WellnessBot.Bot.Slack;
 
-public enum SlackSignatureResult { Valid, MissingHeaders, StaleTimestamp, Mismatch }
+internal enum SlackSignatureResult { Valid, MissingHeaders, StaleTimestamp, Mismatch }
 
 /// <summary>
 /// Slack's request signing (v0): HMAC-SHA256 with the signing secret over "v0:{timestamp}:{raw body}", compared in
 /// constant time, and only for timestamps within five minutes of now (so a captured request cannot be replayed later).
 /// </summary>
-public static class SlackSignature
+internal static class SlackSignature
 {
     public const string SignatureHeader = "X-Slack-Signature";
     public const string TimestampHeader = "X-Slack-Request-Timestamp";

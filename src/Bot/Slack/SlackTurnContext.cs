@@ -9,7 +9,7 @@ namespace WellnessBot.Bot.Slack;
 /// A card with inputs opens as a modal when Slack gave a trigger (a command or a click), else it is sent with a
 /// button that opens it.
 /// </summary>
-public sealed class SlackTurnContext(Turn turn, SlackWebApi api, SlackForms forms, string? triggerId, Uri? responseUrl) : ITurnContext
+internal sealed class SlackTurnContext(Turn turn, SlackWebApi api, SlackForms forms, string? triggerId, Uri? responseUrl) : ITurnContext
 {
     private string? _triggerId = triggerId;
 
@@ -38,12 +38,6 @@ public sealed class SlackTurnContext(Turn turn, SlackWebApi api, SlackForms form
             }
         }
         return await PostAsync(await DirectChannelAsync(ct).ConfigureAwait(false), message, ct).ConfigureAwait(false);
-    }
-
-    public async Task UpdateAsync(string messageId, BotMessage message, CancellationToken ct = default)
-    {
-        var parts = await RenderAsync(message, ct).ConfigureAwait(false);
-        await api.UpdateAsync(Turn.Conversation.Id, messageId, parts[0], ct).ConfigureAwait(false);
     }
 
     public async Task<bool> ReplyPrivatelyAsync(BotMessage message, CancellationToken ct = default)

@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace WellnessBot.Bot.Slack;
 
 /// <summary>A Web API call that Slack answered with ok:false; <see cref="Error"/> is Slack's code (not_in_channel, invalid_auth, …).</summary>
-public sealed class SlackApiException(string method, string error)
+internal sealed class SlackApiException(string method, string error)
     : Exception($"Slack {method} failed: {error}. {SlackWebApi.Hint(error)}")
 {
     public string Method { get; } = method;
@@ -19,7 +19,7 @@ public sealed class SlackApiException(string method, string error)
 /// 429 honoured through Retry-After and 5xx retried with back-off, both bounded by Slack:MaxRetries. Logs name
 /// the method and Slack's error code, never message text.
 /// </summary>
-public sealed partial class SlackWebApi(HttpClient http, SlackOptions options, ILogger<SlackWebApi> logger)
+internal partial class SlackWebApi(HttpClient http, SlackOptions options, ILogger<SlackWebApi> logger)
 {
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
 
@@ -32,7 +32,7 @@ public sealed partial class SlackWebApi(HttpClient http, SlackOptions options, I
         var body = payload.ToJsonString();
         for (var attempt = 0; ; attempt++)
         {
-            if (attempt > 0) WellnessBot.Dialogs.BotMetrics.Retry("slack");
+            if (attempt > 0) WellnessBot.Dialogs.BotMetrics.Retry(WellnessBot.Dialogs.Turns.Channels.Slack);
             using var request = new HttpRequestMessage(HttpMethod.Post, uri)
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),
@@ -169,7 +169,7 @@ public sealed partial class SlackWebApi(HttpClient http, SlackOptions options, I
 }
 
 /// <summary>What a Slack message carries: fallback text (notifications) and Block Kit blocks.</summary>
-public sealed record SlackMessage(string Text, JsonArray? Blocks = null)
+internal sealed record SlackMessage(string Text, JsonArray? Blocks = null)
 {
     public JsonObject ToPayload()
     {

@@ -7,7 +7,7 @@ namespace WellnessBot.Bot.Teams;
 /// The Bot Framework activity, as much of it as the bot reads or writes. Unknown fields are ignored on the way in;
 /// channel-specific blocks (channelData, value, entities) stay raw JSON and are read by <see cref="ActivityMapper"/>.
 /// </summary>
-public sealed class Activity
+internal sealed class Activity
 {
     [JsonPropertyName("type")] public string? Type { get; set; }
     [JsonPropertyName("id")] public string? Id { get; set; }
@@ -32,7 +32,7 @@ public sealed class Activity
     [JsonPropertyName("membersRemoved")] public List<ChannelAccount>? MembersRemoved { get; set; }
 }
 
-public sealed class ChannelAccount
+internal sealed class ChannelAccount
 {
     [JsonPropertyName("id")] public string? Id { get; set; }
     [JsonPropertyName("name")] public string? Name { get; set; }
@@ -40,7 +40,7 @@ public sealed class ChannelAccount
     [JsonPropertyName("role")] public string? Role { get; set; }
 }
 
-public sealed class ConversationAccount
+internal sealed class ConversationAccount
 {
     [JsonPropertyName("id")] public string? Id { get; set; }
     [JsonPropertyName("name")] public string? Name { get; set; }
@@ -49,26 +49,25 @@ public sealed class ConversationAccount
     [JsonPropertyName("tenantId")] public string? TenantId { get; set; }
 }
 
-public sealed class Attachment
+internal sealed class Attachment
 {
     [JsonPropertyName("contentType")] public string? ContentType { get; set; }
     [JsonPropertyName("content")] public object? Content { get; set; }
 }
 
 /// <summary>Connector answers: the id of a created activity or conversation.</summary>
-public sealed class ResourceResponse
+internal sealed class ResourceResponse
 {
     [JsonPropertyName("id")] public string? Id { get; set; }
     [JsonPropertyName("activityId")] public string? ActivityId { get; set; }
 }
 
-public static class ActivityTypes
+internal static class ActivityTypes
 {
     public const string Message = "message";
     public const string ConversationUpdate = "conversationUpdate";
     public const string InstallationUpdate = "installationUpdate";
     public const string Invoke = "invoke";
-    public const string AdaptiveCardInvokeName = "adaptiveCard/action";
 }
 
 internal static class BotJson

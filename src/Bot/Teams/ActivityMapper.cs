@@ -8,17 +8,18 @@ namespace WellnessBot.Bot.Teams;
 /// <summary>
 /// Translates a Bot Framework activity into the channel-agnostic <see cref="Turn"/>: the bot's own &lt;at&gt;
 /// mention removed, colleagues' mentions resolved from the mention entities (never from the text alone),
-/// card submissions as form values. Returns null for activities the dialogs have nothing to do with.
+/// card submissions (Action.Submit) as form values. Returns null for activities the dialogs have nothing to do with.
+/// Pure: the same activity and time give the same turn, so it is tested without a host.
 /// </summary>
-public static partial class ActivityMapper
+internal partial class ActivityMapper
 {
     /// <summary>The data key our cards put the action id under (see the Adaptive Card renderer).</summary>
     public const string ActionKey = "action";
 
-    public static Turn? ToTurn(Activity activity)
+    public static Turn? ToTurn(Activity activity, DateTimeOffset receivedAt)
     {
         if (activity.From?.Id is null || activity.Conversation?.Id is null) return null;
-        var channel = activity.ChannelId ?? "msteams";
+        var channel = activity.ChannelId ?? Channels.Teams;
         var from = new UserRef(channel, activity.From.Id, activity.From.Name ?? "there", activity.From.AadObjectId);
         var conversation = new ConversationRef(channel, activity.Conversation.Id, KindOf(activity.Conversation), TenantOf(activity));
 
@@ -28,32 +29,23 @@ public static partial class ActivityMapper
                 var submission = SubmissionFrom(activity.Value);
                 var (text, mentions) = submission is null ? ReadText(activity, channel) : ("", (IReadOnlyList<UserRef>)[]);
                 if (submission is null && text.Length == 0) return null;
-                return Build(activity, from, conversation) with { Text = text, Mentions = mentions, Submission = submission };
-
-            case ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardInvokeName:
-                var action = activity.Value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out var a) ? a : default;
-                var data = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("data", out var d) ? d : default;
-                var executed = SubmissionFrom(data);
-                var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var vb) ? vb.GetString() : null;
-                if (executed is null && verb is not null) executed = new FormSubmission(verb, new Dictionary<string, string>());
-                return executed is null ? null : Build(activity, from, conversation) with { Submission = executed };
+                return Build(activity, from, conversation, receivedAt) with { Text = text, Mentions = mentions, Submission = submission };
 
             case ActivityTypes.ConversationUpdate when BotWasAdded(activity):
-                return Build(activity, from, conversation) with { IsWelcome = true };
+                return Build(activity, from, conversation, receivedAt) with { IsWelcome = true };
 
             default:
                 return null;
         }
     }
 
-    private static Turn Build(Activity activity, UserRef from, ConversationRef conversation) => new()
+    private static Turn Build(Activity activity, UserRef from, ConversationRef conversation, DateTimeOffset receivedAt) => new()
     {
         From = from,
         Bot = activity.Recipient?.Id is { } botId ? new UserRef(from.Channel, botId, activity.Recipient.Name ?? "WellnessBot") : null,
         Conversation = conversation,
         ActivityId = activity.Id,
-        Locale = activity.Locale ?? "en-US",
-        ReceivedAt = activity.Timestamp ?? DateTimeOffset.UtcNow,
+        ReceivedAt = receivedAt,
     };
 
     public static bool BotWasAdded(Activity activity) =>

@@ -7,7 +7,7 @@ using Azure.Core.Pipeline;
 namespace WellnessBot.Bot.Teams;
 
 /// <summary>The Connector answered with an error after retries; <see cref="SubCode"/> is Teams' reason (MessageWritesBlocked…).</summary>
-public sealed class ConnectorException(int status, string? subCode, string message) : Exception(message)
+internal sealed class ConnectorException(int status, string? subCode, string message) : Exception(message)
 {
     public int Status { get; } = status;
     public string? SubCode { get; } = subCode;
@@ -15,7 +15,7 @@ public sealed class ConnectorException(int status, string? subCode, string messa
     public bool Unreachable => Status is 403 or 404;
 }
 
-public sealed class BotConnectorClientOptions : ClientOptions
+internal sealed class BotConnectorClientOptions : ClientOptions
 {
     public BotConnectorClientOptions()
     {
@@ -35,7 +35,7 @@ public sealed class BotConnectorClientOptions : ClientOptions
 /// serviceUrl. Retries 429/5xx (and 412, as Teams advises) with back-off that honours Retry-After, a bounded
 /// number of times. Messages to one conversation are sent one at a time so they arrive in order.
 /// </summary>
-public sealed class BotConnectorClient
+internal sealed class BotConnectorClient
 {
     private readonly HttpPipeline _pipeline;
     private readonly BotTokenProvider _tokens;
@@ -136,7 +136,7 @@ public sealed class BotConnectorClient
     {
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
-            if (message.ProcessingContext.RetryNumber > 0) WellnessBot.Dialogs.BotMetrics.Retry("msteams"); // this policy runs once per attempt
+            if (message.ProcessingContext.RetryNumber > 0) WellnessBot.Dialogs.BotMetrics.Retry(WellnessBot.Dialogs.Turns.Channels.Teams); // this policy runs once per attempt
             var token = await tokens.GetTokenAsync(message.CancellationToken).ConfigureAwait(false);
             if (token is not null)
             {

@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace WellnessBot.Bot.Teams;
 
 /// <summary>Who sent a request, as far as its token proves.</summary>
-public sealed record BotCaller(bool Anonymous, string? ServiceUrlClaim, IReadOnlyList<string>? Endorsements, bool FromEmulator);
+internal sealed record BotCaller(bool Anonymous, string? ServiceUrlClaim, IReadOnlyList<string>? Endorsements, bool FromEmulator);
 
 /// <summary>
 /// Verifies the bearer JWT on every request to /api/messages before anything else is read, following the
@@ -17,7 +17,7 @@ public sealed record BotCaller(bool Anonymous, string? ServiceUrlClaim, IReadOnl
 /// for the activity's channel, and the serviceUrl claim. Emulator/Azure AD tokens take the emulator path.
 /// Crypto and metadata handling are Microsoft.IdentityModel's; this class only applies the rules.
 /// </summary>
-public sealed partial class BotFrameworkAuthenticator
+internal partial class BotFrameworkAuthenticator
 {
     private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 

@@ -5,7 +5,7 @@ namespace WellnessBot.Bot.Teams;
 /// deployments, templates and docs apply unchanged. No MicrosoftAppId means authentication is off and only
 /// loopback callers are accepted (local chat clients such as the Agents Playground or the Emulator).
 /// </summary>
-public sealed class BotFrameworkOptions
+internal sealed class BotFrameworkOptions
 {
     public const string MultiTenant = "MultiTenant";
     public const string SingleTenant = "SingleTenant";

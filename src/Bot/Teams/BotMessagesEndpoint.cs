@@ -6,20 +6,12 @@ namespace WellnessBot.Bot.Teams;
 
 /// <summary>
 /// POST /api/messages, the Bot Framework endpoint Teams (and Web Chat, the Emulator, the Agents Playground) calls.
-/// Order matters: size limit, then the bearer token, then JSON, then the activity-level auth checks, then the turn.
-/// Bad input gets 400/401/413, never a 500.
+/// Verify, map, queue, like the Slack edge: size limit, then the bearer token, then JSON, then the activity-level
+/// auth checks; then the turn is queued and Teams answered at once. Bad input gets 400/401/413, never a 500.
 /// </summary>
-public static partial class BotMessagesEndpoint
+internal partial class BotMessagesEndpoint
 {
-    public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder routes)
-    {
-        routes.MapPost("/api/messages", HandleAsync);
-        // Local chat clients probe the endpoint before opening a chat.
-        routes.MapMethods("/api/messages", ["HEAD", "GET"], () => Results.Ok());
-        return routes;
-    }
-
-    private static async Task HandleAsync(
+    public static async Task HandleAsync(
         HttpContext http,
         BotFrameworkAuthenticator auth,
         ActivityProcessor processor,
@@ -50,16 +42,8 @@ public static partial class BotMessagesEndpoint
             return;
         }
 
-        Activity? activity;
-        try
-        {
-            activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
-        }
-        catch (JsonException)
-        {
-            activity = null;
-        }
-        if (activity?.Type is null || activity.ServiceUrl is null || activity.Conversation?.Id is null)
+        var activity = Parse(body);
+        if (activity is null)
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
@@ -76,12 +60,26 @@ public static partial class BotMessagesEndpoint
             return;
         }
 
-        var response = await processor.ProcessAsync(activity, ct).ConfigureAwait(false);
+        var response = processor.Accept(activity);
         http.Response.StatusCode = response.Status;
         if (response.Body is not null)
         {
             http.Response.ContentType = "application/json; charset=utf-8";
             await JsonSerializer.SerializeAsync(http.Response.Body, response.Body, BotJson.Options, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The activity, if the body is one: JSON with a type, a service URL and a conversation.</summary>
+    private static Activity? Parse(byte[] body)
+    {
+        try
+        {
+            var activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
+            return activity?.Type is null || activity.ServiceUrl is null || activity.Conversation?.Id is null ? null : activity;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

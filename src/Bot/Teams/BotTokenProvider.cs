@@ -9,7 +9,7 @@ namespace WellnessBot.Bot.Teams;
 /// MultiTenant (the botframework.com tenant) and SingleTenant (the bot's tenant), managed identity for
 /// UserAssignedMSI. Cached until five minutes before expiry. Null when authentication is off (local clients).
 /// </summary>
-public sealed class BotTokenProvider
+internal sealed class BotTokenProvider
 {
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private readonly TokenCredential? _credential;

@@ -7,17 +7,17 @@ using WellnessBot.Storage;
 namespace WellnessBot.Bot.Teams;
 
 /// <summary>How to reach a person later: the service URL and tenant Teams gave us, and their 1:1 chat once known.</summary>
-public sealed record UserAddress(string ServiceUrl, string? TenantId, string BotId, string? PersonalConversationId);
+internal sealed record UserAddress(string ServiceUrl, string? TenantId, string BotId, string? PersonalConversationId);
 
 /// <summary>How to post in a conversation later. Channels post new threads in <see cref="TeamsChannelId"/>.</summary>
-public sealed record ConversationAddress(string ServiceUrl, string ConversationId, ConversationKind Kind, string? TenantId, string BotId, string? TeamsChannelId);
+internal sealed record ConversationAddress(string ServiceUrl, string ConversationId, ConversationKind Kind, string? TenantId, string BotId, string? TeamsChannelId);
 
 /// <summary>
 /// A conversation reference for every person and conversation the bot sees, kept in the table store so any
 /// instance can message people proactively (notes to colleagues, digest posts). Rows are rewritten only when
 /// something changed, so a busy conversation does not cost a write per message.
 /// </summary>
-public sealed class ConversationDirectory(ITableStore store)
+internal sealed class ConversationDirectory(ITableStore store)
 {
     private readonly ITableClient _table = store.GetTableClient(StorageKeys.ConversationsTable);
     private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
@@ -26,7 +26,7 @@ public sealed class ConversationDirectory(ITableStore store)
     {
         if (activity.ServiceUrl is null || activity.From?.Id is null || activity.Conversation?.Id is null || activity.Recipient?.Id is null)
             return;
-        var channel = activity.ChannelId ?? "msteams";
+        var channel = activity.ChannelId ?? Channels.Teams;
         var tenant = ActivityMapper.TenantOf(activity);
         var kind = ActivityMapper.KindOf(activity.Conversation);
 

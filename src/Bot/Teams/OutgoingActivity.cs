@@ -5,7 +5,7 @@ using WellnessBot.Dialogs.Messages;
 namespace WellnessBot.Bot.Teams;
 
 /// <summary>Builds the activity the connector receives for a <see cref="BotMessage"/>.</summary>
-public static class OutgoingActivity
+internal static class OutgoingActivity
 {
     public static JsonObject From(BotMessage message, string? replyToId = null)
     {

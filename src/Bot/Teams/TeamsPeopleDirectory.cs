@@ -7,7 +7,7 @@ namespace WellnessBot.Bot.Teams;
 /// Resolves a person picked in a Teams form (an Azure AD object id): first from the people the bot has seen,
 /// then by asking the Bot Connector for that member of the current conversation (works in teams and group chats).
 /// </summary>
-public sealed class TeamsPeopleDirectory(ConversationDirectory directory, BotConnectorClient connector) : IPeopleDirectory
+internal sealed class TeamsPeopleDirectory(ConversationDirectory directory, BotConnectorClient connector) : IPeopleDirectory
 {
     public async Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct)
     {

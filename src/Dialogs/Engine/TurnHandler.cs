@@ -178,7 +178,7 @@ public sealed partial class TurnHandler(
                 await states.ForgetAsync(turn.Conversation, turn.From, saved.ETag, ct).ConfigureAwait(false);
             return;
         }
-        var lifetime = TimeSpan.FromMinutes(Math.Max(1, program.DialogExpiryMinutes));
+        var lifetime = TimeSpan.FromMinutes(program.DialogExpiryMinutes);
         if (!await states.SaveAsync(turn.Conversation, turn.From, dialog.Name, dialog.StateVersion, outcome.StateJson!, lifetime, saved, ct).ConfigureAwait(false))
             await context.ReplyAsync(BotMessage.Say(Replies.Raced), ct).ConfigureAwait(false);
     }

@@ -34,41 +34,11 @@ public sealed class DigestCommands(
         {
             case "preview":
             case "export":
-            {
-                if (ParseMonth(rest) is not { } month)
-                {
-                    await context.ReplyPrivatelyAsync(BotMessage.Say($"I couldn't read \"{rest}\" as a month. Try **digest {verb} october** or **digest {verb} 2026-10**."), ct).ConfigureAwait(false);
-                    return DialogOutcome.End;
-                }
-                var digest = MonthlyDigest.Compile(month, await kudos.MonthAsync(month, ct).ConfigureAwait(false));
-                if (verb == "preview")
-                {
-                    await context.ReplyPrivatelyAsync(BotMessage.Say($"Preview of the {digest.Title} digest (only you can see this). The channel post:"), ct).ConfigureAwait(false);
-                    foreach (var part in digest.ForChannel(late: false)) await context.ReplyPrivatelyAsync(part, ct).ConfigureAwait(false);
-                    await context.ReplyPrivatelyAsync(BotMessage.Say("And your breakfast copy:"), ct).ConfigureAwait(false);
-                    foreach (var part in digest.ForBreakfast(late: false)) await context.ReplyPrivatelyAsync(part, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    foreach (var chunk in CsvMessages(digest)) await context.ReplyPrivatelyAsync(chunk, ct).ConfigureAwait(false);
-                }
+                await ShowMonthAsync(context, verb, rest, ct).ConfigureAwait(false);
                 return DialogOutcome.End;
-            }
             case "post":
-            {
-                var month = program.ThisMonth(clock).Previous;
-                var outcome = await publisher.PublishAsync(month, late: false, ct).ConfigureAwait(false);
-                var title = month.Title;
-                var state = await ledger.GetAsync(month, ct).ConfigureAwait(false);
-                await context.ReplyPrivatelyAsync(BotMessage.Say(outcome switch
-                {
-                    DigestOutcome.Posted => $"Done: the {title} digest is posted to the program channel(s), and the breakfast copy is on its way to the coordinators.",
-                    DigestOutcome.AlreadyPosted => $"The {title} digest was already posted{(state?.PostedAt is { } at ? " on " + TimeZoneInfo.ConvertTime(at, program.Zone).ToString("MMMM d 'at' HH:mm", CultureInfo.InvariantCulture) : "")}, so I didn't post it again.",
-                    DigestOutcome.Busy => $"The {title} digest is being posted right now by another instance of the bot. Check again in a minute.",
-                    _ => "There's no program channel yet. Type **digest channel here** in the channel where the digest should go.",
-                }), ct).ConfigureAwait(false);
+                await PostAsync(context, ct).ConfigureAwait(false);
                 return DialogOutcome.End;
-            }
             case "channel" when rest.Equals("here", StringComparison.OrdinalIgnoreCase):
             {
                 if (dialog.Turn.Conversation.IsPrivate)
@@ -86,6 +56,42 @@ public sealed class DigestCommands(
                     "**digest channel here** (in the program channel), **digest export [month]** (CSV for slides)."), ct).ConfigureAwait(false);
                 return DialogOutcome.End;
         }
+    }
+
+    /// <summary>"digest preview [month]" (only the coordinator sees it) or "digest export [month]" (CSV for slides).</summary>
+    private async Task ShowMonthAsync(ITurnContext context, string verb, string monthText, CancellationToken ct)
+    {
+        if (ParseMonth(monthText) is not { } month)
+        {
+            await context.ReplyPrivatelyAsync(BotMessage.Say($"I couldn't read \"{monthText}\" as a month. Try **digest {verb} october** or **digest {verb} 2026-10**."), ct).ConfigureAwait(false);
+            return;
+        }
+        var digest = MonthlyDigest.Compile(month, await kudos.MonthAsync(month, ct).ConfigureAwait(false));
+        if (verb == "export")
+        {
+            foreach (var chunk in CsvMessages(digest)) await context.ReplyPrivatelyAsync(chunk, ct).ConfigureAwait(false);
+            return;
+        }
+        await context.ReplyPrivatelyAsync(BotMessage.Say($"Preview of the {digest.Title} digest (only you can see this). The channel post:"), ct).ConfigureAwait(false);
+        foreach (var part in digest.ForChannel(late: false)) await context.ReplyPrivatelyAsync(part, ct).ConfigureAwait(false);
+        await context.ReplyPrivatelyAsync(BotMessage.Say("And your breakfast copy:"), ct).ConfigureAwait(false);
+        foreach (var part in digest.ForBreakfast(late: false)) await context.ReplyPrivatelyAsync(part, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>"digest post": last month's digest, now, exactly once however often it is asked.</summary>
+    private async Task PostAsync(ITurnContext context, CancellationToken ct)
+    {
+        var month = program.ThisMonth(clock).Previous;
+        var outcome = await publisher.PublishAsync(month, late: false, ct).ConfigureAwait(false);
+        var title = month.Title;
+        var state = await ledger.GetAsync(month, ct).ConfigureAwait(false);
+        await context.ReplyPrivatelyAsync(BotMessage.Say(outcome switch
+        {
+            DigestOutcome.Posted => $"Done: the {title} digest is posted to the program channel(s), and the breakfast copy is on its way to the coordinators.",
+            DigestOutcome.AlreadyPosted => $"The {title} digest was already posted{(state?.PostedAt is { } at ? " on " + TimeZoneInfo.ConvertTime(at, program.Zone).ToString("MMMM d 'at' HH:mm", CultureInfo.InvariantCulture) : "")}, so I didn't post it again.",
+            DigestOutcome.Busy => $"The {title} digest is being posted right now by another instance of the bot. Check again in a minute.",
+            _ => "There's no program channel yet. Type **digest channel here** in the channel where the digest should go.",
+        }), ct).ConfigureAwait(false);
     }
 
     /// <summary>A month as coordinators say it (see <see cref="Month.FromWords"/>); no month named means last month, whose digest is the one due.</summary>

@@ -23,7 +23,7 @@ public sealed partial class KudosDialog
         var message = (save.Value(KudosCards.MessageInput) ?? "").Trim();
         if (message.Length == 0 || message.Length > KudosRecord.MaxMessageLength)
         {
-            var problem = message.Length == 0 ? Text.NoMessage : Text.TooLong(message.Length);
+            var problem = new FormProblem(KudosCards.MessageInput, message.Length == 0 ? Text.NoMessage : Text.TooLong(message.Length));
             await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.Edit(found, problem, message)), ct).ConfigureAwait(false);
             return DialogOutcome.End;
         }

@@ -71,7 +71,7 @@ public sealed partial class KudosDialog(
             return DialogOutcome.Wait(draft);
         }
         if (parsed.Message.Length > KudosRecord.MaxMessageLength)
-            return await ShowFormAsync(context, draft, parsed.Message, Text.TooLong(parsed.Message.Length), ct).ConfigureAwait(false);
+            return await ShowFormAsync(context, draft, parsed.Message, new FormProblem(KudosCards.MessageInput, Text.TooLong(parsed.Message.Length)), ct).ConfigureAwait(false);
 
         return await GiveOrAskAsync(context, draft with { StartedAt = dialog.Turn.ReceivedAt }, parsed.Message, IdempotencyKey(dialog.Turn), ct).ConfigureAwait(false);
     }
@@ -103,7 +103,7 @@ public sealed partial class KudosDialog(
         }
         var message = dialog.Turn.Text.Trim();
         if (message.Length > KudosRecord.MaxMessageLength)
-            return await ShowFormAsync(context, draft, message, Text.TooLong(message.Length), ct).ConfigureAwait(false);
+            return await ShowFormAsync(context, draft, message, new FormProblem(KudosCards.MessageInput, Text.TooLong(message.Length)), ct).ConfigureAwait(false);
         return await GiveOrAskAsync(context, draft, message, IdempotencyKey(dialog.Turn), ct).ConfigureAwait(false);
     }
 
@@ -159,7 +159,7 @@ public sealed partial class KudosDialog(
         }
     }
 
-    private async Task<DialogOutcome> ShowFormAsync(ITurnContext context, KudosDraft draft, string? message, string? problem, CancellationToken ct)
+    private async Task<DialogOutcome> ShowFormAsync(ITurnContext context, KudosDraft draft, string? message, FormProblem? problem, CancellationToken ct)
     {
         await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.Form(draft.DraftId, draft.StartedAt, message, draft.Category, draft.Anonymous, problem)), ct).ConfigureAwait(false);
         return DialogOutcome.Wait(draft with { AwaitingForm = true });
@@ -179,17 +179,17 @@ public sealed partial class KudosDialog(
         {
             var person = await people.FindAsync(context.Turn, picked, ct).ConfigureAwait(false);
             if (person is null)
-                return await ShowFormAsync(context, retry, message, Text.PickedPersonUnknown, ct).ConfigureAwait(false);
+                return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.RecipientsInput, Text.PickedPersonUnknown), ct).ConfigureAwait(false);
             if (person.Id == context.Turn.Bot?.Id)
-                return await ShowFormAsync(context, retry, message, Text.BotAsRecipient, ct).ConfigureAwait(false);
+                return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.RecipientsInput, Text.BotAsRecipient), ct).ConfigureAwait(false);
             if (recipients.All(r => r.Key != person.Key)) recipients.Add(person);
         }
         if (form.Value(KudosCards.IncludeMeInput) == "true" && recipients.All(r => r.Key != context.Turn.From.Key))
             recipients.Add(context.Turn.From);
 
-        if (recipients.Count == 0) return await ShowFormAsync(context, retry, message, Text.NoRecipient, ct).ConfigureAwait(false);
-        if (message.Length == 0) return await ShowFormAsync(context, retry, message, Text.NoMessage, ct).ConfigureAwait(false);
-        if (message.Length > KudosRecord.MaxMessageLength) return await ShowFormAsync(context, retry, message, Text.TooLong(message.Length), ct).ConfigureAwait(false);
+        if (recipients.Count == 0) return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.RecipientsInput, Text.NoRecipient), ct).ConfigureAwait(false);
+        if (message.Length == 0) return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.MessageInput, Text.NoMessage), ct).ConfigureAwait(false);
+        if (message.Length > KudosRecord.MaxMessageLength) return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.MessageInput, Text.TooLong(message.Length)), ct).ConfigureAwait(false);
 
         return await GiveOrAskAsync(context, retry with { To = recipients }, message, "draft:" + draftId, ct).ConfigureAwait(false);
     }

@@ -59,7 +59,7 @@ public sealed class SupportDialog(PeerSupportDesk desk, SupportSettings settings
         {
             var problem = $"Your note is {note.Length.ToString(CultureInfo.InvariantCulture)} characters; the limit is {SupportText.MaxNoteLength}. " +
                           "It's all still here: please shorten it a little, or leave the details for the conversation.";
-            await context.ReplyPrivatelyAsync(BotMessage.Show(SupportCards.Form(draft, problem, form.Values)), ct).ConfigureAwait(false);
+            await context.ReplyPrivatelyAsync(BotMessage.Show(SupportCards.Form(draft, new FormProblem(SupportCards.NoteInput, problem), form.Values)), ct).ConfigureAwait(false);
             return DialogOutcome.End;
         }
 

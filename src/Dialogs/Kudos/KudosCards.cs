@@ -23,13 +23,12 @@ public static class KudosCards
 
     /// <summary>The way in when no colleague was named (a personal chat cannot @mention colleagues).</summary>
     public static Card Form(string draftId, DateTimeOffset startedAt, string? message = null, KudosCategory category = KudosCategory.None,
-        bool anonymous = false, string? problem = null) => new(FormKind)
+        bool anonymous = false, FormProblem? problem = null) => new(FormKind)
     {
         Title = "Give kudos 🎉",
         Summary = "Recognise a colleague for the monthly program breakfast",
-        Body =
-        [
-            .. problem is null ? Array.Empty<CardElement>() : [new TextBlock(problem, TextStyle.Attention)],
+        Body = new CardElement[]
+        {
             new TextBlock("Who made a difference? Your shout-out is read at the monthly program breakfast. Even the little things count!"),
             new PeoplePicker(RecipientsInput, "Colleagues to recognise") { ErrorMessage = "Pick at least one colleague (or turn on \"Include me\")." },
             new ToggleInput(IncludeMeInput, "Include me: highlight something I did"),
@@ -37,7 +36,7 @@ public static class KudosCards
                 Placeholder = "Thanks for covering my pager at 3am…", ErrorMessage = "Please write a short message." },
             CategoryChoice(category),
             new ToggleInput(AnonymousInput, "Anonymous in the digest") { Value = anonymous },
-        ],
+        }.WithProblem(problem),
         Actions =
         [
             new SubmitAction("Send kudos", KudosDialog.SubmitAction)
@@ -103,17 +102,16 @@ public static class KudosCards
         ],
     };
 
-    public static Card Edit(KudosRecord kudos, string? problem = null, string? message = null) => new(EditKind)
+    public static Card Edit(KudosRecord kudos, FormProblem? problem = null, string? message = null) => new(EditKind)
     {
         Title = "Edit your kudos",
-        Body =
-        [
-            .. problem is null ? Array.Empty<CardElement>() : [new TextBlock(problem, TextStyle.Attention)],
+        Body = new CardElement[]
+        {
             new TextBlock("To: " + string.Join(", ", kudos.Recipients.Select(r => r.Name))),
             new TextInput(MessageInput, "Your message") { Multiline = true, MaxLength = KudosRecord.MaxMessageLength, Value = message ?? kudos.Message, Required = true },
             CategoryChoice(kudos.Category),
             new ToggleInput(AnonymousInput, "Anonymous in the digest") { Value = kudos.Anonymous },
-        ],
+        }.WithProblem(problem),
         Actions = [new SubmitAction("Save", KudosDialog.SaveAction) { Style = ActionStyle.Positive, Data = Ref(kudos) }],
     };
 

@@ -20,9 +20,3 @@ public sealed class KudosPreferences(ITableStore store)
         await _table.UpsertEntityAsync(new TableEntity(pk, rk) { ["KudosNotes"] = on }, TableUpdateMode.Merge, ct).ConfigureAwait(false);
     }
 }
-
-/// <summary>Finds a person picked in a form (Teams' people picker gives Azure AD object ids, Slack gives user ids).</summary>
-public interface IPeopleDirectory
-{
-    Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct);
-}

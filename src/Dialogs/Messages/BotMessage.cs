@@ -38,6 +38,19 @@ public enum TextStyle { Normal, Heading, Subtle, Attention }
 
 public abstract record CardElement;
 
+public static class CardElements
+{
+    /// <summary>
+    /// A form's body with its problem shown: said at the top (Teams shows no per-field messages on a sent card)
+    /// and set on the input it belongs to.
+    /// </summary>
+    public static IReadOnlyList<CardElement> WithProblem(this IEnumerable<CardElement> body, FormProblem? problem) => problem is null ? [.. body] :
+    [
+        new TextBlock(problem.Text, TextStyle.Attention),
+        .. body.Select(e => e is CardInput input && input.Id == problem.InputId ? input with { Problem = problem.Text } : e),
+    ];
+}
+
 /// <summary>A paragraph of simple markdown.</summary>
 public sealed record TextBlock(string Text, TextStyle Style = TextStyle.Normal) : CardElement;
 
@@ -50,7 +63,13 @@ public abstract record CardInput(string Id, string Label) : CardElement
 {
     public bool Required { get; init; }
     public string? ErrorMessage { get; init; }
+
+    /// <summary>What is wrong with this input's last value, when the form is shown again (Slack shows it under the field).</summary>
+    public string? Problem { get; init; }
 }
+
+/// <summary>Why a form came back: the input at fault and what to say about it.</summary>
+public sealed record FormProblem(string InputId, string Text);
 
 public sealed record TextInput(string Id, string Label) : CardInput(Id, Label)
 {

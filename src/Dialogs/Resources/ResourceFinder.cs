@@ -87,22 +87,29 @@ public sealed class ResourceFinder
     /// <summary>The best few resources for a question, best first; empty when nothing matches well enough.</summary>
     public IReadOnlyList<ResourceMatch> Find(string question, int max = 3, bool crisis = false)
     {
-        var scores = new Dictionary<int, double>();
-        var because = new Dictionary<int, List<string>>();
+        var tally = new Tally(_postings);
+        var consumed = CreditPhrases(question, tally);
+        CreditWords(question, consumed, tally);
+        if (crisis)
+            for (var i = 0; i < _catalog.Resources.Count; i++)
+                if (_catalog.Resources[i].Categories.Contains("crisis")) tally.Boost(i, 100, "crisis help comes first");
 
-        void Credit(string term, double quality, string reason)
-        {
-            if (!_postings.TryGetValue(term, out var list)) return;
-            foreach (var (resource, weight) in list)
-            {
-                scores[resource] = scores.GetValueOrDefault(resource) + weight * quality;
-                if (!because.TryGetValue(resource, out var why)) because[resource] = why = [];
-                if (!why.Contains(reason)) why.Add(reason);
-            }
-        }
+        if (tally.Scores.Count == 0) return [];
+        var best = tally.Scores.Values.Max();
+        return tally.Scores
+            .Where(s => s.Value >= 1.0 && s.Value >= best * 0.3)
+            .OrderByDescending(s => s.Value).ThenBy(s => _catalog.Resources[s.Key].Name, StringComparer.Ordinal)
+            .Take(max)
+            .Select(s => new ResourceMatch(_catalog.Resources[s.Key], s.Value, tally.Because[s.Key]))
+            .ToList();
+    }
 
-        // Phrases first (longest wins), each standing for its meaning; single words after, except the words of a
-        // matched phrase ("someone to talk to" means counseling, not "talk").
+    /// <summary>
+    /// Phrases first (longest wins), each standing for its meaning. Returns the words of matched phrases that single
+    /// words must not count again ("someone to talk to" means counseling, not "talk").
+    /// </summary>
+    private HashSet<string> CreditPhrases(string question, Tally tally)
+    {
         var consumed = new HashSet<string>(StringComparer.Ordinal);
         var phraseWords = SearchText.PhraseTerms(question);
         var rawWords = question.Split((char[])[' ', ',', '.', '!', '?', ';', ':', '/'], StringSplitOptions.RemoveEmptyEntries);
@@ -112,52 +119,63 @@ public sealed class ResourceFinder
                 var key = string.Join(' ', phraseWords.GetRange(start, length));
                 if (!_phrases.TryGetValue(key, out var meaning) || length == 1 && meaning.Count == 1 && meaning[0] == key) continue;
                 var said = length <= rawWords.Length - start ? string.Join(' ', rawWords.Skip(start).Take(length)).Trim('"', '\'') : key;
-                foreach (var term in meaning) Credit(term, 0.9, $"“{said}”");
+                foreach (var term in meaning) tally.Credit(term, 0.9, $"“{said}”");
                 if (length > 1) consumed.UnionWith(phraseWords.GetRange(start, length).Except(meaning));
                 start += length - 1;
                 break;
             }
+        return consumed;
+    }
 
+    /// <summary>Single words: exact, then as a prefix ("psych" → psychologist, psychiatrist), then one slip away.</summary>
+    private void CreditWords(string question, HashSet<string> consumed, Tally tally)
+    {
         foreach (var term in SearchText.Terms(question).Distinct().Where(t => !consumed.Contains(t)))
         {
             if (_postings.ContainsKey(term))
             {
-                Credit(term, 1.0, $"“{term}”");
+                tally.Credit(term, 1.0, $"“{term}”");
                 continue;
             }
             var matched = false;
             if (term.Length >= 4)
             {
-                // "psych" → psychologist, psychiatrist
                 var at = Array.BinarySearch(_vocabulary, term, StringComparer.Ordinal);
                 for (var k = at < 0 ? ~at : at; k < _vocabulary.Length && _vocabulary[k].StartsWith(term, StringComparison.Ordinal); k++)
                 {
-                    Credit(_vocabulary[k], 0.8, $"“{term}…”");
+                    tally.Credit(_vocabulary[k], 0.8, $"“{term}…”");
                     matched = true;
                 }
             }
             if (!matched && term.Length >= 5)
                 foreach (var near in Near(term))
-                    Credit(near, 0.7, $"“{term}” (did you mean {near}?)");
+                    tally.Credit(near, 0.7, $"“{term}” (did you mean {near}?)");
+        }
+    }
+
+    /// <summary>Scores per resource (by index) and the reasons shown to the person, for one question.</summary>
+    private sealed class Tally(Dictionary<string, List<(int Resource, double Weight)>> postings)
+    {
+        public Dictionary<int, double> Scores { get; } = [];
+        public Dictionary<int, List<string>> Because { get; } = [];
+
+        public void Credit(string term, double quality, string reason)
+        {
+            if (!postings.TryGetValue(term, out var list)) return;
+            foreach (var (resource, weight) in list)
+            {
+                Scores[resource] = Scores.GetValueOrDefault(resource) + weight * quality;
+                if (!Because.TryGetValue(resource, out var why)) Because[resource] = why = [];
+                if (!why.Contains(reason)) why.Add(reason);
+            }
         }
 
-        if (crisis)
-            for (var i = 0; i < _catalog.Resources.Count; i++)
-                if (_catalog.Resources[i].Categories.Contains("crisis"))
-                {
-                    scores[i] = scores.GetValueOrDefault(i) + 100;
-                    if (!because.TryGetValue(i, out var why)) because[i] = why = [];
-                    why.Insert(0, "crisis help comes first");
-                }
-
-        if (scores.Count == 0) return [];
-        var best = scores.Values.Max();
-        return scores
-            .Where(s => s.Value >= 1.0 && s.Value >= best * 0.3)
-            .OrderByDescending(s => s.Value).ThenBy(s => _catalog.Resources[s.Key].Name, StringComparer.Ordinal)
-            .Take(max)
-            .Select(s => new ResourceMatch(_catalog.Resources[s.Key], s.Value, because[s.Key]))
-            .ToList();
+        public void Boost(int resource, double score, string reason)
+        {
+            Scores[resource] = Scores.GetValueOrDefault(resource) + score;
+            if (!Because.TryGetValue(resource, out var why)) Because[resource] = why = [];
+            why.Insert(0, reason);
+        }
     }
 
     /// <summary>Resources in a category, by name.</summary>

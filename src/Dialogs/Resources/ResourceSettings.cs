@@ -10,4 +10,7 @@ public sealed class ResourceSettings
 
     /// <summary>How often the file is checked for a saved edit.</summary>
     public int ReloadCheckSeconds { get; set; } = 5;
+
+    public IReadOnlyList<string> Validate() =>
+        ReloadCheckSeconds is < 1 or > 3600 ? ["Resources:ReloadCheckSeconds must be between 1 and 3600."] : [];
 }

@@ -7,6 +7,11 @@ public sealed class SafetySettings
 
     /// <summary>Extra phrases (whole words, any case, apostrophes optional) that get the crisis reply, on top of the warning signs.</summary>
     public List<string> CrisisPhrases { get; set; } = [];
+
+    public IReadOnlyList<string> Validate() =>
+        CrisisPhrases.Any(string.IsNullOrWhiteSpace) ? ["Safety:CrisisPhrases has an empty entry; every phrase needs at least one word."]
+        : CrisisPhrases.FirstOrDefault(p => p.Length > 200) is { } long_ ? [$"Safety:CrisisPhrases has a phrase over 200 characters (starting '{long_[..20]}…')."]
+        : [];
 }
 
 /// <summary>

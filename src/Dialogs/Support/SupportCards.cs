@@ -20,7 +20,7 @@ public static class SupportCards
     public const string TierInput = "tier", NoteInput = "note", ContactByInput = "contactBy", ContactInfoInput = "contactInfo",
         ContactWhenInput = "contactWhen", DepartmentInput = "department", UrgentInput = "urgent";
 
-    public static Card Form(string draftId, string? problem = null, IReadOnlyDictionary<string, string>? previous = null)
+    public static Card Form(string draftId, FormProblem? problem = null, IReadOnlyDictionary<string, string>? previous = null)
     {
         string? Prev(string id) => previous is not null && previous.TryGetValue(id, out var v) ? v : null;
         var body = new List<CardElement>
@@ -28,7 +28,6 @@ public static class SupportCards
             new TextBlock(SupportText.Intro),
             new TextBlock(SupportText.Confidentiality, TextStyle.Subtle),
         };
-        if (problem is not null) body.Add(new TextBlock(problem, TextStyle.Attention));
         body.AddRange(
         [
             new ChoiceInput(TierInput, "What kind of support would help?",
@@ -60,7 +59,7 @@ public static class SupportCards
         {
             Title = "Talk to a peer supporter",
             Summary = "Ask privately for a Helping Healers Heal peer supporter.",
-            Body = body,
+            Body = body.WithProblem(problem),
             Actions = [new SubmitAction("Send my request", SubmitAction) { Data = new Dictionary<string, string> { ["draft"] = draftId }, Style = ActionStyle.Positive }],
         };
     }

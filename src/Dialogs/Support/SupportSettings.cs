@@ -31,7 +31,7 @@ public sealed class SupportSettings
     /// <summary>The key id new details are encrypted with; may be left empty when only one key is listed.</summary>
     public string? CurrentKeyId { get; set; }
 
-    public TimeSpan OfferWindow(bool urgent) => TimeSpan.FromMinutes(Math.Max(1, urgent ? UrgentOfferWindowMinutes : OfferWindowMinutes));
+    public TimeSpan OfferWindow(bool urgent) => TimeSpan.FromMinutes(urgent ? UrgentOfferWindowMinutes : OfferWindowMinutes);
 
     public IReadOnlyList<string> Validate()
     {
@@ -40,6 +40,7 @@ public sealed class SupportSettings
         if (UrgentOfferWindowMinutes < 1) problems.Add("Support:UrgentOfferWindowMinutes must be at least 1.");
         if (RetentionDays < 1) problems.Add("Support:RetentionDays must be at least 1 (details are erased that many days after a request closes).");
         if (FollowUpAfterDays < 1) problems.Add("Support:FollowUpAfterDays must be at least 1.");
+        if (SweepEverySeconds is < 1 or > 3600) problems.Add("Support:SweepEverySeconds must be between 1 and 3600.");
         foreach (var (id, value) in Keys)
         {
             if (string.IsNullOrWhiteSpace(id) || id.Contains(':', StringComparison.Ordinal))

@@ -18,9 +18,6 @@ public static class SupportText
 
     public const string NoteWarning = "Please don't include patient names, record numbers, dates of birth or other identifiers.";
 
-    public const string OnlyPrivately =
-        "I've sent you a private message about support. Nothing about it appears here.";
-
     public static string Received(bool urgent, SupportSettings settings) =>
         (urgent
             ? $"Your request is in and marked **urgent**. I'm asking a trained peer supporter now, who has {settings.UrgentOfferWindowMinutes} minutes to respond before I ask the next one. "

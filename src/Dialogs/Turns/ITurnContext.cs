@@ -10,9 +10,6 @@ public interface ITurnContext
     /// <summary>Replies in the conversation the turn came from. Returns the channel's id for the message.</summary>
     Task<string?> ReplyAsync(BotMessage message, CancellationToken ct = default);
 
-    /// <summary>Replaces a message the bot sent earlier (a card after its button was pressed).</summary>
-    Task UpdateAsync(string messageId, BotMessage message, CancellationToken ct = default);
-
     /// <summary>
     /// Says something only the sender sees: in a direct chat that is a reply; in a group or channel it is a
     /// private message (Teams DM, Slack ephemeral), and nothing appears in the shared conversation. Returns false

@@ -42,8 +42,8 @@ public sealed record Turn
     /// <summary>The channel's id for the incoming message (used for idempotency and replies in thread).</summary>
     public string? ActivityId { get; init; }
 
-    public string Locale { get; init; } = "en-US";
-    public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>When the edge received it, by the host's clock (the injected <see cref="TimeProvider"/>).</summary>
+    public required DateTimeOffset ReceivedAt { get; init; }
 
     /// <summary>The bot itself as this channel knows it (so "kudos @WellnessBot" can be answered kindly).</summary>
     public UserRef? Bot { get; init; }

@@ -74,11 +74,35 @@ public sealed class HealthEndpointTests : IDisposable
     [InlineData("--Storage:Provider=Cosmos", "Storage:Provider")]
     [InlineData("--Storage:RequestTimeoutSeconds=0", "Storage:RequestTimeoutSeconds")]
     [InlineData("--Storage:MaxRetries=99", "Storage:MaxRetries")]
+    [InlineData("--Program:TimeZone=America/New_Yrok", "Program:TimeZone 'America/New_Yrok'")]
+    [InlineData("--Program:TimeZone=", "Program:TimeZone")]
+    [InlineData("--Program:DialogExpiryMinutes=0", "Program:DialogExpiryMinutes")]
+    [InlineData("--Program:Name= ", "Program:Name")]
+    [InlineData("--Digest:CheckEverySeconds=1", "Digest:CheckEverySeconds")]
+    [InlineData("--Digest:Schedule=every other tuesday", "Digest:Schedule")]
+    [InlineData("--Resources:ReloadCheckSeconds=0", "Resources:ReloadCheckSeconds")]
+    [InlineData("--Support:SweepEverySeconds=0", "Support:SweepEverySeconds")]
+    [InlineData("--Support:OfferWindowMinutes=0", "Support:OfferWindowMinutes")]
+    [InlineData("--Safety:CrisisPhrases:0= ", "Safety:CrisisPhrases")]
+    [InlineData("--Slack:BotToken=xoxb-only-half", "Slack:SigningSecret")]
+    [InlineData("--MicrosoftAppType=Sometimes", "MicrosoftAppType")]
     public async Task StartupStopsWithTheNameOfABadSetting(string setting, string named)
     {
         await using var app = RealHost(setting);
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
         Assert.Contains(named, error.Message);
+    }
+
+    [Fact]
+    public void SectionsLeftOutAreNamedAsOnTheirDefaults()
+    {
+        var app = RealHost("--Program:Name=Test Wellness", "--Digest:Time=07:30");
+        var onDefaults = app.Services.GetRequiredService<SettingsSections>().OnDefaults();
+        Assert.DoesNotContain("Program", onDefaults);
+        Assert.DoesNotContain("Digest", onDefaults);
+        Assert.DoesNotContain("Storage", onDefaults); // set by RealHost
+        Assert.Contains("Resources", onDefaults);
+        Assert.Contains("Safety", onDefaults);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class ProductionStartTests : IDisposable
         Path.Combine(RepoPaths.Root, "src", "Bot", "bin",
             typeof(ProductionStartTests).Assembly.Location.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug", "net10.0", "WellnessBot.Bot.dll");
 
-    private Process Start(int port, bool withSupportKey)
+    private Process Start(int port, bool withSupportKey, string timeZone = "America/New_York")
     {
         var start = new ProcessStartInfo("dotnet", [BotDll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -33,6 +33,7 @@ public sealed class ProductionStartTests : IDisposable
         start.Environment["MicrosoftAppPassword"] = "not-a-real-secret";
         start.Environment["MicrosoftAppTenantId"] = "7a1f2c3d-0000-4000-8000-00000000beef";
         start.Environment["Program__Coordinators__0"] = "29:coordinator-eli";
+        start.Environment["Program__TimeZone"] = timeZone;
         if (withSupportKey) start.Environment["Support__Keys__2026a"] = TestSupportKey.Value;
         return Process.Start(start)!;
     }
@@ -70,5 +71,17 @@ public sealed class ProductionStartTests : IDisposable
         Assert.Same(exited, await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(60))));
         Assert.NotEqual(0, bot.ExitCode);
         Assert.Contains("Support:Keys is empty", await output + await errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithAMistypedTimeZoneItRefusesToStartAndNamesIt()
+    {
+        using var bot = Start(LoopbackPort.Free(), withSupportKey: true, timeZone: "US/Eastren");
+        var output = bot.StandardOutput.ReadToEndAsync();
+        var errors = bot.StandardError.ReadToEndAsync();
+        var exited = bot.WaitForExitAsync();
+        Assert.Same(exited, await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(60))));
+        Assert.NotEqual(0, bot.ExitCode);
+        Assert.Contains("Program:TimeZone 'US/Eastren'", await output + await errors, StringComparison.Ordinal);
     }
 }

@@ -50,7 +50,7 @@ public sealed class BlockKitTests
         "kudos-form" => BotMessage.Show(KudosCards.Form("draft-7", Now, "Thanks!", KudosCategory.Teaching)),
         "kudos-confirmation" => BotMessage.Show(KudosCards.Confirmation(Kudos(1), repeat: false)),
         "kudos-note" => KudosCards.RecipientNote(Kudos(1)),
-        "kudos-edit" => BotMessage.Show(KudosCards.Edit(Kudos(1), problem: "Your message is 612 characters; the limit is 500.")),
+        "kudos-edit" => BotMessage.Show(KudosCards.Edit(Kudos(1), problem: new FormProblem(KudosCards.MessageInput, "Your message is 612 characters; the limit is 500."))),
         "kudos-mine" => BotMessage.Show(KudosCards.Mine(new Month(2026, 11), [Kudos(1)], [Kudos(2, "Thanks for the pizza")])),
         "digest-breakfast" => MonthlyDigest.Compile(new Month(2026, 11), [Kudos(1), Kudos(2)]).ForBreakfast(late: true)[0],
         "support-details" => BotMessage.Show(SupportCards.Details(Request)),

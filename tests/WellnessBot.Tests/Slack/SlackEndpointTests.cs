@@ -126,6 +126,24 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NoColleaguePickedIsSaidUnderThePickerNotUnderTheMessage()
+    {
+        var payload = JsonNode.Parse("""
+            { "type": "view_submission", "team": { "id": "T0TEAM" }, "user": { "id": "U0ANA", "name": "ana" },
+              "view": { "id": "V0VIEW", "callback_id": "kudos.submit", "private_metadata": "{\"draft\":\"d-2\",\"action\":\"kudos.submit\"}",
+                "state": { "values": {
+                  "recipients": { "recipients": { "type": "multi_users_select", "selected_users": [] } },
+                  "message": { "message": { "type": "plain_text_input", "value": "thanks for the cross-cover" } } } } } }
+            """)!.AsObject();
+        var answer = JsonNode.Parse(await (await _host.InteractionAsync(payload)).Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", answer["response_action"]!.GetValue<string>());
+        var errors = answer["errors"]!.AsObject();
+        Assert.Equal(["recipients"], errors.Select(e => e.Key));
+        Assert.Contains("colleague", errors["recipients"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await KudosAsync());
+    }
+
+    [Fact]
     public async Task AModalSubmissionWithAProblemKeepsTheModalOpenWithTheErrorOnItsField()
     {
         var payload = JsonNode.Parse("""

@@ -88,7 +88,7 @@ public sealed class SlackHost : IAsyncDisposable
     public static string Form(params (string Key, string Value)[] fields) =>
         string.Join("&", fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
 
-    public Task IdleAsync() => Services.GetRequiredService<SlackWorkQueue>().IdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+    public Task IdleAsync() => Services.GetRequiredService<WellnessBot.Bot.Hosting.ITurnQueue>().IdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
 
     /// <summary>The Web API calls the bot made, in order: method and JSON body.</summary>
     public List<(string Method, JsonObject Body)> Calls() =>

@@ -36,7 +36,12 @@ public sealed class BotFrameworkHost : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("wellnessbot-bf-").FullName;
     private readonly WebApplicationFactory<Program> _factory;
 
-    public BotFrameworkHost(params (string Key, string Value)[] settings)
+    public BotFrameworkHost(params (string Key, string Value)[] settings) : this(null, settings)
+    {
+    }
+
+    /// <summary>A host whose services a test replaces (after the bot's own registrations).</summary>
+    public BotFrameworkHost(Action<IServiceCollection>? replace, params (string Key, string Value)[] settings)
     {
         Server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{LoopbackPort.Free()}"] });
         PublishKeys([(ChannelKey, ["msteams", "webchat"])]);
@@ -66,6 +71,7 @@ public sealed class BotFrameworkHost : IAsyncDisposable
                 var connector = new BotConnectorClientOptions();
                 connector.Retry.Delay = TimeSpan.FromMilliseconds(10);
                 services.AddSingleton(connector);
+                replace?.Invoke(services);
             });
         });
     }
@@ -146,8 +152,13 @@ public sealed class BotFrameworkHost : IAsyncDisposable
             Content = new StringContent(activity as string ?? JsonSerializer.Serialize(activity), Encoding.UTF8, "application/json"),
         };
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await client.SendAsync(request);
+        var response = await client.SendAsync(request);
+        await IdleAsync(); // Teams is answered before the turn runs: wait for it, as a person waits for the reply
+        return response;
     }
+
+    /// <summary>Completes when every queued turn has run.</summary>
+    public Task IdleAsync() => _factory.Services.GetRequiredService<WellnessBot.Bot.Hosting.ITurnQueue>().IdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
 
     public async Task<HttpResponseMessage> GetAsync(string path)
     {

@@ -179,18 +179,11 @@ public sealed class Transcript(Turn turn) : ITurnContext
     public Turn Turn { get; } = turn;
     public List<BotMessage> Public { get; } = [];
     public List<BotMessage> Private { get; } = [];
-    public List<(string Id, BotMessage Message)> Updates { get; } = [];
 
     public Task<string?> ReplyAsync(BotMessage message, CancellationToken ct = default)
     {
         (Turn.Conversation.IsPrivate ? Private : Public).Add(message);
         return Task.FromResult<string?>("msg-" + Interlocked.Increment(ref _ids));
-    }
-
-    public Task UpdateAsync(string messageId, BotMessage message, CancellationToken ct = default)
-    {
-        Updates.Add((messageId, message));
-        return Task.CompletedTask;
     }
 
     /// <summary>When true, private replies cannot be delivered (as when Teams cannot create the 1:1 chat).</summary>

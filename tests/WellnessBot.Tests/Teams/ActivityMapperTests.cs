@@ -6,13 +6,15 @@ namespace WellnessBot.Tests.Teams;
 
 public sealed class ActivityMapperTests
 {
+    private static readonly DateTimeOffset At = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
+
     private static Activity Parse(object shape) => JsonSerializer.Deserialize<Activity>(JsonSerializer.Serialize(shape))!;
 
     [Fact]
     public void ColleaguesMentionedInAChannelBecomeTheTurnsMentionsAndTheBotIsDropped()
     {
         var turn = ActivityMapper.ToTurn(Parse(TeamsActivities.ChannelMention("https://smba.test/",
-            "kudos <at>Ben Resident</at> and <at>Chen &amp; Co</at> for covering nights", ("29:resident-ben", "Ben Resident"), ("29:fellow-chen", "Chen &amp; Co"))));
+            "kudos <at>Ben Resident</at> and <at>Chen &amp; Co</at> for covering nights", ("29:resident-ben", "Ben Resident"), ("29:fellow-chen", "Chen &amp; Co"))), At);
 
         Assert.NotNull(turn);
         Assert.Equal("kudos @Ben Resident and @Chen & Co for covering nights", turn.Text);
@@ -26,7 +28,7 @@ public sealed class ActivityMapperTests
     [Fact]
     public void AtTagsWithoutAMentionEntityAreNotTrustedAsMentions()
     {
-        var turn = ActivityMapper.ToTurn(Parse(TeamsActivities.Personal("https://smba.test/", "kudos <at>Someone</at> great job")));
+        var turn = ActivityMapper.ToTurn(Parse(TeamsActivities.Personal("https://smba.test/", "kudos <at>Someone</at> great job")), At);
         Assert.Equal("kudos @Someone great job", turn!.Text);
         Assert.Empty(turn.Mentions);
     }
@@ -37,7 +39,7 @@ public sealed class ActivityMapperTests
         var activity = Parse(TeamsActivities.Personal("https://smba.test/", ""));
         activity.Value = JsonDocument.Parse("""{"action":"kudos.submit","message":"thanks!","recipients":"aad-1,aad-2","anonymous":true,"count":3}""").RootElement;
 
-        var turn = ActivityMapper.ToTurn(activity);
+        var turn = ActivityMapper.ToTurn(activity, At);
 
         Assert.Equal("kudos.submit", turn!.Submission!.ActionId);
         Assert.Equal("thanks!", turn.Submission.Value("message"));
@@ -58,9 +60,9 @@ public sealed class ActivityMapperTests
     [Fact]
     public void EmptyMessagesAndUnknownTypesAreNotTurns()
     {
-        Assert.Null(ActivityMapper.ToTurn(Parse(TeamsActivities.Personal("https://smba.test/", "   "))));
+        Assert.Null(ActivityMapper.ToTurn(Parse(TeamsActivities.Personal("https://smba.test/", "   ")), At));
         var typing = Parse(TeamsActivities.Personal("https://smba.test/", "x"));
         typing.Type = "typing";
-        Assert.Null(ActivityMapper.ToTurn(typing));
+        Assert.Null(ActivityMapper.ToTurn(typing, At));
     }
 }

@@ -34,6 +34,8 @@ public sealed partial class DigestSettings
         if (!TimeOnly.TryParseExact(Time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             problems.Add($"Digest:Time '{Time}' is not HH:mm.");
         if (DaysBefore is < 0 or > 27) problems.Add("Digest:DaysBefore must be between 0 and 27.");
+        if (LateAfterMinutes < 0) problems.Add("Digest:LateAfterMinutes must not be negative.");
+        if (CheckEverySeconds is < 5 or > 3600) problems.Add("Digest:CheckEverySeconds must be between 5 and 3600.");
         return problems;
     }
 

@@ -1,0 +1,181 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WellnessBot.Dialogs.Features;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Bot.Slack;
+
+/// <summary>What only Slack's Web API knows, looked up (<see cref="SlackInbound"/>) before a request is mapped.</summary>
+internal sealed record SlackLookups
+{
+    /// <summary>The bot's own user, to strip its @mention; null when auth.test failed.</summary>
+    public UserRef? Bot { get; init; }
+
+    /// <summary>The sender's display name.</summary>
+    public string SenderName { get; init; } = "";
+
+    /// <summary>The sender's DM with the bot, where turns from a modal or another person's DM are answered.</summary>
+    public string? DirectChannelId { get; init; }
+
+    /// <summary>Names of the people the text mentions, by user id; null for an id nobody in the workspace has.</summary>
+    public IReadOnlyDictionary<string, string?> Names { get; init; } = new Dictionary<string, string?>();
+}
+
+/// <summary>
+/// Slack's slash commands, events and interactions as the channel-agnostic <see cref="Turn"/>, like
+/// <see cref="Teams.ActivityMapper"/> for Teams: "/kudos …", "/support" and "/resources …" are the same words as in
+/// Teams ("/wellness …" is the command itself); DMs and @mentions are messages; buttons and modals are form
+/// submissions. Pure: the request, the lookups and the time give the turn, so it is tested without a host.
+/// </summary>
+internal static class SlackTurnMapper
+{
+    /// <summary>The words a slash command stands for (its text follows).</summary>
+    public static string CommandWords(string command) => command.TrimStart('/').ToLowerInvariant() switch
+    {
+        "kudos" => KudosDialog.Command,
+        "support" => SupportDialog.Command,
+        "resources" => ResourcesDialog.Command,
+        _ => "", // /wellness: the text is the command itself ("help", "digest post", "h3 roster add @Dana")
+    };
+
+    /// <summary>@here, @channel and user groups cannot receive kudos or support: said instead of acting.</summary>
+    public static string? BroadcastProblem(string text) =>
+        SlackText.Broadcast().IsMatch(text)
+            ? "I can only recognise people one by one, so @here, @channel and groups don't work here. Please mention each colleague, e.g. /kudos @Ben thanks for…"
+            : null;
+
+    /// <summary>The user ids a text mentions without a name beside them: the lookups must name these.</summary>
+    public static IReadOnlyList<string> UnnamedMentions(string raw) =>
+        SlackText.UserMention().Matches(raw).Where(m => !m.Groups["name"].Success || m.Groups["name"].Value.Length == 0)
+            .Select(m => m.Groups["id"].Value).Distinct().ToList();
+
+    /// <summary>A slash command. In someone else's DM the bot cannot post, so it answers in the sender's own DM.</summary>
+    public static Turn Command(IReadOnlyDictionary<string, string> form, SlackLookups lookups, DateTimeOffset receivedAt)
+    {
+        var user = new UserRef(Channels.Slack, form.GetValueOrDefault("user_id") ?? "", form.GetValueOrDefault("user_name") ?? lookups.SenderName);
+        var channelId = form.GetValueOrDefault("channel_id") ?? "";
+        var channelName = form.GetValueOrDefault("channel_name") ?? "";
+        var team = form.GetValueOrDefault("team_id");
+        var conversation = channelName == "directmessage" && lookups.DirectChannelId is { } dm
+            ? new ConversationRef(Channels.Slack, dm, ConversationKind.Direct, team)
+            : new ConversationRef(Channels.Slack, channelId, KindOf(channelId, channelName), team);
+        var raw = form.GetValueOrDefault("text") ?? "";
+        var (text, mentions, unknown) = ReadMentions(raw, lookups, skip: null);
+        return new Turn
+        {
+            From = user, Conversation = conversation, Mentions = mentions, Bot = lookups.Bot, ReceivedAt = receivedAt,
+            Text = (CommandWords(form.GetValueOrDefault("command") ?? "") + " " + text).Trim(),
+            ActivityId = "cmd:" + form.GetValueOrDefault("trigger_id"),
+            // Not acted on, but still read by the safety net first: crisis words anywhere get help.
+            EdgeProblem = BroadcastProblem(raw) ?? UnknownPeople(unknown),
+        };
+    }
+
+    /// <summary>A DM to the bot or an @mention of it; null for every other event (the bot's own posts, edits, joins).</summary>
+    public static Turn? Message(JsonObject envelope, SlackLookups lookups, DateTimeOffset receivedAt)
+    {
+        if (envelope["event"] is not JsonObject e || SenderOf(envelope) is not { } userId) return null;
+        var type = e["type"]?.GetValue<string>();
+        var direct = type == "message" && e["channel_type"]?.GetValue<string>() == "im";
+        if (!direct && type != "app_mention") return null;
+        var channelId = e["channel"]?.GetValue<string>() ?? "";
+        var kind = direct ? ConversationKind.Direct : KindOf(channelId, e["channel_type"]?.GetValue<string>() ?? "");
+        var raw = e["text"]?.GetValue<string>() ?? "";
+        var (text, mentions, unknown) = ReadMentions(raw, lookups, skip: lookups.Bot?.Id);
+        return new Turn
+        {
+            From = new UserRef(Channels.Slack, userId, lookups.SenderName),
+            Conversation = new ConversationRef(Channels.Slack, channelId, kind, envelope["team_id"]?.GetValue<string>()),
+            Text = text, Mentions = mentions, ActivityId = envelope["event_id"]?.GetValue<string>(), Bot = lookups.Bot, ReceivedAt = receivedAt,
+            EdgeProblem = (raw.Contains(KudosDialog.Command, StringComparison.OrdinalIgnoreCase) ? BroadcastProblem(raw) : null) ?? UnknownPeople(unknown),
+        };
+    }
+
+    /// <summary>The person an event is from, when it is one a person sent (not the bot's own post, an edit or a join).</summary>
+    public static string? SenderOf(JsonObject envelope) =>
+        envelope["event"] is JsonObject e && e["bot_id"] is null && e["subtype"] is null ? e["user"]?.GetValue<string>() : null;
+
+    /// <summary>A card's button (block_actions), or an App Home shortcut as if its words were typed; null for links.</summary>
+    public static Turn? BlockAction(JsonObject payload, SlackLookups lookups, DateTimeOffset receivedAt)
+    {
+        var action = (payload["actions"] as JsonArray)?.FirstOrDefault() as JsonObject;
+        var actionId = action?["action_id"]?.GetValue<string>();
+        if (action is null || actionId is null || payload["user"]?["id"]?.GetValue<string>() is not { } userId) return null;
+        if (actionId.StartsWith(BlockKitRenderer.LinkActionPrefix, StringComparison.Ordinal) || actionId == BlockKitRenderer.OpenFormAction) return null;
+
+        var team = payload["team"]?["id"]?.GetValue<string>();
+        var channelId = payload["channel"]?["id"]?.GetValue<string>() ?? payload["container"]?["channel_id"]?.GetValue<string>();
+        var conversation = channelId is null || channelId.StartsWith('D')
+            ? new ConversationRef(Channels.Slack, channelId ?? lookups.DirectChannelId ?? "", ConversationKind.Direct, team)
+            : new ConversationRef(Channels.Slack, channelId, KindOf(channelId, ""), team);
+        var turn = new Turn
+        {
+            From = new UserRef(Channels.Slack, userId, payload["user"]?["name"]?.GetValue<string>() ?? lookups.SenderName),
+            Conversation = conversation, Bot = lookups.Bot, ReceivedAt = receivedAt,
+        };
+        if (SlackHome.Shortcut(actionId) is { } words) return turn with { Text = words };
+        return turn with { Submission = new FormSubmission(BlockKitRenderer.DialogActionId(actionId), ButtonData(action)), ActivityId = action["action_ts"]?.GetValue<string>() };
+    }
+
+    /// <summary>A modal's submission, answered in the sender's DM with the bot.</summary>
+    public static Turn? ViewSubmission(JsonObject payload, SlackLookups lookups, DateTimeOffset receivedAt)
+    {
+        if (payload["view"] is not JsonObject view || payload["user"]?["id"]?.GetValue<string>() is not { } userId) return null;
+        return new Turn
+        {
+            From = new UserRef(Channels.Slack, userId, payload["user"]?["name"]?.GetValue<string>() ?? lookups.SenderName),
+            Conversation = new ConversationRef(Channels.Slack, lookups.DirectChannelId ?? "", ConversationKind.Direct, payload["team"]?["id"]?.GetValue<string>()),
+            Submission = BlockKitRenderer.ReadSubmission(view), ActivityId = view["id"]?.GetValue<string>(), Bot = lookups.Bot, ReceivedAt = receivedAt,
+        };
+    }
+
+    /// <summary>Escaped mentions (&lt;@U024BE7LH|bob&gt;) out of the text, as people; the text keeps "@name".</summary>
+    private static (string Text, IReadOnlyList<UserRef> Mentions, IReadOnlyList<string> Unknown) ReadMentions(string raw, SlackLookups lookups, string? skip)
+    {
+        var mentions = new List<UserRef>();
+        var unknown = new List<string>();
+        var text = raw;
+        foreach (System.Text.RegularExpressions.Match m in SlackText.UserMention().Matches(raw))
+        {
+            var id = m.Groups["id"].Value;
+            if (id == skip)
+            {
+                text = text.Replace(m.Value, "", StringComparison.Ordinal);
+                continue;
+            }
+            var name = m.Groups["name"].Value is { Length: > 0 } given ? given : lookups.Names.GetValueOrDefault(id);
+            if (name is null)
+            {
+                unknown.Add(id);
+                continue;
+            }
+            if (mentions.All(p => p.Id != id)) mentions.Add(new UserRef(Channels.Slack, id, name));
+            text = text.Replace(m.Value, "@" + name, StringComparison.Ordinal);
+        }
+        return (SlackText.Unescape(text).Trim(), mentions, unknown);
+    }
+
+    /// <summary>The answer when a mention names nobody in this workspace (a deleted user, a pasted id); null when all are known.</summary>
+    private static string? UnknownPeople(IReadOnlyList<string> ids) => ids.Count == 0 ? null :
+        $"I couldn't find {(ids.Count == 1 ? "one person you mentioned" : ids.Count + " of the people you mentioned")} in this workspace " +
+        "(they may have left or been deactivated). Nothing was saved: please pick colleagues from Slack's @ list and try again.";
+
+    /// <summary>A button's fixed data, as our renderer wrote it; anything else is no data.</summary>
+    private static Dictionary<string, string> ButtonData(JsonObject action)
+    {
+        try
+        {
+            return action["value"]?.GetValue<string>() is { Length: > 0 } value ? JsonSerializer.Deserialize<Dictionary<string, string>>(value) ?? [] : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>D… is a DM; G… a private channel or group DM (mpdm-…); C… a channel.</summary>
+    private static ConversationKind KindOf(string channelId, string channelName) =>
+        channelId.StartsWith('D') ? ConversationKind.Direct
+        : channelId.StartsWith('G') || channelName.StartsWith("mpdm-", StringComparison.Ordinal) || channelName == "mpim" ? ConversationKind.Group
+        : ConversationKind.Channel;
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using WellnessBot.Bot.Hosting;
+using WellnessBot.Tests.Support;
+
+namespace WellnessBot.Tests.Teams;
+
+/// <summary>
+/// Teams is answered before the turn runs, as Slack is: a slow store or a throttled connector never holds the HTTP
+/// answer past Teams' 15 seconds. A queue that holds its turns shows the order without timing anything.
+/// </summary>
+public sealed class TeamsAckFirstTests
+{
+    /// <summary>Keeps every turn until the test runs it; or refuses them all, as a full queue does.</summary>
+    private sealed class HeldTurns(bool full = false) : ITurnQueue
+    {
+        public List<Func<CancellationToken, Task>> Turns { get; } = [];
+
+        public bool TryEnqueue(string channel, Func<CancellationToken, Task> turn)
+        {
+            if (full) return false;
+            Assert.Equal("msteams", channel);
+            Turns.Add(turn);
+            return true;
+        }
+
+        public Task IdleAsync() => Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task TeamsIsAnsweredBeforeTheTurnRunsAndTheReplyFollows()
+    {
+        var held = new HeldTurns();
+        await using var host = new BotFrameworkHost(services => services.AddSingleton<ITurnQueue>(held));
+
+        var response = await host.PostAsync(TeamsActivities.Personal(host.ServiceUrl, "help"), host.ChannelToken());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(host.ConnectorCalls()); // answered, nothing said yet: the turn is waiting
+        var turn = Assert.Single(held.Turns);
+        await turn(CancellationToken.None);
+        var reply = Assert.Single(host.ConnectorCalls());
+        Assert.StartsWith("/v3/conversations/a:personal-ana/activities", reply.Path);
+    }
+
+    [Fact]
+    public async Task AFullQueueAsksTheConnectorToRetryAndStartsNothing()
+    {
+        await using var host = new BotFrameworkHost(services => services.AddSingleton<ITurnQueue>(new HeldTurns(full: true)));
+
+        var response = await host.PostAsync(TeamsActivities.Personal(host.ServiceUrl, "help"), host.ChannelToken());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Empty(host.ConnectorCalls());
+    }
+}
