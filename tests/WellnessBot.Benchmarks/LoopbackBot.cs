@@ -16,6 +16,7 @@ internal sealed class LoopbackBot : IAsyncDisposable
     private readonly WebApplication _connector;
     private readonly WebApplication _bot;
     private int _connectorCalls;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _replies = new(StringComparer.Ordinal);
 
     private LoopbackBot(string folder, WebApplication connector, WebApplication bot)
     {
@@ -40,16 +41,22 @@ internal sealed class LoopbackBot : IAsyncDisposable
             "--Logging:LogLevel:WellnessBot.Bot.Hosting.StartupTasks=Error", "--Logging:LogLevel:WellnessBot.Dialogs.Kudos=Error",
             $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "load.db")}"]);
         var host = new LoopbackBot(folder, connector, bot);
-        connector.MapPost("/v3/conversations/{conversation}/activities/{id}", () => host.Accept("reply"));
-        connector.MapPost("/v3/conversations/{conversation}/activities", () => host.Accept("sent"));
+        connector.MapPost("/v3/conversations/{conversation}/activities/{id}", (string conversation, string id) => host.Accept("reply", conversation + "/" + id));
+        connector.MapPost("/v3/conversations/{conversation}/activities", () => host.Accept("sent", null));
         await connector.StartAsync();
         await bot.StartAsync();
         return host;
     }
 
-    private IResult Accept(string id)
+    /// <summary>Completes when the bot's reply to this activity reaches the stub connector (Teams is answered first).</summary>
+    public Task ReplyTo(string conversation, string activityId) =>
+        _replies.GetOrAdd(conversation + "/" + activityId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    private IResult Accept(string id, string? replyTo)
     {
         Interlocked.Increment(ref _connectorCalls);
+        if (replyTo is not null)
+            _replies.GetOrAdd(replyTo, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         return Results.Json(new { id }, statusCode: 201);
     }
 

@@ -18,33 +18,36 @@ internal static class TurnLoadBenchmark
     {
         Console.WriteLine("Teams turn load (help card), loopback, auth off, stub connector");
         await using var bot = await LoopbackBot.StartAsync();
-        var (endpoint, serviceUrl) = (bot.Endpoint, bot.ServiceUrl);
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false });
-        await DriveAsync(http, endpoint, serviceUrl, concurrency: 8, TimeSpan.FromSeconds(3)); // warm-up: JIT, pools, references
+        await DriveAsync(http, bot, concurrency: 8, TimeSpan.FromSeconds(3)); // warm-up: JIT, pools, references
         foreach (var concurrency in new[] { 1, 16, 64 })
         {
-            var (count, seconds, samples) = await DriveAsync(http, endpoint, serviceUrl, concurrency, TimeSpan.FromSeconds(8));
+            var (count, seconds, samples, acks) = await DriveAsync(http, bot, concurrency, TimeSpan.FromSeconds(8));
             var target = concurrency switch { 16 => "   target: p99 < 20 ms", 64 => "   target: > 2,000 turns/s", _ => "" };
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {concurrency,3} concurrent: {count / seconds,8:F0} turns/s   median={Samples.Format(samples.Median),10}  p99={Samples.Format(samples.P99),10}{target}"));
+                $"  {concurrency,3} concurrent: {count / seconds,8:F0} turns/s   median={Samples.Format(samples.Median),10}  p99={Samples.Format(samples.P99),10}   (ack p99={Samples.Format(acks.P99)}){target}"));
         }
         Console.WriteLine($"  (replies received by the stub connector: {bot.ConnectorCalls:N0})");
     }
 
-    private static async Task<(int Count, double Seconds, Samples Samples)> DriveAsync(HttpClient http, Uri endpoint, string serviceUrl, int concurrency, TimeSpan duration)
+    private static async Task<(int Count, double Seconds, Samples Samples, Samples Acks)> DriveAsync(HttpClient http, LoopbackBot bot, int concurrency, TimeSpan duration)
     {
+        var (endpoint, serviceUrl) = (bot.Endpoint, bot.ServiceUrl);
+        var run = Guid.NewGuid().ToString("N")[..8]; // activity ids unique per run: replies are matched by id
         var latencies = new List<double>[concurrency];
+        var ackLatencies = new List<double>[concurrency];
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
             var mine = latencies[worker] = [];
+            var acks = ackLatencies[worker] = [];
             var i = 0;
             while (clock.Elapsed < duration)
             {
                 var body = JsonSerializer.Serialize(new
                 {
-                    type = "message", id = $"{worker}-{i++}", channelId = "msteams", serviceUrl, text = "help", textFormat = "plain",
+                    type = "message", id = $"{run}-{worker}-{i}", channelId = "msteams", serviceUrl, text = "help", textFormat = "plain",
                     from = new { id = $"29:load-user-{worker}", name = "Load Tester" },
                     recipient = new { id = "28:wellnessbot-local", name = "WellnessBot" },
                     conversation = new { id = $"a:load-{worker}", conversationType = "personal", tenantId = "load-tenant" },
@@ -52,11 +55,13 @@ internal static class TurnLoadBenchmark
                 var start = Stopwatch.GetTimestamp();
                 using var response = await http.PostAsync(endpoint, new StringContent(body, Encoding.UTF8, "application/json"));
                 if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"The bot answered {(int)response.StatusCode}.");
+                acks.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                await bot.ReplyTo($"a:load-{worker}", $"{run}-{worker}-{i++}").WaitAsync(TimeSpan.FromSeconds(30));
                 mine.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
             }
         })));
         var seconds = clock.Elapsed.TotalSeconds;
         var all = Samples.From("help turn", latencies.SelectMany(l => l));
-        return (latencies.Sum(l => l.Count), seconds, all);
+        return (latencies.Sum(l => l.Count), seconds, all, Samples.From("ack", ackLatencies.SelectMany(l => l)));
     }
 }
