@@ -62,7 +62,13 @@ internal sealed class SafetyTokens : IDisposable
     /// <summary>Marks words as everyday wording ("die for a nap"): the model weighs them apart from the same words elsewhere.</summary>
     public void MarkEveryday(int start, int end)
     {
-        if (_everyday.Length == 0) _everyday = ArrayPool<bool>.Shared.Rent(Count);
+        if (_everyday.Length == 0)
+        {
+            // The shared pool may hand back an array another component returned uncleared: a stale "true" would
+            // read a word of this message as an idiom. Only our own returns are cleared, so clear it here.
+            _everyday = ArrayPool<bool>.Shared.Rent(Count);
+            Array.Clear(_everyday);
+        }
         for (var i = start; i < end; i++) _everyday[i] = true;
     }
     public int ClauseStart(int index) => _clauseStarts[index];

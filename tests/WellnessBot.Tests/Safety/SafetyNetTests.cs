@@ -61,6 +61,24 @@ public sealed class SafetyNetTests
         Assert.NotEqual(SafetySignal.Crisis, Net.Check(text));
 
     [Fact]
+    public void WhatOtherCodeLeftInTheSharedPoolNeverMarksWordsAsEveryday()
+    {
+        // An idiom early ("id die for a nap") makes the reader mark words as everyday, in an array from the shared
+        // pool; another component may have returned that array full of "true" without clearing it.
+        const string text = "id die for a nap lol but honestly i want to kill myself tonight";
+        var net = new SafetyNet(new SafetySettings(), model: null);
+        var clean = net.FeaturesOf(text);
+        for (var size = 16; size <= 64; size *= 2)
+        {
+            var dirty = System.Buffers.ArrayPool<bool>.Shared.Rent(size);
+            Array.Fill(dirty, true);
+            System.Buffers.ArrayPool<bool>.Shared.Return(dirty);
+        }
+        Assert.Equal(clean, net.FeaturesOf(text));
+        Assert.Equal(SafetySignal.Crisis, SafetyNet.Standard.Check(text));
+    }
+
+    [Fact]
     public void EverydayQuestionsAndKudosAreNotAlarms()
     {
         string[] kudos =
