@@ -23,7 +23,11 @@ public static class DialogServices
         services.AddSingleton<Support.SupportRequests>();
         services.AddSingleton<Support.PeerRoster>();
         services.AddSingleton<Support.SupportAudit>();
-        services.AddSingleton<Support.PeerSupportDesk>();
+        services.AddSingleton<Support.SupportRouting>();
+        services.AddSingleton<Support.SupportTimers>();
+        services.AddSingleton<Support.SupporterActions>();
+        services.AddSingleton<Support.RequesterActions>();
+        services.AddSingleton<Support.SupportAccess>();
         services.AddSingleton<Privacy.PersonalData>();
         services.TryAddSingleton<Resources.ResourceSettings>();
         services.AddSingleton<Resources.CatalogSource>();

@@ -26,8 +26,10 @@ internal static class SupportBenchmark
         var settings = new SupportSettings { Keys = { ["bench"] = DetailsProtector.NewKey() } };
         var requests = new SupportRequests(store, new DetailsProtector(settings));
         var roster = new PeerRoster(store);
-        var desk = new PeerSupportDesk(requests, roster, new SupportAudit(store, clock), new NullMessenger(),
-            new ProgramSettings { Coordinators = ["29:coordinator"] }, settings, store, clock, NullLogger<PeerSupportDesk>.Instance);
+        var messenger = new NullMessenger();
+        var routing = new SupportRouting(requests, roster, new SupportAudit(store, clock), messenger, new NoNames(),
+            new ProgramSettings { Coordinators = ["29:coordinator"] }, settings, clock, NullLogger<SupportRouting>.Instance);
+        var timers = new SupportTimers(requests, routing, messenger, settings, clock, NullLogger<SupportTimers>.Instance);
         for (var s = 0; s < 40; s++)
             await roster.AddAsync(new UserRef("msteams", $"29:supporter-{s}", $"Supporter {s:D2}"), s % 2 == 0 ? "Medicine" : "Surgery", default);
 
@@ -57,7 +59,7 @@ internal static class SupportBenchmark
             find.Add(watch.Elapsed.TotalMicroseconds);
             found += due.Count;
             watch.Restart();
-            await desk.SweepAsync(default);
+            await timers.SweepAsync(default);
             sweep.Add(watch.Elapsed.TotalMicroseconds);
         }
         Console.WriteLine(Samples.From("find due work (range read of the timers)", find).Line("< 50 ms"));
@@ -76,5 +78,12 @@ internal static class SupportBenchmark
     {
         public Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default) => Task.FromResult(true);
         public Task<string?> SendToConversationAsync(ConversationRef conversation, BotMessage message, CancellationToken ct = default) => Task.FromResult<string?>("1");
+    }
+
+    private sealed class NoNames : IPeopleDirectory
+    {
+        public Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct) => Task.FromResult<UserRef?>(null);
+        public Task<string?> NameOfAsync(UserRef person, CancellationToken ct) => Task.FromResult<string?>(null);
+        public Task<int> ForgetAsync(UserRef person, CancellationToken ct) => Task.FromResult(0);
     }
 }

@@ -1,6 +1,5 @@
 using WellnessBot.Bot.Slack;
 using WellnessBot.Bot.Teams;
-using WellnessBot.Dialogs.Kudos;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Turns;
 
@@ -27,9 +26,14 @@ internal sealed class RoutingMessenger(TeamsMessenger teams, SlackMessenger slac
     }
 }
 
-/// <summary>People picked in a form, looked up by the channel the form was filled in.</summary>
+/// <summary>People looked up by their channel (a picked person by the channel the form was filled in).</summary>
 internal sealed class RoutingPeopleDirectory(TeamsPeopleDirectory teams, SlackPeopleDirectory slack) : IPeopleDirectory
 {
-    public Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct) =>
-        turn.From.Channel == WellnessBot.Dialogs.Turns.Channels.Slack ? slack.FindAsync(turn, pickedId, ct) : teams.FindAsync(turn, pickedId, ct);
+    private IPeopleDirectory For(string channel) => channel == WellnessBot.Dialogs.Turns.Channels.Slack ? slack : teams;
+
+    public Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct) => For(turn.From.Channel).FindAsync(turn, pickedId, ct);
+
+    public Task<string?> NameOfAsync(UserRef person, CancellationToken ct) => For(person.Channel).NameOfAsync(person, ct);
+
+    public Task<int> ForgetAsync(UserRef person, CancellationToken ct) => For(person.Channel).ForgetAsync(person, ct);
 }

@@ -126,7 +126,7 @@ internal static class WellnessBotServices
         builder.Services.AddSingleton<TeamsMessenger>();
         builder.Services.AddSingleton<TeamsPeopleDirectory>();
         builder.Services.AddSingleton<IProactiveMessenger, RoutingMessenger>();
-        builder.Services.AddSingleton<WellnessBot.Dialogs.Kudos.IPeopleDirectory, RoutingPeopleDirectory>();
+        builder.Services.AddSingleton<IPeopleDirectory, RoutingPeopleDirectory>();
         builder.Services.AddSingleton<ActivityProcessor>();
         return builder;
     }

@@ -7,7 +7,7 @@ namespace WellnessBot.Bot.Scheduling;
 /// Every instance sweeps the support timers (offers running out, check-ins, purges) every Support:SweepEverySeconds.
 /// The timers live in the table store, so they survive restarts; ETag checks make sure one instance acts on each.
 /// </summary>
-internal sealed partial class SupportTimersJob(PeerSupportDesk desk, SupportSettings settings, ILogger<SupportTimersJob> logger) : BackgroundService
+internal sealed partial class SupportTimersJob(SupportTimers timers, SupportSettings settings, ILogger<SupportTimersJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,7 +16,7 @@ internal sealed partial class SupportTimersJob(PeerSupportDesk desk, SupportSett
         {
             try
             {
-                await desk.SweepAsync(stoppingToken).ConfigureAwait(false);
+                await timers.SweepAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (TableStoreException ex)
             {

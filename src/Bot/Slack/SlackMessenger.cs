@@ -42,7 +42,7 @@ internal partial class SlackMessenger(SlackWebApi api, ILogger<SlackMessenger> l
 }
 
 /// <summary>People picked in a Slack users_select: their user ids, named from users.info.</summary>
-internal sealed class SlackPeopleDirectory(SlackWebApi api) : WellnessBot.Dialogs.Kudos.IPeopleDirectory
+internal sealed class SlackPeopleDirectory(SlackWebApi api) : IPeopleDirectory
 {
     public async Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct)
     {
@@ -55,4 +55,19 @@ internal sealed class SlackPeopleDirectory(SlackWebApi api) : WellnessBot.Dialog
             return null;
         }
     }
+
+    public async Task<string?> NameOfAsync(UserRef person, CancellationToken ct)
+    {
+        try
+        {
+            return await api.UserNameAsync(person.Id, ct).ConfigureAwait(false);
+        }
+        catch (SlackApiException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Slack people are reached by their user id; the bot keeps no address for them.</summary>
+    public Task<int> ForgetAsync(UserRef person, CancellationToken ct) => Task.FromResult(0);
 }

@@ -68,6 +68,28 @@ internal sealed class ConversationDirectory(ITableStore store)
             : null;
     }
 
+    /// <summary>The display name a person last used with the bot, if it has seen them.</summary>
+    public async Task<string?> NameOfAsync(UserRef user, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.UserAddress(user);
+        var e = await _table.GetEntityAsync(pk, rk, ct).ConfigureAwait(false);
+        return e?.GetString("Name") is { Length: > 0 } name ? name : null;
+    }
+
+    /// <summary>Forgets a person's address and the Azure AD index rows that point at them; returns how many rows went.</summary>
+    public async Task<int> ForgetAsync(UserRef user, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.UserAddress(user);
+        var forgotten = await _table.DeleteEntityAsync(pk, rk, Azure.ETag.All, ct).ConfigureAwait(false) ? 1 : 0;
+        var pointing = new List<TableEntity>();
+        await foreach (var row in _table.QueryAsync(TableQuery.InPartition(StorageKeys.AadIndexPartition).Where("UserId", FilterOperator.Equal, user.Id), ct).ConfigureAwait(false))
+            if (row.RowKey.StartsWith(StorageKeys.Escape(user.Channel + "|"), StringComparison.Ordinal)) pointing.Add(row);
+        foreach (var row in pointing)
+            if (await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, ct).ConfigureAwait(false)) forgotten++;
+        _written.Clear(); // a cached fingerprint must not stop the next message from writing the address again
+        return forgotten;
+    }
+
     public async Task<ConversationAddress?> FindConversationAsync(ConversationRef conversation, CancellationToken ct)
     {
         var (pk, rk) = StorageKeys.ConversationAddress(conversation);

@@ -1,4 +1,3 @@
-using WellnessBot.Dialogs.Kudos;
 using WellnessBot.Dialogs.Turns;
 
 namespace WellnessBot.Bot.Teams;
@@ -28,4 +27,8 @@ internal sealed class TeamsPeopleDirectory(ConversationDirectory directory, BotC
             return null;
         }
     }
+
+    public Task<string?> NameOfAsync(UserRef person, CancellationToken ct) => directory.NameOfAsync(person, ct);
+
+    public Task<int> ForgetAsync(UserRef person, CancellationToken ct) => directory.ForgetAsync(person, ct);
 }

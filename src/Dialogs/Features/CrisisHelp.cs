@@ -12,7 +12,7 @@ namespace WellnessBot.Dialogs.Features;
 /// conversation where the person wrote, with no name and nothing of their words: the reply always arrives.
 /// An open support request of theirs becomes urgent. Logs and metrics say what happened, never what was written.
 /// </summary>
-public sealed partial class CrisisHelp(PeerSupportDesk support, ILogger<CrisisHelp> logger)
+public sealed partial class CrisisHelp(RequesterActions support, ILogger<CrisisHelp> logger)
 {
     public async Task RespondAsync(ITurnContext context, CancellationToken ct)
     {

@@ -12,7 +12,8 @@ namespace WellnessBot.Dialogs.Features;
 /// coordinators "h3 roster add|remove @name [department …]", "h3 roster list", "h3 audit [REF]", "h3 stats [month]".
 /// </summary>
 public sealed class PeerSupportCommands(
-    PeerSupportDesk desk,
+    SupporterActions actions,
+    SupportAccess access,
     PeerRoster roster,
     SupportAudit audit,
     ProgramSettings program,
@@ -65,14 +66,14 @@ public sealed class PeerSupportCommands(
         var me = context.Turn.From;
         string reply = form.ActionId switch
         {
-            SupportCards.AcceptAction => await desk.AcceptAsync(me, requestId, ct).ConfigureAwait(false) switch
+            SupportCards.AcceptAction => await actions.AcceptAsync(me, requestId, ct).ConfigureAwait(false) switch
             {
                 SupportActionResult.Done => "Thank you for accepting. 💙 I've told them you'll reach out, the way they asked. Type **done** when you have connected.",
                 SupportActionResult.NotYours => "This request isn't (or is no longer) offered to you, so there's nothing to do. Thank you.",
                 SupportActionResult.NotFound => "I can't find that request any more.",
                 _ => "This request has already moved on (withdrawn, or passed to another supporter). Nothing more is needed. Thank you.",
             },
-            SupportCards.DeclineAction => await desk.DeclineAsync(me, requestId, ct).ConfigureAwait(false) switch
+            SupportCards.DeclineAction => await actions.DeclineAsync(me, requestId, ct).ConfigureAwait(false) switch
             {
                 SupportActionResult.Done => "No problem, thank you for saying so quickly. I've asked the next supporter.",
                 SupportActionResult.NotFound => "I can't find that request any more.",
@@ -112,7 +113,7 @@ public sealed class PeerSupportCommands(
             default:
                 var all = await roster.AllAsync(ct).ConfigureAwait(false);
                 if (all.Count == 0) return "The H3 roster is empty. Add trained peer supporters with **h3 roster add @name**.";
-                var open = (await desk.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Status is SupportStatus.Offered or SupportStatus.Accepted).ToList();
+                var open = (await access.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Status is SupportStatus.Offered or SupportStatus.Accepted).ToList();
                 return "**H3 peer supporters**\n\n" + string.Join("\n", all.Select(s =>
                     $"- {s.Person.Name}{(s.Department.Length > 0 ? " (" + s.Department + ")" : "")}: {(s.Available ? "available" : "away")}, " +
                     $"{open.Count(r => r.Supporter?.Key == s.Person.Key)} open"));
@@ -122,8 +123,8 @@ public sealed class PeerSupportCommands(
     private async Task<string> RequestsAsync(UserRef me, bool coordinator, CancellationToken ct)
     {
         var list = coordinator
-            ? (await desk.AllAsync(ct).ConfigureAwait(false)).Where(r => r.IsOpen).ToList()
-            : await desk.HeldByAsync(me, ct).ConfigureAwait(false);
+            ? (await access.AllAsync(ct).ConfigureAwait(false)).Where(r => r.IsOpen).ToList()
+            : await access.HeldByAsync(me, ct).ConfigureAwait(false);
         if (list.Count == 0) return coordinator ? "No open support requests." : "You don't hold any support requests right now.";
         // No names or notes in lists: details only through "h3 show", which is audited.
         return "**Open support requests** (type **h3 show REF** for details)\n\n" + string.Join("\n", list.Select(r =>
@@ -135,7 +136,7 @@ public sealed class PeerSupportCommands(
     private async Task<string> ShowAsync(ITurnContext context, string reference, CancellationToken ct)
     {
         if (reference.Length == 0) return "Which request? Type **h3 show REF** with the reference from the list (**h3 requests**).";
-        var (request, allowed) = await desk.ShowAsync(context.Turn.From, reference, ct).ConfigureAwait(false);
+        var (request, allowed) = await access.ShowAsync(context.Turn.From, reference, ct).ConfigureAwait(false);
         if (request is null) return $"I can't find one request with the reference \"{reference}\". Type **h3 requests** to see yours.";
         if (!allowed) return "Sorry, only the peer supporter assigned to a request and the H3 coordinators can see its details. (This attempt has been recorded.)";
         await context.ReplyPrivatelyAsync(BotMessage.Show(SupportCards.Details(request)), ct).ConfigureAwait(false);
@@ -146,13 +147,13 @@ public sealed class PeerSupportCommands(
     {
         string? id = null;
         if (reference.Length > 0)
-            id = (await desk.FindAsync(reference, ct).ConfigureAwait(false))?.Id;
-        else if ((await desk.HeldByAsync(me, ct).ConfigureAwait(false)).Where(r => r.Status == SupportStatus.Accepted).ToList() is [var only])
+            id = (await access.FindAsync(reference, ct).ConfigureAwait(false))?.Id;
+        else if ((await access.HeldByAsync(me, ct).ConfigureAwait(false)).Where(r => r.Status == SupportStatus.Accepted).ToList() is [var only])
             id = only.Id;
         else if (!coordinator)
             return "Which request? Type **done REF** (see **h3 requests**).";
         if (id is null) return "I couldn't find that request. Type **h3 requests** to see the open ones.";
-        return await desk.CloseAsync(me, id, ct).ConfigureAwait(false) switch
+        return await actions.CloseAsync(me, id, ct).ConfigureAwait(false) switch
         {
             SupportActionResult.Done => "Thank you. The request is closed; its details will be erased after the retention period. 💙",
             SupportActionResult.NotYours => "Only the supporter who accepted a request (or a coordinator) can close it.",
@@ -165,7 +166,7 @@ public sealed class PeerSupportCommands(
         string? requestId = null;
         if (reference.Length > 0)
         {
-            requestId = (await desk.FindAsync(reference, ct).ConfigureAwait(false))?.Id;
+            requestId = (await access.FindAsync(reference, ct).ConfigureAwait(false))?.Id;
             if (requestId is null) return $"No request with the reference \"{reference}\".";
         }
         var entries = await audit.RecentAsync(50, requestId, ct).ConfigureAwait(false);
@@ -180,6 +181,6 @@ public sealed class PeerSupportCommands(
         var thisMonth = program.ThisMonth(clock);
         var month = Month.FromWords(monthText, thisMonth, whenEmpty: thisMonth);
         if (month is null) return $"I couldn't read \"{monthText}\" as a month. Try **h3 stats 2026-10**, **h3 stats last month** or **h3 stats**.";
-        return SupportFigures.For(month.Value, await desk.AllAsync(ct).ConfigureAwait(false), program.Zone).ToText();
+        return SupportFigures.For(month.Value, await access.AllAsync(ct).ConfigureAwait(false), program.Zone).ToText();
     }
 }

@@ -13,7 +13,7 @@ namespace WellnessBot.Dialogs.Features;
 /// Everything is said privately (a DM from a channel; nothing at all appears in the channel). Also
 /// "support status" and "support cancel".
 /// </summary>
-public sealed class SupportDialog(PeerSupportDesk desk, SupportSettings settings, Safety.SafetyNet safety, ProgramSettings program) : IDialog
+public sealed class SupportDialog(SupportRouting routing, RequesterActions requests, SupportSettings settings, Safety.SafetyNet safety, ProgramSettings program) : IDialog
 {
     public const string Command = "support";
 
@@ -31,14 +31,14 @@ public sealed class SupportDialog(PeerSupportDesk desk, SupportSettings settings
                 await context.ReplyPrivatelyAsync(BotMessage.Say(await StatusTextAsync(context.Turn.From, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
                 return DialogOutcome.End;
             case "cancel" or "withdraw":
-                var cancelled = await desk.CancelAsync(context.Turn.From, ct).ConfigureAwait(false);
+                var cancelled = await requests.CancelAsync(context.Turn.From, ct).ConfigureAwait(false);
                 await context.ReplyPrivatelyAsync(BotMessage.Say(cancelled is null ? SupportText.NoOpenRequest
                     : $"Your support request {cancelled.Reference} is withdrawn; whoever was asked has been told, nothing more. " +
                       "If you'd like support later, type **support** any time. " + Safety.SafetyReplies.CrisisLine), ct).ConfigureAwait(false);
                 return DialogOutcome.End;
         }
 
-        if (await desk.LatestOpenAsync(context.Turn.From, ct).ConfigureAwait(false) is not null)
+        if (await requests.LatestOpenAsync(context.Turn.From, ct).ConfigureAwait(false) is not null)
         {
             await context.ReplyPrivatelyAsync(BotMessage.Say("You already have an open request. " + await StatusTextAsync(context.Turn.From, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
             return DialogOutcome.End;
@@ -92,9 +92,9 @@ public sealed class SupportDialog(PeerSupportDesk desk, SupportSettings settings
     /// </summary>
     private async Task<DialogOutcome> ReachOutNowAsync(ITurnContext context, string? draft, CancellationToken ct)
     {
-        if (await desk.LatestOpenAsync(context.Turn.From, ct).ConfigureAwait(false) is not null)
+        if (await requests.LatestOpenAsync(context.Turn.From, ct).ConfigureAwait(false) is not null)
         {
-            await desk.MarkUrgentAsync(context.Turn.From, ct).ConfigureAwait(false);
+            await requests.MarkUrgentAsync(context.Turn.From, ct).ConfigureAwait(false);
             await context.ReplyPrivatelyAsync(BotMessage.Say(SupportText.AlreadyUrgent + " " + await StatusTextAsync(context.Turn.From, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
             return DialogOutcome.End;
         }
@@ -106,7 +106,7 @@ public sealed class SupportDialog(PeerSupportDesk desk, SupportSettings settings
     {
         // The same form sent twice (a double click, a retried request) is one request.
         var requestId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context.Turn.From.Key + "|support|" + draft)))[..24];
-        var (request, created) = await desk.SubmitAsync(requestId, context.Turn.From, tier, urgent, details, ct).ConfigureAwait(false);
+        var (request, created) = await routing.SubmitAsync(requestId, context.Turn.From, tier, urgent, details, ct).ConfigureAwait(false);
         if (!created)
         {
             await context.ReplyPrivatelyAsync(BotMessage.Say($"Your request {request.Reference} is already in. " + await StatusTextAsync(context.Turn.From, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
@@ -118,7 +118,7 @@ public sealed class SupportDialog(PeerSupportDesk desk, SupportSettings settings
 
     private async Task<string> StatusTextAsync(UserRef requester, CancellationToken ct)
     {
-        var request = await desk.LatestOpenAsync(requester, ct).ConfigureAwait(false);
+        var request = await requests.LatestOpenAsync(requester, ct).ConfigureAwait(false);
         if (request is null) return SupportText.NoOpenRequest;
         var asked = TimeZoneInfo.ConvertTime(request.CreatedAt, program.Zone).ToString("MMMM d 'at' HH:mm", CultureInfo.InvariantCulture);
         var state = request.Status switch

@@ -16,7 +16,7 @@ public sealed record ErasureReport(int KudosGiven, int KudosReceived, int Suppor
 /// the anonymous counts; their roster entry, preferences, addresses and unfinished dialogs go. The audit trail of
 /// who read request details stays: it is the program's accountability record, not the person's data.
 /// </summary>
-public sealed class PersonalData(ITableStore store, KudosStore kudos, SupportRequests requests, PeerRoster roster, PeerSupportDesk desk, SupportAudit audit)
+public sealed class PersonalData(ITableStore store, KudosStore kudos, SupportRequests requests, PeerRoster roster, RequesterActions requester, SupportAudit audit, IPeopleDirectory people)
 {
     public async Task<JsonObject> ExportAsync(UserRef person, CancellationToken ct)
     {
@@ -73,28 +73,19 @@ public sealed class PersonalData(ITableStore store, KudosStore kudos, SupportReq
         }
 
         // Their support requests: withdrawn if open (whoever was asked is told, nothing more), details erased now.
-        while (await desk.CancelAsync(person, ct).ConfigureAwait(false) is not null) { }
+        while (await requester.CancelAsync(person, ct).ConfigureAwait(false) is not null) { }
         var erasedRequests = 0;
         foreach (var summary in (await requests.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Requester?.Key == person.Key))
         {
             if (await requests.GetAsync(summary.Id, ct).ConfigureAwait(false) is not { } r) continue;
-            if (await requests.TryUpdateAsync(r, r with { Requester = null, Details = null, Purged = true, Timer = SupportTimer.None, DueAt = null }, ct).ConfigureAwait(false) is not null)
+            if (await requests.TryUpdateAsync(r, r.Purge(), ct).ConfigureAwait(false) is not null)
                 erasedRequests++;
         }
 
         var onRoster = await roster.RemoveAsync(person, ct).ConfigureAwait(false);
-        var other = 0;
-        foreach (var (table, (pk, rk)) in new[]
-        {
-            (StorageKeys.SettingsTable, StorageKeys.UserPreferences(person)),
-            (StorageKeys.ConversationsTable, StorageKeys.UserAddress(person)),
-        })
-            if (await store.GetTableClient(table).DeleteEntityAsync(pk, rk, Azure.ETag.All, ct).ConfigureAwait(false)) other++;
-        // The Azure AD id index points at them too.
-        var conversations = store.GetTableClient(StorageKeys.ConversationsTable);
-        await foreach (var row in conversations.QueryAsync(TableQuery.InPartition(StorageKeys.AadIndexPartition).Where("UserId", FilterOperator.Equal, person.Id), ct).ConfigureAwait(false))
-            if (row.RowKey.StartsWith(StorageKeys.Escape(person.Channel + "|"), StringComparison.Ordinal)
-                && await conversations.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, ct).ConfigureAwait(false)) other++;
+        var (prefsPk, prefsRk) = StorageKeys.UserPreferences(person);
+        var other = await store.GetTableClient(StorageKeys.SettingsTable).DeleteEntityAsync(prefsPk, prefsRk, Azure.ETag.All, ct).ConfigureAwait(false) ? 1 : 0;
+        other += await people.ForgetAsync(person, ct).ConfigureAwait(false);
         var states = store.GetTableClient(StorageKeys.DialogStateTable);
         var mine = StorageKeys.Escape(person.Key);
         await foreach (var row in states.QueryAsync(TableQuery.AcrossPartitions(), ct).ConfigureAwait(false))

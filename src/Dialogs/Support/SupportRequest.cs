@@ -33,7 +33,7 @@ public sealed record SupportDetails
 }
 
 /// <summary>One request for peer support. Everything outside <see cref="Details"/> is routing state or anonymous counts.</summary>
-public sealed record SupportRequest
+public sealed partial record SupportRequest
 {
     public required string Id { get; init; }
     /// <summary>Who asked: kept to reach them, erased with the details after retention.</summary>
@@ -67,9 +67,6 @@ public sealed record SupportRequest
 
     /// <summary>Whoever has the request in hand now: the supporter asked or assigned, or the coordinator it went to.</summary>
     public UserRef? Holder => Status is SupportStatus.Offered or SupportStatus.Accepted ? Supporter : Status == SupportStatus.Escalated ? EscalatedTo : null;
-
-    /// <summary>The request back in the queue after <paramref name="supporter"/> declined, let the window pass or could not be reached.</summary>
-    public SupportRequest PassedOnBy(UserRef supporter) => this with { Status = SupportStatus.New, Supporter = null, Passed = [.. Passed, supporter.Key] };
 
     public bool IsOpen => Status is SupportStatus.New or SupportStatus.Offered or SupportStatus.Accepted or SupportStatus.Escalated;
 

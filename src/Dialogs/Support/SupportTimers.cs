@@ -1,11 +1,21 @@
+using Microsoft.Extensions.Logging;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Turns;
+
 namespace WellnessBot.Dialogs.Support;
 
-/// <summary>What the desk's timers do when they fall due: the next offer, a check-in, a purge.</summary>
-public sealed partial class PeerSupportDesk
+/// <summary>What a request's timer does when it falls due: the next offer, a check-in, a purge.</summary>
+public sealed class SupportTimers(
+    SupportRequests requests,
+    SupportRouting routing,
+    IProactiveMessenger messenger,
+    SupportSettings settings,
+    TimeProvider clock,
+    ILogger<SupportTimers> logger)
 {
     /// <summary>
-    /// Handles every timer that is due: offers that ran out (to the next supporter), check-ins, and purges.
-    /// Safe to run on several instances at once: each change is ETag-checked and only the winner acts.
+    /// Handles every timer that is due. Safe to run on several instances at once: each change is ETag-checked and
+    /// only the winner acts.
     /// </summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
@@ -23,41 +33,38 @@ public sealed partial class PeerSupportDesk
                 continue;
             }
             handled++;
-            switch (request.Timer)
-            {
-                case SupportTimer.OfferExpires when request.Status == SupportStatus.Offered:
-                    var timedOut = request.Supporter!;
-                    var moved = await requests.TryUpdateAsync(request, request.PassedOnBy(timedOut), ct).ConfigureAwait(false);
-                    if (moved is null) continue;
-                    LogTimedOut(logger, moved.Reference); BotMetrics.Support("timed_out");
-                    await messenger.SendToUserAsync(timedOut, Messages.BotMessage.Say(SupportText.OfferLapsed(moved.Reference)), ct).ConfigureAwait(false);
-                    await OfferNextAsync(moved, ct).ConfigureAwait(false);
-                    break;
-                case SupportTimer.OfferExpires when request.Status == SupportStatus.New:
-                    await OfferNextAsync(request, ct).ConfigureAwait(false); // the first offer never happened (a crash), or a retry
-                    break;
-                case SupportTimer.FollowUp:
-                    var followed = await requests.TryUpdateAsync(request, request with
-                    {
-                        Timer = SupportTimer.Purge, DueAt = (request.ClosedAt ?? now) + TimeSpan.FromDays(settings.RetentionDays),
-                    }, ct).ConfigureAwait(false);
-                    if (followed?.Requester is { } requester)
-                        await messenger.SendToUserAsync(requester, Messages.BotMessage.Say(SupportText.FollowUp), ct).ConfigureAwait(false);
-                    break;
-                case SupportTimer.Purge:
-                    // Only anonymous counts remain: tier, urgency, status and times.
-                    if (await requests.TryUpdateAsync(request, request with
-                        {
-                            Requester = null, Details = null, Purged = true, Passed = [], Timer = SupportTimer.None, DueAt = null,
-                            Supporter = null, EscalatedTo = null,
-                        }, ct).ConfigureAwait(false) is not null)
-                        LogPurged(logger, request.Reference);
-                    break;
-                default:
-                    await requests.TryUpdateAsync(request, request with { Timer = SupportTimer.None, DueAt = null }, ct).ConfigureAwait(false);
-                    break;
-            }
+            await FireAsync(request, now, ct).ConfigureAwait(false);
         }
         return handled;
+    }
+
+    private async Task FireAsync(SupportRequest request, DateTimeOffset now, CancellationToken ct)
+    {
+        switch (request.Timer)
+        {
+            case SupportTimer.OfferExpires when request.Status == SupportStatus.Offered:
+                var timedOut = request.Supporter!;
+                var moved = await requests.TryUpdateAsync(request, request.PassOn(now), ct).ConfigureAwait(false);
+                if (moved is null) return;
+                logger.RequestTimedOut(moved.Reference); BotMetrics.Support("timed_out");
+                await messenger.SendToUserAsync(timedOut, BotMessage.Say(SupportText.OfferLapsed(moved.Reference)), ct).ConfigureAwait(false);
+                await routing.OfferNextAsync(moved, ct).ConfigureAwait(false);
+                return;
+            case SupportTimer.OfferExpires when request.Status == SupportStatus.New:
+                await routing.OfferNextAsync(request, ct).ConfigureAwait(false); // the first offer never happened (a crash), or a retry
+                return;
+            case SupportTimer.FollowUp when request.Status == SupportStatus.Done:
+                var followed = await requests.TryUpdateAsync(request, request.FollowedUp(now, TimeSpan.FromDays(settings.RetentionDays)), ct).ConfigureAwait(false);
+                if (followed?.Requester is { } requester)
+                    await messenger.SendToUserAsync(requester, BotMessage.Say(SupportText.FollowUp), ct).ConfigureAwait(false);
+                return;
+            case SupportTimer.Purge:
+                if (await requests.TryUpdateAsync(request, request.Purge(), ct).ConfigureAwait(false) is not null)
+                    logger.RequestPurged(request.Reference);
+                return;
+            default:
+                await requests.TryUpdateAsync(request, request.WithoutTimer(), ct).ConfigureAwait(false);
+                return;
+        }
     }
 }

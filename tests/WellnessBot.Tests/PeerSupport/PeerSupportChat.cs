@@ -11,7 +11,8 @@ namespace WellnessBot.Tests.PeerSupport;
 public abstract class PeerSupportChat : IAsyncLifetime
 {
     protected TestChat Chat { get; } = new();
-    protected PeerSupportDesk Desk => Chat.Services.GetRequiredService<PeerSupportDesk>();
+    protected SupportAccess Access => Chat.Services.GetRequiredService<SupportAccess>();
+    protected SupportTimers Timers => Chat.Services.GetRequiredService<SupportTimers>();
     protected SupportRequests Requests => Chat.Services.GetRequiredService<SupportRequests>();
     protected PeerRoster Roster => Chat.Services.GetRequiredService<PeerRoster>();
 
@@ -27,12 +28,11 @@ public abstract class PeerSupportChat : IAsyncLifetime
         foreach (var s in supporters) await RememberAsync(s);
     }
 
-    /// <summary>What the Teams adapter stores when a person first talks to the bot (their name and 1:1 chat).</summary>
-    protected async Task RememberAsync(UserRef person)
+    /// <summary>What the channel knows once a person has talked to the bot: their name.</summary>
+    protected Task RememberAsync(UserRef person)
     {
-        var (pk, rk) = WellnessBot.Dialogs.StorageKeys.UserAddress(person);
-        await Chat.Store.GetTableClient(WellnessBot.Dialogs.StorageKeys.ConversationsTable)
-            .UpsertEntityAsync(new WellnessBot.Storage.TableEntity(pk, rk) { ["Name"] = person.Name });
+        Chat.People.Names[person.Key] = person.Name;
+        return Task.CompletedTask;
     }
 
     protected static (string, string)[] Form(string tier = "peer", string note = "", string contactBy = "chat", string when = "", bool urgent = false,
@@ -47,7 +47,7 @@ public abstract class PeerSupportChat : IAsyncLifetime
     {
         var reply = await Chat.As(who).Submit(SupportCards.SubmitAction, form.Length == 0 ? Form() : form);
         reply.ExpectCard(SupportCards.ConfirmationKind);
-        return Assert.Single(await Desk.AllAsync(default), r => r.Requester?.Key == who.Key && r.IsOpen);
+        return Assert.Single(await Access.AllAsync(default), r => r.Requester?.Key == who.Key && r.IsOpen);
     }
 
     /// <summary>Offer cards sent to <paramref name="supporter"/>, in order.</summary>
@@ -72,6 +72,6 @@ public abstract class PeerSupportChat : IAsyncLifetime
     protected async Task SweepAfterAsync(TimeSpan wait)
     {
         Chat.Clock.Advance(wait);
-        await Desk.SweepAsync(default);
+        await Timers.SweepAsync(default);
     }
 }

@@ -19,21 +19,21 @@ public sealed class RoutingOnAzuriteTests(AzuriteServer azurite)
         await first.InitializeAsync();
         await first.As(Eli).In(WellnessChannel).Send("h3 roster add @Dana Supporter @Fay Supporter", [Dana, Fay]);
         await first.As(Ana).Submit(SupportCards.SubmitAction, ("draft", "azurite-race-" + Guid.NewGuid().ToString("N")), (SupportCards.TierInput, "peer"));
-        var request = Assert.Single(await first.Services.GetRequiredService<PeerSupportDesk>().AllAsync(default), r => r.Requester?.Key == Ana.Key && r.IsOpen);
+        var request = Assert.Single(await first.Services.GetRequiredService<SupportAccess>().AllAsync(default), r => r.Requester?.Key == Ana.Key && r.IsOpen);
         var next = request.Supporter!.Key == Dana.Key ? Fay : Dana;
         var later = first.Clock.GetUtcNow() + TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1);
         first.Clock.SetUtcNow(later);
         second.Clock.SetUtcNow(later);
 
         await Task.WhenAll(
-            Task.Run(() => first.Services.GetRequiredService<PeerSupportDesk>().SweepAsync(default)),
-            Task.Run(() => second.Services.GetRequiredService<PeerSupportDesk>().SweepAsync(default)));
+            Task.Run(() => first.Services.GetRequiredService<SupportTimers>().SweepAsync(default)),
+            Task.Run(() => second.Services.GetRequiredService<SupportTimers>().SweepAsync(default)));
 
         var offers = first.Messenger.ToUsers.Concat(second.Messenger.ToUsers)
             .Where(m => m.To.Key == next.Key && m.Message.Card?.Kind == SupportCards.OfferKind).ToList();
         Assert.Single(offers);
         var stored = (await second.Services.GetRequiredService<SupportRequests>().GetAsync(request.Id, default))!;
         Assert.Equal((SupportStatus.Offered, next.Key), (stored.Status, stored.Supporter!.Key));
-        Assert.Equal(0, await second.Services.GetRequiredService<PeerSupportDesk>().SweepAsync(default));
+        Assert.Equal(0, await second.Services.GetRequiredService<SupportTimers>().SweepAsync(default));
     }
 }

@@ -138,7 +138,7 @@ public sealed class RoutingTests : PeerSupportChat
 
         var request = (await Chat.As(Ana).Submit(SupportCards.SubmitAction, Form())).ExpectCard(SupportCards.ConfirmationKind);
 
-        var stored = Assert.Single(await Desk.AllAsync(default));
+        var stored = Assert.Single(await Access.AllAsync(default));
         Assert.Equal(SupportStatus.Escalated, stored.Status);
         Assert.Equal(2, stored.Passed.Count);
     }
@@ -178,7 +178,7 @@ public sealed class RoutingTests : PeerSupportChat
             CreatedAt = now, Timer = SupportTimer.OfferExpires, DueAt = now, Details = new SupportDetails { RequesterName = Ana.Name },
         }, default));
 
-        await Desk.SweepAsync(default);
+        await Timers.SweepAsync(default);
 
         Assert.Single(OffersTo(Dana));
         Assert.Equal(SupportStatus.Offered, (await Requests.GetAsync("deadbeef0000000000000001", default))!.Status);
@@ -197,9 +197,9 @@ public sealed class RoutingTests : PeerSupportChat
             .AddSingleton<TimeProvider>(Chat.Clock).AddSingleton(Chat.Program).AddSingleton(Chat.Store).AddSingleton(Chat.Support)
             .AddSingleton<WellnessBot.Dialogs.Turns.IProactiveMessenger>(Chat.Messenger)
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>))
-            .AddSingleton<WellnessBot.Dialogs.Kudos.IPeopleDirectory>(Chat.People)
+            .AddSingleton<WellnessBot.Dialogs.Turns.IPeopleDirectory>(Chat.People)
             .AddWellnessDialogs().BuildServiceProvider();
-        var desks = new[] { Desk, other.GetRequiredService<PeerSupportDesk>() };
+        var desks = new[] { Timers, other.GetRequiredService<SupportTimers>() };
 
         for (var round = 0; round < 5; round++)
             await Task.WhenAll(desks.Select(d => Task.Run(() => d.SweepAsync(default))));

@@ -86,7 +86,7 @@ public sealed class SupportRequestTests : PeerSupportChat
         Assert.Contains(form.Body.OfType<TextBlock>(), t => t.Style == TextStyle.Attention && t.Text.Contains("the limit is 1000", StringComparison.Ordinal));
         Assert.Equal(longNote, form.Body.OfType<TextInput>().Single(i => i.Id == SupportCards.NoteInput).Value);
         Assert.Equal("tonight", form.Body.OfType<TextInput>().Single(i => i.Id == SupportCards.ContactWhenInput).Value);
-        Assert.Empty(await Desk.AllAsync(default));
+        Assert.Empty(await Access.AllAsync(default));
         Assert.Empty(OffersTo(Dana));
     }
 
@@ -98,7 +98,7 @@ public sealed class SupportRequestTests : PeerSupportChat
         var again = await Chat.As(Ana).Submit(SupportCards.SubmitAction, Form());
 
         again.ExpectPrivateText("is already in");
-        Assert.Single(await Desk.AllAsync(default));
+        Assert.Single(await Access.AllAsync(default));
         Assert.Single(OffersTo(Dana).Concat(OffersTo(Fay)));
     }
 

@@ -50,6 +50,8 @@ public sealed class PrivacyRequestTests : WellnessBot.Tests.PeerSupport.PeerSupp
         var stored = (await Requests.GetAsync(request.Id, default))!;
         Assert.Equal((SupportStatus.Cancelled, true, null, null), (stored.Status, stored.Purged, stored.Details, stored.Requester));
         Assert.Equal(SupportText.Withdrawn(request.Reference), TextsTo(Dana).Last());
+        // How to reach her is forgotten by her channel's edge.
+        Assert.Equal([Ana.Key], Chat.People.Forgotten);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class TestChat : IAsyncDisposable
         services.AddSingleton(new RouteTable(_routes));
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<IProactiveMessenger>(Messenger);
-        services.AddSingleton<WellnessBot.Dialogs.Kudos.IPeopleDirectory>(People);
+        services.AddSingleton<WellnessBot.Dialogs.Turns.IPeopleDirectory>(People);
         services.AddSingleton(Support);
         services.AddSingleton(Resources);
         services.AddWellnessDialogs();
@@ -159,7 +159,7 @@ public sealed class RecordingMessenger : IProactiveMessenger
 }
 
 /// <summary>People a form's people picker can name, by the id the channel gives (Teams: Azure AD object id).</summary>
-public sealed class FakePeople : WellnessBot.Dialogs.Kudos.IPeopleDirectory
+public sealed class FakePeople : WellnessBot.Dialogs.Turns.IPeopleDirectory
 {
     public Dictionary<string, UserRef> ById { get; } = new()
     {
@@ -168,8 +168,22 @@ public sealed class FakePeople : WellnessBot.Dialogs.Kudos.IPeopleDirectory
         ["aad-bot"] = TestChat.TheBot,
     };
 
+    /// <summary>Names the channel knows, by person key (the Teams edge keeps them from each person's messages).</summary>
+    public Dictionary<string, string> Names { get; } = [];
+
+    /// <summary>People whose addresses were forgotten (a privacy erasure), by key.</summary>
+    public List<string> Forgotten { get; } = [];
+
     public Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct) =>
         Task.FromResult(ById.GetValueOrDefault(pickedId));
+
+    public Task<string?> NameOfAsync(UserRef person, CancellationToken ct) => Task.FromResult(Names.GetValueOrDefault(person.Key));
+
+    public Task<int> ForgetAsync(UserRef person, CancellationToken ct)
+    {
+        Forgotten.Add(person.Key);
+        return Task.FromResult(Names.Remove(person.Key) ? 1 : 0);
+    }
 }
 
 /// <summary>What the bot said in one turn: in the conversation, and privately to the sender.</summary>

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Dialogs.Support;
+
+/// <summary>What happens to a requester's own requests: their latest, withdrawing it, and urgency after crisis words.</summary>
+public sealed class RequesterActions(
+    SupportRequests requests,
+    IProactiveMessenger messenger,
+    SupportSettings settings,
+    TimeProvider clock,
+    ILogger<RequesterActions> logger)
+{
+    public async Task<SupportRequest?> LatestOpenAsync(UserRef requester, CancellationToken ct) =>
+        (await requests.OpenForAsync(requester, ct).ConfigureAwait(false)).LastOrDefault();
+
+    /// <summary>The requester withdraws their open request; whoever was asked is told it was withdrawn, nothing more.</summary>
+    public async Task<SupportRequest?> CancelAsync(UserRef requester, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var open = await LatestOpenAsync(requester, ct).ConfigureAwait(false);
+            if (open is null) return null;
+            var cancelled = await requests.TryUpdateAsync(open, open.Cancel(clock.GetUtcNow(), TimeSpan.FromDays(settings.RetentionDays)), ct).ConfigureAwait(false);
+            if (cancelled is null) continue; // moved meanwhile (offered to the next supporter): cancel what it is now
+            logger.RequestClosed(cancelled.Reference, "cancelled"); BotMetrics.Support("cancelled");
+            if (open.Holder is { } toTell)
+                await messenger.SendToUserAsync(toTell, BotMessage.Say(SupportText.Withdrawn(cancelled.Reference)), ct).ConfigureAwait(false);
+            return cancelled;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The safety net saw crisis wording from this person: their open requests become urgent, a pending offer's
+    /// window shrinks to the urgent one, and whoever holds the request is told (without the words that were said).
+    /// </summary>
+    public async Task<int> MarkUrgentAsync(UserRef requester, CancellationToken ct)
+    {
+        var marked = 0;
+        foreach (var open in await requests.OpenForAsync(requester, ct).ConfigureAwait(false))
+        {
+            if (open.Urgent) continue;
+            var changed = await requests.TryUpdateAsync(open, open.MarkUrgent(clock.GetUtcNow() + settings.OfferWindow(urgent: true)), ct).ConfigureAwait(false);
+            if (changed is null) continue;
+            marked++;
+            logger.RequestUrgent(changed.Reference);
+            if (changed.Holder is { } holder)
+                await messenger.SendToUserAsync(holder, BotMessage.Say(SupportText.NowUrgent(changed.Reference)), ct).ConfigureAwait(false);
+        }
+        return marked;
+    }
+}

@@ -1,0 +1,90 @@
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Dialogs.Support;
+
+/// <summary>
+/// Every legal move of a request, in one place. Each checks the state it leaves and says what it sets, timer
+/// included; saving the result is the caller's (ETag-checked, <see cref="SupportRequests.TryUpdateAsync"/>).
+/// New → Offered → Accepted → Done; an offer passed on goes back to New; New with nobody left → Escalated.
+/// </summary>
+public sealed partial record SupportRequest
+{
+    /// <summary>A new request, with its first-offer timer due at once: a crash before the offer is caught by the sweep.</summary>
+    public static SupportRequest Received(string id, UserRef requester, SupportTier tier, bool urgent, SupportDetails details, DateTimeOffset now) => new()
+    {
+        Id = id, Requester = requester with { Name = "" }, Tier = tier, Urgent = urgent, Status = SupportStatus.New,
+        CreatedAt = now, Timer = SupportTimer.OfferExpires, DueAt = now, Details = details,
+    };
+
+    /// <summary>Asked of one supporter, who has until the window closes.</summary>
+    public SupportRequest Offer(UserRef supporter, DateTimeOffset now, TimeSpan window) => From([SupportStatus.New]) with
+    {
+        Status = SupportStatus.Offered, Supporter = supporter, OfferedAt = now, Timer = SupportTimer.OfferExpires, DueAt = now + window,
+    };
+
+    /// <summary>Back in the queue: the supporter asked declined, let the window pass or could not be reached. Never asked again.</summary>
+    public SupportRequest PassOn(DateTimeOffset now) => From([SupportStatus.Offered]) with
+    {
+        Status = SupportStatus.New, Supporter = null, Passed = [.. Passed, Supporter!.Key], Timer = SupportTimer.OfferExpires, DueAt = now,
+    };
+
+    /// <summary>Taken by the supporter it was offered to (kept under the name they go by now).</summary>
+    public SupportRequest Accept(UserRef supporter, DateTimeOffset now) => From([SupportStatus.Offered]) with
+    {
+        Status = SupportStatus.Accepted, Supporter = supporter.Key == Supporter?.Key ? supporter
+            : throw new InvalidOperationException($"Support request {Reference} was offered to someone else."),
+        AcceptedAt = AcceptedAt ?? now, Timer = SupportTimer.None, DueAt = null,
+    };
+
+    /// <summary>Nobody left to ask: a named coordinator has it.</summary>
+    public SupportRequest Escalate(UserRef coordinator) => From([SupportStatus.New]) with
+    {
+        Status = SupportStatus.Escalated, Supporter = null, EscalatedTo = coordinator, Timer = SupportTimer.None, DueAt = null,
+    };
+
+    /// <summary>Nobody left and no coordinator to name: everyone may be asked again at the next window, so it never sits unowned.</summary>
+    public SupportRequest StartOver(DateTimeOffset now, TimeSpan window) => From([SupportStatus.New]) with
+    {
+        Status = SupportStatus.New, Supporter = null, Passed = [], Timer = SupportTimer.OfferExpires, DueAt = now + window,
+    };
+
+    /// <summary>Connected: closed, with a check-in first if there is one, then the purge after retention.</summary>
+    public SupportRequest Close(DateTimeOffset now, TimeSpan? followUpAfter, TimeSpan retention) =>
+        From([SupportStatus.Offered, SupportStatus.Accepted, SupportStatus.Escalated]) with
+        {
+            Status = SupportStatus.Done, ClosedAt = now,
+            Timer = followUpAfter is null ? SupportTimer.Purge : SupportTimer.FollowUp, DueAt = now + (followUpAfter ?? retention),
+        };
+
+    /// <summary>Withdrawn by the requester.</summary>
+    public SupportRequest Cancel(DateTimeOffset now, TimeSpan retention) =>
+        From([SupportStatus.New, SupportStatus.Offered, SupportStatus.Accepted, SupportStatus.Escalated]) with
+        {
+            Status = SupportStatus.Cancelled, ClosedAt = now, Timer = SupportTimer.Purge, DueAt = now + retention,
+        };
+
+    /// <summary>Crisis words from the requester: urgent, and a pending offer's window no longer than the urgent one.</summary>
+    public SupportRequest MarkUrgent(DateTimeOffset urgentDue) =>
+        From([SupportStatus.New, SupportStatus.Offered, SupportStatus.Accepted, SupportStatus.Escalated]) with
+        {
+            Urgent = true, DueAt = Status == SupportStatus.Offered && DueAt > urgentDue ? urgentDue : DueAt,
+        };
+
+    /// <summary>The check-in was sent: what is left is the purge after retention.</summary>
+    public SupportRequest FollowedUp(DateTimeOffset now, TimeSpan retention) => From([SupportStatus.Done]) with
+    {
+        Timer = SupportTimer.Purge, DueAt = (ClosedAt ?? now) + retention,
+    };
+
+    /// <summary>Retention is over (or the requester asked): only anonymous counts remain (tier, urgency, status, times).</summary>
+    public SupportRequest Purge() => this with
+    {
+        Requester = null, Details = null, Purged = true, Passed = [], Supporter = null, EscalatedTo = null, Timer = SupportTimer.None, DueAt = null,
+    };
+
+    /// <summary>A timer with nothing left to do.</summary>
+    public SupportRequest WithoutTimer() => this with { Timer = SupportTimer.None, DueAt = null };
+
+    private SupportRequest From(SupportStatus[] allowed) => allowed.Contains(Status) ? this
+        : throw new InvalidOperationException($"Support request {Reference} is {Status}; this move is only for {string.Join(" or ", allowed)}.");
+}

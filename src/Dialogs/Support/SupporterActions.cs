@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Dialogs.Support;
+
+/// <summary>What a supporter's or requester's action came to.</summary>
+public enum SupportActionResult { Done, NotFound, NotYours, AlreadyMoved }
+
+/// <summary>What a peer supporter (or a coordinator) does with a request: accept it, decline it, close it.</summary>
+public sealed class SupporterActions(
+    SupportRequests requests,
+    PeerRoster roster,
+    SupportRouting routing,
+    IProactiveMessenger messenger,
+    ProgramSettings program,
+    SupportSettings settings,
+    TimeProvider clock,
+    ILogger<SupporterActions> logger)
+{
+    public async Task<SupportActionResult> AcceptAsync(UserRef supporter, string requestId, CancellationToken ct)
+    {
+        var request = await requests.GetAsync(requestId, ct).ConfigureAwait(false);
+        if (request is null) return SupportActionResult.NotFound;
+        if (request.Supporter?.Key != supporter.Key) return SupportActionResult.NotYours;
+        if (request.Status != SupportStatus.Offered) return request.Status == SupportStatus.Accepted ? SupportActionResult.Done : SupportActionResult.AlreadyMoved;
+
+        var accepted = await requests.TryUpdateAsync(request, request.Accept(supporter, clock.GetUtcNow()), ct).ConfigureAwait(false);
+        if (accepted is null) return SupportActionResult.AlreadyMoved;
+        logger.RequestAccepted(accepted.Reference); BotMetrics.Support("accepted");
+        var department = (await roster.GetAsync(supporter, ct).ConfigureAwait(false))?.Department ?? "";
+        if (accepted.Requester is { } requester)
+            await messenger.SendToUserAsync(requester, BotMessage.Say(SupportText.AcceptedToRequester(supporter.Name, department, accepted.Details)), ct).ConfigureAwait(false);
+        return SupportActionResult.Done;
+    }
+
+    public async Task<SupportActionResult> DeclineAsync(UserRef supporter, string requestId, CancellationToken ct)
+    {
+        var request = await requests.GetAsync(requestId, ct).ConfigureAwait(false);
+        if (request is null) return SupportActionResult.NotFound;
+        if (request.Supporter?.Key != supporter.Key) return SupportActionResult.NotYours;
+        if (request.Status != SupportStatus.Offered) return SupportActionResult.AlreadyMoved;
+        var passed = await requests.TryUpdateAsync(request, request.PassOn(clock.GetUtcNow()), ct).ConfigureAwait(false);
+        if (passed is null) return SupportActionResult.AlreadyMoved;
+        logger.RequestDeclined(passed.Reference); BotMetrics.Support("declined");
+        await routing.OfferNextAsync(passed, ct).ConfigureAwait(false);
+        return SupportActionResult.Done;
+    }
+
+    /// <summary>The supporter (or a coordinator, for an escalated request) has connected: the request closes.</summary>
+    public async Task<SupportActionResult> CloseAsync(UserRef closer, string requestId, CancellationToken ct)
+    {
+        var request = await requests.GetAsync(requestId, ct).ConfigureAwait(false);
+        if (request is null) return SupportActionResult.NotFound;
+        var mayClose = request.Status == SupportStatus.Accepted && request.Supporter?.Key == closer.Key
+                       || request.Status is SupportStatus.Escalated or SupportStatus.Accepted or SupportStatus.Offered && program.IsCoordinator(closer);
+        if (!mayClose) return request.IsOpen ? SupportActionResult.NotYours : SupportActionResult.AlreadyMoved;
+        var followUp = settings.FollowUpEnabled && request.Requester is not null ? TimeSpan.FromDays(settings.FollowUpAfterDays) : (TimeSpan?)null;
+        var closed = await requests.TryUpdateAsync(request, request.Close(clock.GetUtcNow(), followUp, TimeSpan.FromDays(settings.RetentionDays)), ct).ConfigureAwait(false);
+        if (closed is null) return SupportActionResult.AlreadyMoved;
+        logger.RequestClosed(closed.Reference, "done"); BotMetrics.Support("done");
+        return SupportActionResult.Done;
+    }
+}
