@@ -9,6 +9,12 @@ namespace WellnessBot.Dialogs;
 /// </summary>
 public static class BotRoutes
 {
+    /// <summary>Said once to a new install or member, before anything else.</summary>
+    public static Type Welcome => typeof(WelcomeDialog);
+
+    /// <summary>Words no route claims are a question for the resource finder.</summary>
+    public static Type PlainWords => typeof(ResourcesDialog);
+
     public static IReadOnlyList<Route> All { get; } =
     [
         new(KudosDialog.Command, typeof(KudosDialog))
@@ -41,6 +47,7 @@ public static class BotRoutes
         },
         new(HelpDialog.Command, typeof(HelpDialog))
         {
+            WorksMidDialog = true,
             Phrases = ["hi", "hello", "hey", "menu", "what can you do", "?"],
             HelpText = "Show this list.",
         },

@@ -39,8 +39,8 @@ public static class DialogServices
             ? new Safety.SafetyNet(custom) : Safety.SafetyNet.Standard);
         services.AddSingleton<Features.CrisisHelp>();
         services.AddScoped<TurnHandler>();
-        foreach (var route in BotRoutes.All)
-            services.TryAddScoped(route.Dialog);
+        foreach (var dialog in BotRoutes.All.Select(r => r.Dialog).Append(BotRoutes.Welcome).Append(BotRoutes.PlainWords))
+            services.TryAddScoped(dialog);
         return services;
     }
 }

@@ -14,6 +14,16 @@ public sealed record Route(string Command, Type Dialog)
 
     public bool CoordinatorsOnly { get; init; }
 
+    /// <summary>Answered even partway through another dialog, which then waits on ("help").</summary>
+    public bool WorksMidDialog { get; init; }
+
     /// <summary>A one-line description for the help card; null keeps the route out of help.</summary>
     public string? HelpText { get; init; }
+}
+
+/// <summary>A dialog that answers words no route claimed ("money advice", "I'm burned out"); the route table names one.</summary>
+public interface IAnswersPlainWords
+{
+    /// <summary>True when it had an answer.</summary>
+    Task<bool> AnswerPlainWordsAsync(Turns.ITurnContext context, string text, CancellationToken ct);
 }

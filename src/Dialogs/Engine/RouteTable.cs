@@ -5,6 +5,12 @@ public sealed class RouteTable(IReadOnlyList<Route> routes)
 {
     public IReadOnlyList<Route> Routes { get; } = routes;
 
+    /// <summary>The dialog that says hello to a new install or member.</summary>
+    public Type Welcome { get; init; } = BotRoutes.Welcome;
+
+    /// <summary>The dialog (an <see cref="IAnswersPlainWords"/>) that answers words no route claimed.</summary>
+    public Type PlainWords { get; init; } = BotRoutes.PlainWords;
+
     public Route? ForDialogName(string name) =>
         Routes.FirstOrDefault(r => string.Equals(r.Command, name, StringComparison.OrdinalIgnoreCase));
 

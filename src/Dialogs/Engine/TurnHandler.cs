@@ -2,189 +2,94 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WellnessBot.Dialogs.Features;
 using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Safety;
 using WellnessBot.Dialogs.Turns;
 using WellnessBot.Storage;
 
 namespace WellnessBot.Dialogs.Engine;
 
 /// <summary>
-/// Every turn from every channel comes through here: welcome, the words that work at any step (cancel, help),
-/// an unfinished dialog continuing, or a new intent from the route table. Channel adapters call it; it never
-/// sees channel JSON.
+/// Every turn from every channel comes through here, as a short ordered pipeline: each step decides one thing and
+/// either answers the turn or passes it on. Channel adapters call it; it never sees channel JSON.
 /// </summary>
 public sealed partial class TurnHandler(
     IServiceProvider services,
     RouteTable routes,
     DialogStateStore states,
-    Safety.SafetyNet safety,
+    SafetyNet safety,
     CrisisHelp crisisHelp,
     ProgramSettings program,
     ILogger<TurnHandler> logger)
 {
-    private static readonly HashSet<string> CancelWords = new(StringComparer.OrdinalIgnoreCase)
-        { "cancel", "stop", "quit", "never mind", "nevermind" };
-
+    /// <summary>
+    /// Runs the pipeline. The store being unreachable is the only outage said as one; a write that lost a race is
+    /// run again once if nothing was said yet, and otherwise answered as the race it was.
+    /// </summary>
     public async Task HandleAsync(ITurnContext context, CancellationToken ct)
     {
-        try
+        var said = new SpeakingContext(context);
+        for (var attempt = 1; ; attempt++)
         {
-            await HandleCoreAsync(context, ct).ConfigureAwait(false);
-        }
-        catch (TableStoreException ex) when (ex is not TableValidationException)
-        {
-            BotMetrics.Error("store");
-            // Nothing half-written: state is only saved after a dialog's step finishes.
-            LogStoreFailure(logger, ex.ErrorCode, ex.GetType().Name);
-            await context.ReplyPrivatelyAsync(BotMessage.Say(Replies.StoreUnavailable), ct).ConfigureAwait(false);
+            try
+            {
+                await RunAsync(said, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (TableStoreException ex) when (IsRace(ex) && attempt == 1 && !said.HasSpoken)
+            {
+                LogRetriedRace(logger, ex.GetType().Name);
+            }
+            catch (TableStoreException ex) when (IsRace(ex))
+            {
+                LogRace(logger, ex.GetType().Name);
+                await context.ReplyPrivatelyAsync(BotMessage.Say(Replies.Raced), ct).ConfigureAwait(false);
+                return;
+            }
+            catch (TableStoreException ex) when (ex is not TableValidationException)
+            {
+                BotMetrics.Error("store");
+                // Nothing half-written: state is only saved after a dialog's step finishes.
+                LogStoreFailure(logger, ex.ErrorCode, ex.GetType().Name);
+                await context.ReplyPrivatelyAsync(BotMessage.Say(Replies.StoreUnavailable), ct).ConfigureAwait(false);
+                return;
+            }
         }
     }
 
-    private async Task HandleCoreAsync(ITurnContext context, CancellationToken ct)
+    /// <summary>The pipeline, in the order it decides: it reads like the route table.</summary>
+    private async Task RunAsync(ITurnContext context, CancellationToken ct)
     {
-        var turn = context.Turn;
-        var (signal, done) = await OpenAsync(context, ct).ConfigureAwait(false);
-        if (done) return;
-        var crisis = signal == Safety.SafetySignal.Crisis;
+        BotMetrics.Turn(context.Turn.From.Channel, TurnName(context.Turn));
+        if (await WelcomeAsync(context, ct).ConfigureAwait(false)) return;
+        var signal = await SafetyFirstAsync(context, ct).ConfigureAwait(false);
+        if (await EdgeProblemAsync(context, ct).ConfigureAwait(false)) return;
 
-        var saved = await states.LoadAsync(turn.Conversation, turn.From, ct).ConfigureAwait(false);
-        var text = turn.Text.Trim();
-        if (turn.Submission is null && CancelWords.Contains(text.TrimStart('/')))
-        {
-            await CancelAsync(context, saved, ct).ConfigureAwait(false);
-            return;
-        }
-
-        // A card's button belongs to the dialog named in its action id ("kudos.submit").
-        if (turn.Submission is { } submission && routes.ForDialogName(DialogNameOf(submission.ActionId)) is { } owner)
-        {
-            await ContinueOwnerAsync(context, Resolve(owner), saved, ct).ConfigureAwait(false);
-            return;
-        }
-
-        var match = routes.Match(text);
-        if (match is { Route.Command: HelpDialog.Command } && saved is { OnHold: false })
-        {
-            await Resolve(match.Value.Route).StartAsync(new DialogContext(context, null), "", ct).ConfigureAwait(false);
-            await context.ReplyAsync(BotMessage.Say(Replies.StillInDialog), ct).ConfigureAwait(false);
-            return;
-        }
-
-        if (match is null && saved is { OnHold: false })
-        {
-            await ContinueWaitingAsync(context, saved, crisis, ct).ConfigureAwait(false);
-            return;
-        }
-
-        if (match is not { } found)
-        {
-            await AnswerUnroutedAsync(context, signal, text, ct).ConfigureAwait(false);
-            return;
-        }
-
-        if (found.Route.CoordinatorsOnly && !program.IsCoordinator(turn.From))
-        {
-            await context.ReplyPrivatelyAsync(BotMessage.Say(Replies.CoordinatorsOnly), ct).ConfigureAwait(false);
-            return;
-        }
-
-        var started = Resolve(found.Route);
-        var result = await started.StartAsync(new DialogContext(context, null), found.Argument, ct).ConfigureAwait(false);
-        await SaveAsync(context, started, result, saved, ct).ConfigureAwait(false);
+        var turn = new TurnInHand(context, signal, await states.LoadAsync(context.Turn.Conversation, context.Turn.From, ct).ConfigureAwait(false),
+            routes.Match(context.Turn.Text.Trim()));
+        if (await CancelAnywhereAsync(turn, ct).ConfigureAwait(false)) return;
+        if (await CardOwnerAsync(turn, ct).ConfigureAwait(false)) return;
+        if (await MidDialogWordsAsync(turn, ct).ConfigureAwait(false)) return;
+        if (await WaitingDialogAsync(turn, ct).ConfigureAwait(false)) return;
+        if (await RouteAsync(turn, ct).ConfigureAwait(false)) return;
+        await FallbackAsync(turn, ct).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// What comes before everything else: the welcome; then the safety net, whatever the message is (crisis wording
-    /// gets real help, privately, at once); then what the edge could not act on. Done when the turn ends there.
-    /// </summary>
-    private async Task<(Safety.SafetySignal Signal, bool Done)> OpenAsync(ITurnContext context, CancellationToken ct)
+    /// <summary>What the steps after the safety net share: the turn, what the net saw, the waiting dialog, the route.</summary>
+    private sealed record TurnInHand(ITurnContext Context, SafetySignal Signal, SavedDialog? Saved, (Route Route, string Argument)? Match)
     {
-        var turn = context.Turn;
-        BotMetrics.Turn(turn.From.Channel, turn.IsWelcome ? "welcome" : turn.Submission is { } s ? DialogNameOf(s.ActionId) : routes.Match(turn.Text)?.Route.Command ?? "other");
-        if (turn.IsWelcome)
-        {
-            await context.ReplyAsync(WelcomeMessage.Build(program), ct).ConfigureAwait(false);
-            return (Safety.SafetySignal.None, true);
-        }
-        var signal = safety.Check(turn.Submission is { } form ? string.Join(" ", form.Values.Values) : turn.Text);
-        if (signal == Safety.SafetySignal.Crisis) await crisisHelp.RespondAsync(context, ct).ConfigureAwait(false);
-        if (turn.EdgeProblem is not { } problem) return (signal, false);
-        await context.ReplyPrivatelyAsync(BotMessage.Say(problem), ct).ConfigureAwait(false);
-        return (signal, true);
+        public Turn Turn => Context.Turn;
+        public bool Crisis => Signal == SafetySignal.Crisis;
+        public bool Waiting => Saved is { OnHold: false };
     }
 
-    private async Task ContinueOwnerAsync(ITurnContext context, IDialog dialog, SavedDialog? saved, CancellationToken ct)
-    {
-        var state = saved?.Name == dialog.Name && saved.Version == dialog.StateVersion ? saved : null;
-        var outcome = await dialog.ContinueAsync(new DialogContext(context, state?.StateJson), ct).ConfigureAwait(false);
-        await SaveAsync(context, dialog, outcome, saved, ct).ConfigureAwait(false);
-    }
+    private static bool IsRace(TableStoreException ex) => ex is ConcurrencyConflictException or EntityAlreadyExistsException or EntityNotFoundException;
 
-    private async Task CancelAsync(ITurnContext context, SavedDialog? saved, CancellationToken ct)
-    {
-        if (saved is null)
-        {
-            await context.ReplyAsync(BotMessage.Say(Replies.NothingToCancel), ct).ConfigureAwait(false);
-            return;
-        }
-        await states.ForgetAsync(context.Turn.Conversation, context.Turn.From, saved.ETag, ct).ConfigureAwait(false);
-        await context.ReplyAsync(BotMessage.Say(Replies.Cancelled), ct).ConfigureAwait(false);
-    }
+    private string TurnName(Turn turn) =>
+        turn.IsWelcome ? "welcome" : turn.Submission is { } s ? DialogNameOf(s.ActionId) : routes.Match(turn.Text)?.Route.Command ?? "other";
 
-    /// <summary>
-    /// The next message for a waiting dialog. A crisis message is never fed to it: the dialog is put aside, and
-    /// the person is asked (after the crisis help) whether to go on with it, so nothing is saved unasked.
-    /// </summary>
-    private async Task ContinueWaitingAsync(ITurnContext context, SavedDialog saved, bool crisis, CancellationToken ct)
-    {
-        var turn = context.Turn;
-        var dialog = routes.ForDialogName(saved.Name) is { } route ? Resolve(route) : null;
-        if (dialog is null || saved.Version != dialog.StateVersion)
-        {
-            // Stored by an older version of the bot (or a dialog that no longer exists): start over, kindly.
-            await states.ForgetAsync(turn.Conversation, turn.From, saved.ETag, ct).ConfigureAwait(false);
-            await context.ReplyAsync(BotMessage.Say(Replies.StartOver), ct).ConfigureAwait(false);
-            return;
-        }
-        if (crisis)
-        {
-            if (await states.HoldAsync(turn.Conversation, turn.From, saved, ct).ConfigureAwait(false))
-                await context.ReplyPrivatelyAsync(dialog.PutAside(new DialogContext(context, saved.StateJson)), ct).ConfigureAwait(false);
-            return;
-        }
-        var outcome = await dialog.ContinueAsync(new DialogContext(context, saved.StateJson), ct).ConfigureAwait(false);
-        await SaveAsync(context, dialog, outcome, saved, ct).ConfigureAwait(false);
-    }
+    private IDialog Resolve(Type dialog) => (IDialog)services.GetRequiredService(dialog);
 
-    /// <summary>No command and nothing waiting: the resource finder answers plain words, distress gets a gentle offer.</summary>
-    private async Task AnswerUnroutedAsync(ITurnContext context, Safety.SafetySignal signal, string text, CancellationToken ct)
-    {
-        // Never answer someone in crisis with "I didn't understand", nor follow the crisis card with a list.
-        if (signal == Safety.SafetySignal.Crisis) return;
-        if (signal == Safety.SafetySignal.Distress)
-            await context.ReplyPrivatelyAsync(Safety.SafetyReplies.Distress(), ct).ConfigureAwait(false);
-        // Plain words ("money advice", "I'm burned out") are a question for the resource finder.
-        var answered = context.Turn.Submission is null && text.Length > 0
-            && await services.GetRequiredService<ResourcesDialog>().AnswerAsync(context, text, crisis: false, ct).ConfigureAwait(false);
-        if (!answered && signal != Safety.SafetySignal.Distress)
-            await context.ReplyPrivatelyAsync(HelpDialog.NotUnderstood(text), ct).ConfigureAwait(false);
-    }
-
-    private async Task SaveAsync(ITurnContext context, IDialog dialog, DialogOutcome outcome, SavedDialog? saved, CancellationToken ct)
-    {
-        var turn = context.Turn;
-        if (!outcome.IsWaiting)
-        {
-            if (saved is not null)
-                await states.ForgetAsync(turn.Conversation, turn.From, saved.ETag, ct).ConfigureAwait(false);
-            return;
-        }
-        var lifetime = TimeSpan.FromMinutes(program.DialogExpiryMinutes);
-        if (!await states.SaveAsync(turn.Conversation, turn.From, dialog.Name, dialog.StateVersion, outcome.StateJson!, lifetime, saved, ct).ConfigureAwait(false))
-            await context.ReplyAsync(BotMessage.Say(Replies.Raced), ct).ConfigureAwait(false);
-    }
-
-    private IDialog Resolve(Route route) => (IDialog)services.GetRequiredService(route.Dialog);
-
+    /// <summary>A card's button belongs to the dialog named in its action id ("kudos.submit" → kudos).</summary>
     private static string DialogNameOf(string actionId)
     {
         var dot = actionId.IndexOf('.', StringComparison.Ordinal);
@@ -193,4 +98,10 @@ public sealed partial class TurnHandler(
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Turn failed because the table store is unavailable ({ErrorCode}, {Exception})")]
     private static partial void LogStoreFailure(ILogger logger, string errorCode, string exception);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "A turn lost a write race ({Exception}) before saying anything: running it again")]
+    private static partial void LogRetriedRace(ILogger logger, string exception);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "A turn lost a write race ({Exception}): answered as a race")]
+    private static partial void LogRace(ILogger logger, string exception);
 }

@@ -31,7 +31,4 @@ public sealed class HelpDialog(ProgramSettings program, RouteTable routes) : IDi
             new TextBlock(Safety.SafetyReplies.CrisisLine, TextStyle.Attention),
         ],
     };
-
-    public static BotMessage NotUnderstood(string text) => BotMessage.Say(
-        "Sorry, I didn't understand that. You can type **kudos**, **support**, **resources**, or **help** to see everything I can do.");
 }

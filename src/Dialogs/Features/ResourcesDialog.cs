@@ -1,6 +1,7 @@
 using WellnessBot.Dialogs.Engine;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Resources;
+using WellnessBot.Dialogs.Turns;
 
 namespace WellnessBot.Dialogs.Features;
 
@@ -10,7 +11,7 @@ namespace WellnessBot.Dialogs.Features;
 /// their business). Coordinators: "resources status" (the catalog file, when it loaded, what to fix or fill).
 /// Plain questions that start no command ("I'm burned out") reach <see cref="AnswerAsync"/> from the turn handler.
 /// </summary>
-public sealed class ResourcesDialog(CatalogSource catalog, Safety.SafetyNet safety, ProgramSettings program) : IDialog
+public sealed class ResourcesDialog(CatalogSource catalog, Safety.SafetyNet safety, ProgramSettings program) : IDialog, IAnswersPlainWords
 {
     public const string Command = "resources";
 
@@ -35,6 +36,9 @@ public sealed class ResourcesDialog(CatalogSource catalog, Safety.SafetyNet safe
             await context.ReplyPrivatelyAsync(BotMessage.Show(ResourceCards.NoMatch(question, catalog.Finder.Catalog.Office)), ct).ConfigureAwait(false);
         return DialogOutcome.End;
     }
+
+    /// <summary>Words no route claimed: answered when the catalog has something for them (never a crisis: the engine says nothing more then).</summary>
+    public Task<bool> AnswerPlainWordsAsync(ITurnContext context, string text, CancellationToken ct) => AnswerAsync(context, text, crisis: false, ct);
 
     public async Task<DialogOutcome> ContinueAsync(DialogContext dialog, CancellationToken ct)
     {

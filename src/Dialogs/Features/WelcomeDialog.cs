@@ -3,7 +3,19 @@ using WellnessBot.Dialogs.Messages;
 
 namespace WellnessBot.Dialogs.Features;
 
-/// <summary>The hello when the bot is installed or someone first opens it.</summary>
+/// <summary>The hello when the bot is installed or someone first opens it (the route table's welcome).</summary>
+public sealed class WelcomeDialog(ProgramSettings program) : IDialog
+{
+    public string Name => "welcome";
+
+    public async Task<DialogOutcome> StartAsync(DialogContext dialog, string argument, CancellationToken ct)
+    {
+        await dialog.Context.ReplyAsync(WelcomeMessage.Build(program), ct).ConfigureAwait(false);
+        return DialogOutcome.End;
+    }
+}
+
+/// <summary>The welcome card.</summary>
 public static class WelcomeMessage
 {
     public const string CardKind = "welcome";
