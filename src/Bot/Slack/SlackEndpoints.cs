@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Turns;
 
 namespace WellnessBot.Bot.Slack;
@@ -86,17 +87,11 @@ internal partial class SlackEndpoints
     private static JsonObject TooSlow => new()
     {
         ["response_action"] = "push",
-        ["view"] = new JsonObject
+        ["view"] = Cards.BlockKitRenderer.Notice(new Card("slack-too-slow")
         {
-            ["type"] = "modal",
-            ["title"] = new JsonObject { ["type"] = "plain_text", ["text"] = "One moment" },
-            ["close"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Back" },
-            ["blocks"] = new JsonArray(new JsonObject
-            {
-                ["type"] = "section",
-                ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = "Sorry, that took longer than it should. Press *Back* and submit again; what you wrote is still there." },
-            }),
-        },
+            Title = "One moment",
+            Body = [new TextBlock("Sorry, that took longer than it should. Press **Back** and submit again; what you wrote is still there.")],
+        }, close: "Back"),
     };
 
     private static IResult Refused(HttpContext http) =>

@@ -1,3 +1,4 @@
+using WellnessBot.Bot.Cards;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Turns;
 

@@ -1,3 +1,4 @@
+using WellnessBot.Bot.Cards;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WellnessBot.Dialogs.Features;
@@ -113,7 +114,7 @@ internal static class SlackTurnMapper
             From = new UserRef(Channels.Slack, userId, payload["user"]?["name"]?.GetValue<string>() ?? lookups.SenderName),
             Conversation = conversation, Bot = lookups.Bot, ReceivedAt = receivedAt,
         };
-        if (SlackHome.Shortcut(actionId) is { } words) return turn with { Text = words };
+        if (SlackHome.Shortcut(BlockKitRenderer.DialogActionId(actionId)) is { } words) return turn with { Text = words };
         return turn with { Submission = new FormSubmission(BlockKitRenderer.DialogActionId(actionId), ButtonData(action)), ActivityId = action["action_ts"]?.GetValue<string>() };
     }
 

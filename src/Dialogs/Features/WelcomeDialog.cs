@@ -34,7 +34,7 @@ public static class WelcomeMessage
                 new Fact("resources", "Find counseling, childcare, financial advice and more."),
             ]),
             new TextBlock("Support requests are private: only your peer supporter and the program coordinators ever see them.", TextStyle.Subtle),
-            new TextBlock("I'm not a crisis service. " + Safety.SafetyReplies.CrisisLine, TextStyle.Attention),
+            new TextBlock(Safety.SafetyReplies.NotACrisisService, TextStyle.Attention),
             new TextBlock("Type **help** at any time."),
         ],
         Actions = [Resources.ResourceCards.MenuButton()],

@@ -15,6 +15,16 @@ public static class SafetyReplies
     public const string CrisisLine =
         "If you are in crisis or thinking about harming yourself, call or text **988** (Suicide & Crisis Lifeline). In an emergency, call **911**.";
 
+    /// <summary>Where the bot introduces itself (the welcome, Slack's App Home): what it is not, and the numbers.</summary>
+    public const string NotACrisisService = "I'm not a crisis service. " + CrisisLine;
+
+    /// <summary>To whoever holds a request that became urgent: the numbers, without the words that were said.</summary>
+    public const string RemindOfNumbers = "make sure they know about 988 and 911";
+
+    /// <summary>Buttons that call or text 988 where the channel can (Teams on a phone; Slack shows them as text).</summary>
+    public static IReadOnlyList<CardAction> Call988 { get; } =
+        [new OpenUrlAction("Call 988", new Uri("tel:988")), new OpenUrlAction("Text 988", new Uri("sms:988"))];
+
     public const string Automated =
         "This is an automated message from a bot. It is not a crisis service, and nobody watches these messages around the clock.";
 

@@ -85,8 +85,7 @@ public static class SupportCards
         ],
         Actions =
         [
-            new OpenUrlAction("Call 988", new Uri("tel:988")),
-            new OpenUrlAction("Text 988", new Uri("sms:988")),
+            .. Safety.SafetyReplies.Call988,
             Resources.ResourceCards.MenuButton(),
         ],
     };

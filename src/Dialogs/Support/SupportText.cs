@@ -54,7 +54,7 @@ public static class SupportText
         $"Support request {reference} has been passed to another peer supporter, as the time to accept ran out. No need to do anything.";
 
     public static string NowUrgent(string reference) =>
-        $"Support request {reference} is now **urgent**. Please reach out as soon as you can, and make sure they know about 988 and 911.";
+        $"Support request {reference} is now **urgent**. Please reach out as soon as you can, and " + Safety.SafetyReplies.RemindOfNumbers + ".";
 
     public const string FollowUp =
         "Hi, just checking in, a week after your peer support conversation. How are you doing? If you'd like to talk again, type **support** any time. " +

@@ -1,3 +1,4 @@
+using WellnessBot.Bot.Cards;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WellnessBot.Bot.Slack;
@@ -84,6 +85,26 @@ public sealed class BlockKitTests
         Assert.True(File.Exists(path), $"No golden file {path}; run with UPDATE_GOLDEN=1 once and review it.");
         Assert.Equal(File.ReadAllText(path), actual);
         AssertWithinLimits(rendered);
+    }
+
+    [Theory]
+    [InlineData("slack-home")]
+    [InlineData("slack-too-slow")]
+    public void ViewsRenderExactlyAsReviewed(string name)
+    {
+        var view = name switch
+        {
+            // A kudos whose text tries a mention and a link: escaped in the App Home as everywhere else.
+            "slack-home" => BlockKitRenderer.Home(new SlackHome(null!, null!, new ProgramSettings(), TimeProvider.System)
+                .View(new Month(2026, 11), [Kudos(1), Kudos(2, "Thanks <!channel> for <https://evil.example|this>")])),
+            _ => BlockKitRenderer.Notice(new Card("slack-too-slow") { Title = "One moment", Body = [new TextBlock("Press **Back** and submit again.")] }, close: "Back"),
+        };
+        var actual = view.ToJsonString(Indented) + "\n";
+        var path = Path.Combine(RepoPaths.Root, "tests", "WellnessBot.Tests", "Slack", "golden", name + ".json");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1") File.WriteAllText(path, actual);
+        Assert.True(File.Exists(path), $"No golden file {path}; run with UPDATE_GOLDEN=1 once and review it.");
+        Assert.Equal(File.ReadAllText(path), actual);
+        Assert.DoesNotContain("<!channel>", actual, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using WellnessBot.Bot.Cards;
 using WellnessBot.Dialogs;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -200,7 +201,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         var published = Assert.Single(_host.Calls(), c => c.Method == "views.publish");
         Assert.Equal("U0ANA", published.Body["user_id"]!.GetValue<string>());
         var actions = published.Body["view"]!["blocks"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray())
-            .Select(e => e!["action_id"]!.GetValue<string>());
+            .Select(e => BlockKitRenderer.DialogActionId(e!["action_id"]!.GetValue<string>()));
         Assert.Equal(["home.kudos", "home.support", "home.resources"], actions);
     }
 
@@ -351,7 +352,7 @@ public sealed class SlackFormsInMessagesTests : IAsyncLifetime
         await _host.IdleAsync();
         var message = Assert.Single(_host.Calls(), c => c.Method == "chat.postMessage" && c.Body["channel"]!.GetValue<string>() == "D0ANA");
         var button = message.Body["blocks"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray())
-            .Single(e => e!["action_id"]!.GetValue<string>() == WellnessBot.Bot.Slack.BlockKitRenderer.OpenFormAction)!;
+            .Single(e => e!["action_id"]!.GetValue<string>() == BlockKitRenderer.OpenFormAction)!;
 
         await _host.InteractionAsync(JsonNode.Parse($$"""
             { "type": "block_actions", "team": { "id": "T0TEAM" }, "user": { "id": "U0ANA" }, "trigger_id": "t-open", "channel": { "id": "D0ANA" },

@@ -1,3 +1,4 @@
+using WellnessBot.Bot.Cards;
 using System.Text.Json.Nodes;
 using WellnessBot.Bot.Slack;
 using WellnessBot.Dialogs.Turns;

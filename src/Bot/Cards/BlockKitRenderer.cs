@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Turns;
 
-namespace WellnessBot.Bot.Slack;
+using WellnessBot.Bot.Slack;
+
+namespace WellnessBot.Bot.Cards;
 
 /// <summary>
 /// Renders the channel-agnostic messages as Slack Block Kit, within Slack's limits: 50 blocks a message (longer
@@ -11,7 +13,7 @@ namespace WellnessBot.Bot.Slack;
 /// actions block, 75 characters a button label, 255 an action id. Forms (cards with inputs) become modals; in a
 /// message they are a button that opens the modal. User text is mrkdwn-escaped, so nobody can inject a mention or a link.
 /// </summary>
-internal static class BlockKitRenderer
+internal static partial class BlockKitRenderer
 {
     public const int MaxBlocksPerMessage = 50, MaxBlocksPerModal = 100, MaxText = 3000, MaxFields = 10, MaxFieldText = 2000,
         MaxActions = 25, MaxButtonText = 75, MaxActionId = 255, MaxButtonValue = 2000, MaxHeader = 150, MaxViewTitle = 24,
@@ -113,28 +115,6 @@ internal static class BlockKitRenderer
             case CardInput:
                 break; // inputs are in the modal the message's button opens
         }
-    }
-
-    /// <summary>A card with inputs as a modal view: inputs become input blocks; submitting sends the card's submit action.</summary>
-    public static JsonObject Modal(Card card, string? problem = null)
-    {
-        var submit = card.Actions.OfType<SubmitAction>().FirstOrDefault();
-        var blocks = new List<JsonObject>();
-        if (problem is not null) blocks.Add(Section("⚠️ " + SlackText.Escape(problem)));
-        foreach (var element in card.Body)
-            blocks.AddRange(ElementBlocks(element, [], inModal: true));
-        var metadata = JsonSerializer.Serialize(new Dictionary<string, string>(submit?.Data ?? new Dictionary<string, string>()) { ["action"] = submit?.ActionId ?? "" });
-        var view = new JsonObject
-        {
-            ["type"] = "modal",
-            ["callback_id"] = Truncate(submit?.ActionId ?? card.Kind, MaxActionId),
-            ["private_metadata"] = metadata.Length <= MaxPrivateMetadata ? metadata : throw new InvalidOperationException("Form data too long for a Slack modal."),
-            ["title"] = PlainText(Truncate(card.Title ?? "WellnessBot", MaxViewTitle)),
-            ["close"] = PlainText("Cancel"),
-            ["blocks"] = new JsonArray(blocks.Take(MaxBlocksPerModal).Select(b => (JsonNode)b).ToArray()),
-        };
-        if (submit is not null) view["submit"] = PlainText(Truncate(submit.Title, MaxViewTitle));
-        return view;
     }
 
     private static JsonObject InputBlock(CardInput input)
