@@ -21,6 +21,11 @@ public sealed class PeerSupportCommands(
 {
     public const string Command = "h3";
 
+    // The buttons of the offer and details cards a supporter or coordinator gets.
+    public const string AcceptAction = "h3.accept";
+    public const string DeclineAction = "h3.decline";
+    public const string DoneAction = "h3.done";
+
     public string Name => Command;
 
     private const string SupporterHelp =
@@ -66,20 +71,20 @@ public sealed class PeerSupportCommands(
         var me = context.Turn.From;
         string reply = form.ActionId switch
         {
-            SupportCards.AcceptAction => await actions.AcceptAsync(me, requestId, ct).ConfigureAwait(false) switch
+            PeerSupportCommands.AcceptAction => await actions.AcceptAsync(me, requestId, ct).ConfigureAwait(false) switch
             {
                 SupportActionResult.Done => "Thank you for accepting. 💙 I've told them you'll reach out, the way they asked. Type **done** when you have connected.",
                 SupportActionResult.NotYours => "This request isn't (or is no longer) offered to you, so there's nothing to do. Thank you.",
                 SupportActionResult.NotFound => "I can't find that request any more.",
                 _ => "This request has already moved on (withdrawn, or passed to another supporter). Nothing more is needed. Thank you.",
             },
-            SupportCards.DeclineAction => await actions.DeclineAsync(me, requestId, ct).ConfigureAwait(false) switch
+            PeerSupportCommands.DeclineAction => await actions.DeclineAsync(me, requestId, ct).ConfigureAwait(false) switch
             {
                 SupportActionResult.Done => "No problem, thank you for saying so quickly. I've asked the next supporter.",
                 SupportActionResult.NotFound => "I can't find that request any more.",
                 _ => "This request has already moved on. Nothing more is needed.",
             },
-            SupportCards.DoneAction => await DoneAsync(me, requestId, program.IsCoordinator(me), ct).ConfigureAwait(false),
+            PeerSupportCommands.DoneAction => await DoneAsync(me, requestId, program.IsCoordinator(me), ct).ConfigureAwait(false),
             _ => "",
         };
         if (reply.Length > 0) await context.ReplyPrivatelyAsync(BotMessage.Say(reply), ct).ConfigureAwait(false);

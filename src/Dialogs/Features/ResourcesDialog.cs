@@ -14,6 +14,8 @@ namespace WellnessBot.Dialogs.Features;
 public sealed class ResourcesDialog(CatalogSource catalog, Safety.SafetyNet safety, ProgramSettings program) : IDialog, IAnswersPlainWords
 {
     public const string Command = "resources";
+    public const string CategoryAction = "resources.category";
+    public const string MenuAction = "resources.menu";
 
     public string Name => Command;
 
@@ -42,12 +44,12 @@ public sealed class ResourcesDialog(CatalogSource catalog, Safety.SafetyNet safe
 
     public async Task<DialogOutcome> ContinueAsync(DialogContext dialog, CancellationToken ct)
     {
-        if (dialog.Turn.Submission is { ActionId: ResourceCards.MenuAction })
+        if (dialog.Turn.Submission is { ActionId: ResourcesDialog.MenuAction })
         {
             await dialog.Context.ReplyPrivatelyAsync(BotMessage.Show(ResourceCards.Menu()), ct).ConfigureAwait(false);
             return DialogOutcome.End;
         }
-        if (dialog.Turn.Submission is not { ActionId: ResourceCards.CategoryAction } form) return DialogOutcome.End;
+        if (dialog.Turn.Submission is not { ActionId: ResourcesDialog.CategoryAction } form) return DialogOutcome.End;
         var category = form.Value(ResourceCards.CategoryInput) ?? "";
         var found = catalog.Finder.InCategory(category);
         if (found.Count == 0)

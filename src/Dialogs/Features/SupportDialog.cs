@@ -18,6 +18,7 @@ public sealed class SupportDialog(SupportRouting routing, RequesterActions reque
     public const string Command = "support";
 
     /// <summary>The crisis card's one button: an urgent, expedited request in one tap.</summary>
+    public const string SubmitAction = "support.submit";
     public const string ReachOutNowAction = "support.reach-out";
 
     public string Name => Command;
@@ -51,7 +52,7 @@ public sealed class SupportDialog(SupportRouting routing, RequesterActions reque
     {
         if (dialog.Turn.Submission is { ActionId: ReachOutNowAction } reach)
             return await ReachOutNowAsync(dialog.Context, reach.Value("draft"), ct).ConfigureAwait(false);
-        if (dialog.Turn.Submission is not { ActionId: SupportCards.SubmitAction } form) return DialogOutcome.End;
+        if (dialog.Turn.Submission is not { ActionId: SupportDialog.SubmitAction } form) return DialogOutcome.End;
         var context = dialog.Context;
         var draft = form.Value("draft") ?? Guid.NewGuid().ToString("N");
         var note = (form.Value(SupportCards.NoteInput) ?? "").Trim();

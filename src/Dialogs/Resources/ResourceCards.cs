@@ -8,11 +8,9 @@ public static class ResourceCards
     public const string MenuKind = "resources-menu";
     public const string ResourceKind = "resource";
     public const string NoMatchKind = "resources-none";
-    public const string CategoryAction = "resources.category";
     /// <summary>"Find resources" on other cards (the welcome, a support confirmation): opens the menu.</summary>
-    public const string MenuAction = "resources.menu";
 
-    public static SubmitAction MenuButton() => new("Find resources", MenuAction);
+    public static SubmitAction MenuButton() => new("Find resources", Features.ResourcesDialog.MenuAction);
     public const string CategoryInput = "category";
 
     public static Card Menu(string? intro = null) => new(MenuKind)
@@ -25,7 +23,7 @@ public static class ResourceCards
             CategoryChoice(),
             new TextBlock(Safety.SafetyReplies.CrisisLine, TextStyle.Subtle),
         ],
-        Actions = [new SubmitAction("Show", CategoryAction) { Style = ActionStyle.Positive }],
+        Actions = [new SubmitAction("Show", Features.ResourcesDialog.CategoryAction) { Style = ActionStyle.Positive }],
     };
 
     private static ChoiceInput CategoryChoice() =>
@@ -62,7 +60,7 @@ public static class ResourceCards
     {
         var facts = new List<Fact> { new(office.Name, office.HowToReach) };
         if (office.Phone is { IsPlaceholder: false } phone) facts.Add(new Fact("Phone", phone.Value));
-        var actions = new List<CardAction> { new SubmitAction("Show", CategoryAction) };
+        var actions = new List<CardAction> { new SubmitAction("Show", Features.ResourcesDialog.CategoryAction) };
         if (office.Url is { IsPlaceholder: false } url) actions.Add(new OpenUrlAction(office.Name, new Uri(url.Value)));
         return new Card(NoMatchKind)
         {

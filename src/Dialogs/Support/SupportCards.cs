@@ -12,10 +12,6 @@ public static class SupportCards
     public const string EscalationKind = "support-escalation";
     public const string DetailsKind = "support-details";
 
-    public const string SubmitAction = "support.submit";
-    public const string AcceptAction = "h3.accept";
-    public const string DeclineAction = "h3.decline";
-    public const string DoneAction = "h3.done";
 
     public const string TierInput = "tier", NoteInput = "note", ContactByInput = "contactBy", ContactInfoInput = "contactInfo",
         ContactWhenInput = "contactWhen", DepartmentInput = "department", UrgentInput = "urgent";
@@ -60,7 +56,7 @@ public static class SupportCards
             Title = "Talk to a peer supporter",
             Summary = "Ask privately for a Helping Healers Heal peer supporter.",
             Body = body.WithProblem(problem),
-            Actions = [new SubmitAction("Send my request", SubmitAction) { Data = new Dictionary<string, string> { ["draft"] = draftId }, Style = ActionStyle.Positive }],
+            Actions = [new SubmitAction("Send my request", Features.SupportDialog.SubmitAction) { Data = new Dictionary<string, string> { ["draft"] = draftId }, Style = ActionStyle.Positive }],
         };
     }
 
@@ -107,8 +103,8 @@ public static class SupportCards
             ],
             Actions =
             [
-                new SubmitAction("Accept: I'll reach out", AcceptAction) { Data = data, Style = ActionStyle.Positive },
-                new SubmitAction("Decline", DeclineAction) { Data = data },
+                new SubmitAction("Accept: I'll reach out", Features.PeerSupportCommands.AcceptAction) { Data = data, Style = ActionStyle.Positive },
+                new SubmitAction("Decline", Features.PeerSupportCommands.DeclineAction) { Data = data },
             ],
         };
     }
@@ -133,7 +129,7 @@ public static class SupportCards
             ? [.. DetailFacts(request, details), new FactSet([new Fact("Status", request.Status.ToString()), new Fact("Asked", request.CreatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))])]
             : [new TextBlock("The details of this request have been erased (retention). Only anonymous counts remain.")],
         Actions = request.Status == SupportStatus.Accepted || request.Status == SupportStatus.Escalated
-            ? [new SubmitAction("Done: we've connected", DoneAction) { Data = new Dictionary<string, string> { ["request"] = request.Id } }]
+            ? [new SubmitAction("Done: we've connected", Features.PeerSupportCommands.DoneAction) { Data = new Dictionary<string, string> { ["request"] = request.Id } }]
             : [],
     };
 

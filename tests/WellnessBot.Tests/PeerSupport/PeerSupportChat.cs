@@ -1,3 +1,4 @@
+using WellnessBot.Dialogs.Features;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Support;
@@ -45,7 +46,7 @@ public abstract class PeerSupportChat : IAsyncLifetime
 
     protected async Task<SupportRequest> RequestAsync(UserRef who, params (string, string)[] form)
     {
-        var reply = await Chat.As(who).Submit(SupportCards.SubmitAction, form.Length == 0 ? Form() : form);
+        var reply = await Chat.As(who).Submit(SupportDialog.SubmitAction, form.Length == 0 ? Form() : form);
         reply.ExpectCard(SupportCards.ConfirmationKind);
         return Assert.Single(await Access.AllAsync(default), r => r.Requester?.Key == who.Key && r.IsOpen);
     }
@@ -58,16 +59,16 @@ public abstract class PeerSupportChat : IAsyncLifetime
         Chat.Messenger.ToUsers.Where(m => m.To.Key == person.Key && m.Message.Text is not null).Select(m => m.Message.Text!).ToList();
 
     protected static string RequestIdOn(Card offer) =>
-        offer.Actions.OfType<SubmitAction>().First(a => a.ActionId == SupportCards.AcceptAction).Data["request"];
+        offer.Actions.OfType<SubmitAction>().First(a => a.ActionId == PeerSupportCommands.AcceptAction).Data["request"];
 
     protected static string Fact(Card card, string title) =>
         card.Body.OfType<FactSet>().SelectMany(f => f.Facts).Single(f => f.Title == title).Value;
 
     protected Task<Transcript> AcceptAsync(UserRef supporter, string requestId) =>
-        Chat.As(supporter).Submit(SupportCards.AcceptAction, ("request", requestId));
+        Chat.As(supporter).Submit(PeerSupportCommands.AcceptAction, ("request", requestId));
 
     protected Task<Transcript> DeclineAsync(UserRef supporter, string requestId) =>
-        Chat.As(supporter).Submit(SupportCards.DeclineAction, ("request", requestId));
+        Chat.As(supporter).Submit(PeerSupportCommands.DeclineAction, ("request", requestId));
 
     protected async Task SweepAfterAsync(TimeSpan wait)
     {

@@ -1,3 +1,4 @@
+using WellnessBot.Dialogs.Features;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs.Support;
 using WellnessBot.Storage.AzureTables;
@@ -18,7 +19,7 @@ public sealed class RoutingOnAzuriteTests(AzuriteServer azurite)
         await using var second = new TestChat(store: store);
         await first.InitializeAsync();
         await first.As(Eli).In(WellnessChannel).Send("h3 roster add @Dana Supporter @Fay Supporter", [Dana, Fay]);
-        await first.As(Ana).Submit(SupportCards.SubmitAction, ("draft", "azurite-race-" + Guid.NewGuid().ToString("N")), (SupportCards.TierInput, "peer"));
+        await first.As(Ana).Submit(SupportDialog.SubmitAction, ("draft", "azurite-race-" + Guid.NewGuid().ToString("N")), (SupportCards.TierInput, "peer"));
         var request = Assert.Single(await first.Services.GetRequiredService<SupportAccess>().AllAsync(default), r => r.Requester?.Key == Ana.Key && r.IsOpen);
         var next = request.Supporter!.Key == Dana.Key ? Fay : Dana;
         var later = first.Clock.GetUtcNow() + TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1);

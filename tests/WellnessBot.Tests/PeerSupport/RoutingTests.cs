@@ -1,3 +1,4 @@
+using WellnessBot.Dialogs.Features;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs;
 using WellnessBot.Dialogs.Messages;
@@ -136,7 +137,7 @@ public sealed class RoutingTests : PeerSupportChat
         Chat.Messenger.Unreachable.Add(Fay.Id);
         await RememberAsync(Eli);
 
-        var request = (await Chat.As(Ana).Submit(SupportCards.SubmitAction, Form())).ExpectCard(SupportCards.ConfirmationKind);
+        var request = (await Chat.As(Ana).Submit(SupportDialog.SubmitAction, Form())).ExpectCard(SupportCards.ConfirmationKind);
 
         var stored = Assert.Single(await Access.AllAsync(default));
         Assert.Equal(SupportStatus.Escalated, stored.Status);
@@ -233,7 +234,7 @@ public sealed class RoutingTests : PeerSupportChat
     public async Task CrisisWordsInTheNoteMakeTheRequestUrgent()
     {
         await RosterAsync(Dana);
-        var reply = await Chat.As(Ana).Submit(SupportCards.SubmitAction, Form(note: "I don't want to be alive after this"));
+        var reply = await Chat.As(Ana).Submit(SupportDialog.SubmitAction, Form(note: "I don't want to be alive after this"));
         reply.ExpectCard(WellnessBot.Dialogs.Safety.SafetyReplies.CrisisCardKind);
         Assert.Equal("Yes", Fact(reply.ExpectCard(SupportCards.ConfirmationKind), "Urgent"));
     }

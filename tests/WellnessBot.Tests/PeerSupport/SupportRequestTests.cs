@@ -1,3 +1,4 @@
+using WellnessBot.Dialogs.Features;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Support;
 using WellnessBot.Tests.Support;
@@ -54,14 +55,14 @@ public sealed class SupportRequestTests : PeerSupportChat
         Assert.Equal(SupportRequest.TierTitle(tier), Fact(offer, "Support wanted"));
         Assert.Equal("phone, 555-0100, after 5pm", Fact(offer, "Contact"));
         Assert.Contains(offer.Body.OfType<TextBlock>(), t => t.Text.Contains("Rough code last night", StringComparison.Ordinal));
-        Assert.Equal([SupportCards.AcceptAction, SupportCards.DeclineAction], offer.Actions.OfType<SubmitAction>().Select(a => a.ActionId));
+        Assert.Equal([PeerSupportCommands.AcceptAction, PeerSupportCommands.DeclineAction], offer.Actions.OfType<SubmitAction>().Select(a => a.ActionId));
     }
 
     [Fact]
     public async Task TheConfirmationSaysWhatHappensNextWhoSeesWhatAndWhereCrisisHelpIs()
     {
         await RosterAsync(Dana);
-        var reply = await Chat.As(Ana).Submit(SupportCards.SubmitAction, Form(note: "shaken after a med error"));
+        var reply = await Chat.As(Ana).Submit(SupportDialog.SubmitAction, Form(note: "shaken after a med error"));
 
         var card = reply.ExpectCard(SupportCards.ConfirmationKind);
         var text = string.Join(" ", card.Body.OfType<TextBlock>().Select(t => t.Text));
@@ -80,7 +81,7 @@ public sealed class SupportRequestTests : PeerSupportChat
         await RosterAsync(Dana);
         var longNote = new string('x', SupportText.MaxNoteLength + 5);
 
-        var reply = await Chat.As(Ana).Submit(SupportCards.SubmitAction, Form(note: longNote, when: "tonight"));
+        var reply = await Chat.As(Ana).Submit(SupportDialog.SubmitAction, Form(note: longNote, when: "tonight"));
 
         var form = reply.ExpectCard(SupportCards.FormKind);
         Assert.Contains(form.Body.OfType<TextBlock>(), t => t.Style == TextStyle.Attention && t.Text.Contains("the limit is 1000", StringComparison.Ordinal));
@@ -94,8 +95,8 @@ public sealed class SupportRequestTests : PeerSupportChat
     public async Task ADoubleSubmittedFormIsOneRequestAndOneOffer()
     {
         await RosterAsync(Dana, Fay);
-        await Chat.As(Ana).Submit(SupportCards.SubmitAction, Form());
-        var again = await Chat.As(Ana).Submit(SupportCards.SubmitAction, Form());
+        await Chat.As(Ana).Submit(SupportDialog.SubmitAction, Form());
+        var again = await Chat.As(Ana).Submit(SupportDialog.SubmitAction, Form());
 
         again.ExpectPrivateText("is already in");
         Assert.Single(await Access.AllAsync(default));

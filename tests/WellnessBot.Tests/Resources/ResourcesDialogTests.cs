@@ -1,3 +1,4 @@
+using WellnessBot.Dialogs.Features;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Resources;
 using WellnessBot.Tests.Support;
@@ -21,13 +22,13 @@ public sealed class ResourcesDialogTests : IAsyncLifetime
         var menu = (await _chat.As(Ana).Send("/resources")).ExpectCard(ResourceCards.MenuKind);
         var choice = menu.Body.OfType<ChoiceInput>().Single();
         Assert.Equal(ResourceCatalog.Categories.Select(c => c.Id), choice.Choices.Select(c => c.Value));
-        Assert.Equal(ResourceCards.CategoryAction, menu.Actions.OfType<SubmitAction>().Single().ActionId);
+        Assert.Equal(ResourcesDialog.CategoryAction, menu.Actions.OfType<SubmitAction>().Single().ActionId);
     }
 
     [Fact]
     public async Task PickingACategoryListsItsResources()
     {
-        var reply = await _chat.As(Ana).Submit(ResourceCards.CategoryAction, (ResourceCards.CategoryInput, "childcare"));
+        var reply = await _chat.As(Ana).Submit(ResourcesDialog.CategoryAction, (ResourceCards.CategoryInput, "childcare"));
         reply.ExpectText("**Childcare**");
         Assert.Equal(["WellConnect"], Cards(reply, ResourceCards.ResourceKind).Select(c => c.Title));
     }
@@ -136,11 +137,11 @@ public sealed class ResourceLinksTests : IAsyncLifetime
     public async Task TheWelcomeAndASupportConfirmationLinkToTheFinder()
     {
         var welcome = (await _chat.As(Ana).Welcome()).ExpectCard(WellnessBot.Dialogs.Features.WelcomeMessage.CardKind);
-        Assert.Contains(welcome.Actions.OfType<SubmitAction>(), a => a.ActionId == ResourceCards.MenuAction);
-        var confirmation = (await _chat.As(Ana).Submit(WellnessBot.Dialogs.Support.SupportCards.SubmitAction, ("draft", "d1"), ("tier", "peer")))
+        Assert.Contains(welcome.Actions.OfType<SubmitAction>(), a => a.ActionId == ResourcesDialog.MenuAction);
+        var confirmation = (await _chat.As(Ana).Submit(SupportDialog.SubmitAction, ("draft", "d1"), ("tier", "peer")))
             .ExpectCard(WellnessBot.Dialogs.Support.SupportCards.ConfirmationKind);
-        Assert.Contains(confirmation.Actions.OfType<SubmitAction>(), a => a.ActionId == ResourceCards.MenuAction);
+        Assert.Contains(confirmation.Actions.OfType<SubmitAction>(), a => a.ActionId == ResourcesDialog.MenuAction);
 
-        (await _chat.As(Ana).Submit(ResourceCards.MenuAction)).ExpectCard(ResourceCards.MenuKind);
+        (await _chat.As(Ana).Submit(ResourcesDialog.MenuAction)).ExpectCard(ResourceCards.MenuKind);
     }
 }

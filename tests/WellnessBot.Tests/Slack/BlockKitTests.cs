@@ -160,7 +160,7 @@ public sealed class BlockKitTests
                 "contactBy": { "contactBy": { "type": "radio_buttons", "selected_option": { "value": "phone" } } } } }
             """);
         var form = BlockKitRenderer.ReadSubmission(modal);
-        Assert.Equal(SupportCards.SubmitAction, form.ActionId);
+        Assert.Equal(SupportDialog.SubmitAction, form.ActionId);
         Assert.Equal(("draft-9", "expedited", "rough week", "true", "phone"),
             (form.Value("draft"), form.Value("tier"), form.Value("note"), form.Value("urgent"), form.Value("contactBy")));
     }
