@@ -16,6 +16,9 @@ internal partial class ActivityMapper
     /// <summary>The data key our cards put the action id under (see the Adaptive Card renderer).</summary>
     public const string ActionKey = "action";
 
+    /// <summary>Teams' own part of an Action.Submit's data (how the button was shown), not one of the form's inputs.</summary>
+    private const string TeamsOwnDataKey = "msteams";
+
     public static Turn? ToTurn(Activity activity, DateTimeOffset receivedAt)
     {
         if (activity.From?.Id is null || activity.Conversation?.Id is null) return null;
@@ -116,7 +119,7 @@ internal partial class ActivityMapper
             };
             if (text is null) continue;
             if (property.Name == ActionKey) actionId = text;
-            else if (property.Name != "msteams") values[property.Name] = text;
+            else if (property.Name != TeamsOwnDataKey) values[property.Name] = text;
         }
         return actionId is null ? null : new FormSubmission(actionId, values);
     }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 using WellnessBot.Bot.Hosting;
 using WellnessBot.Storage;
 using WellnessBot.Storage.AzureTables;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 using WellnessBot.Testing;
 
 namespace WellnessBot.Tests.Bot;

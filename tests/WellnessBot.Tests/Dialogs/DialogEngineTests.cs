@@ -4,8 +4,8 @@ using WellnessBot.Dialogs.Engine;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Turns;
 using WellnessBot.Storage;
-using WellnessBot.Tests.Support;
-using static WellnessBot.Tests.Support.TestChat;
+using WellnessBot.Tests.Harness;
+using static WellnessBot.Tests.Harness.TestChat;
 
 namespace WellnessBot.Tests.Dialogs;
 

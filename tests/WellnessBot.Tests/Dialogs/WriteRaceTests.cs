@@ -6,8 +6,8 @@ using WellnessBot.Dialogs.Kudos;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Storage;
 using WellnessBot.Storage.Sqlite;
-using WellnessBot.Tests.Support;
-using static WellnessBot.Tests.Support.TestChat;
+using WellnessBot.Tests.Harness;
+using static WellnessBot.Tests.Harness.TestChat;
 
 namespace WellnessBot.Tests.Dialogs;
 

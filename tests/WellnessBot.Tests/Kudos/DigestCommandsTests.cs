@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs.Features;
 using WellnessBot.Dialogs.Kudos;
-using WellnessBot.Tests.Support;
-using static WellnessBot.Tests.Support.TestChat;
+using WellnessBot.Tests.Harness;
+using static WellnessBot.Tests.Harness.TestChat;
 
 namespace WellnessBot.Tests.Kudos;
 

@@ -2,7 +2,7 @@ using WellnessBot.Dialogs;
 using WellnessBot.Dialogs.Kudos;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Turns;
-using static WellnessBot.Tests.Support.TestChat;
+using static WellnessBot.Tests.Harness.TestChat;
 
 namespace WellnessBot.Tests.Kudos;
 

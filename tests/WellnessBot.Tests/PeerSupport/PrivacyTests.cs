@@ -5,8 +5,8 @@ using WellnessBot.Dialogs;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs.Support;
 using WellnessBot.Storage;
-using WellnessBot.Tests.Support;
-using static WellnessBot.Tests.Support.TestChat;
+using WellnessBot.Tests.Harness;
+using static WellnessBot.Tests.Harness.TestChat;
 
 namespace WellnessBot.Tests.PeerSupport;
 

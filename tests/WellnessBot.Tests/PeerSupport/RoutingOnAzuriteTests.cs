@@ -2,8 +2,8 @@ using WellnessBot.Dialogs.Features;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs.Support;
 using WellnessBot.Storage.AzureTables;
-using WellnessBot.Tests.Support;
-using static WellnessBot.Tests.Support.TestChat;
+using WellnessBot.Tests.Harness;
+using static WellnessBot.Tests.Harness.TestChat;
 
 namespace WellnessBot.Tests.PeerSupport;
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Support;
-using WellnessBot.Tests.Support;
-using static WellnessBot.Tests.Support.TestChat;
+using WellnessBot.Tests.Harness;
+using static WellnessBot.Tests.Harness.TestChat;
 
 namespace WellnessBot.Tests.PeerSupport;
 

@@ -1,8 +1,8 @@
 using WellnessBot.Dialogs.Features;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Support;
-using WellnessBot.Tests.Support;
-using static WellnessBot.Tests.Support.TestChat;
+using WellnessBot.Tests.Harness;
+using static WellnessBot.Tests.Harness.TestChat;
 
 namespace WellnessBot.Tests.PeerSupport;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Bot.Hosting;
 using WellnessBot.Dialogs.Resources;
 using WellnessBot.Testing;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 
 namespace WellnessBot.Tests.Resources;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using WellnessBot.Dialogs.Engine;
 using WellnessBot.Dialogs.Resources;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 
 namespace WellnessBot.Tests.Resources;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using WellnessBot.Dialogs.Resources;
 using WellnessBot.Testing;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 using Xunit.Abstractions;
 
 namespace WellnessBot.Tests.Resources;

@@ -6,7 +6,7 @@ using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Safety;
 using WellnessBot.Dialogs.Support;
 using WellnessBot.Tests.PeerSupport;
-using static WellnessBot.Tests.Support.TestChat;
+using static WellnessBot.Tests.Harness.TestChat;
 
 namespace WellnessBot.Tests.Safety;
 

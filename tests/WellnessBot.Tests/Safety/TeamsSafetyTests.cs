@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs.Kudos;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 using WellnessBot.Tests.Teams;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

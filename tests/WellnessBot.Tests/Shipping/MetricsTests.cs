@@ -1,5 +1,5 @@
 using System.Net;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 using WellnessBot.Tests.Teams;
 
 namespace WellnessBot.Tests.Shipping;

@@ -6,8 +6,8 @@ using WellnessBot.Dialogs.Kudos;
 using WellnessBot.Dialogs.Privacy;
 using WellnessBot.Dialogs.Support;
 using WellnessBot.Testing;
-using WellnessBot.Tests.Support;
-using static WellnessBot.Tests.Support.TestChat;
+using WellnessBot.Tests.Harness;
+using static WellnessBot.Tests.Harness.TestChat;
 
 namespace WellnessBot.Tests.Shipping;
 

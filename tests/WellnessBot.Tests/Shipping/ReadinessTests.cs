@@ -7,7 +7,7 @@ using WellnessBot.Testing;
 namespace WellnessBot.Tests.Shipping;
 
 /// <summary>Readiness follows the store: 503 while it is down, 200 again when it is back, without a restart.</summary>
-[Collection(WellnessBot.Tests.Support.AzuriteCollection.Name)]
+[Collection(WellnessBot.Tests.Harness.AzuriteCollection.Name)]
 public sealed class ReadinessTests
 {
     [Fact]

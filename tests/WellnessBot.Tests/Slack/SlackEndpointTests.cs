@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs.Kudos;
 using WellnessBot.Dialogs.Turns;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 
 namespace WellnessBot.Tests.Slack;
 

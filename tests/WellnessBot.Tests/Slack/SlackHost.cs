@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WellnessBot.Bot.Slack;
 using WellnessBot.Testing;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;

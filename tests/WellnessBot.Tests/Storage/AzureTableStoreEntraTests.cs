@@ -1,6 +1,6 @@
 using WellnessBot.Storage;
 using WellnessBot.Storage.AzureTables;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 
 namespace WellnessBot.Tests.Storage;
 

@@ -6,7 +6,7 @@ using Azure.Core.Pipeline;
 using WellnessBot.Storage;
 using WellnessBot.Storage.AzureTables;
 using WellnessBot.Storage.Sqlite;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 using WellnessBot.Testing;
 
 namespace WellnessBot.Tests.Storage;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Bot.Teams;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Turns;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Bot.Hosting;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 
 namespace WellnessBot.Tests.Teams;
 

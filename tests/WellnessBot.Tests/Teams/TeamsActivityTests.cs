@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 
 namespace WellnessBot.Tests.Teams;
 

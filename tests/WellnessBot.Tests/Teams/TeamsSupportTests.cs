@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using WellnessBot.Tests.Support;
+using WellnessBot.Tests.Harness;
 
 namespace WellnessBot.Tests.Teams;
 

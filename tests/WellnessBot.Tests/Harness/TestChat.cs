@@ -8,7 +8,7 @@ using WellnessBot.Dialogs.Turns;
 using WellnessBot.Storage;
 using WellnessBot.Storage.Sqlite;
 
-namespace WellnessBot.Tests.Support;
+namespace WellnessBot.Tests.Harness;
 
 /// <summary>
 /// Conversations with the dialog engine, no channel involved: <c>await chat.As(ana).Send("help").ExpectCard("help")</c>.

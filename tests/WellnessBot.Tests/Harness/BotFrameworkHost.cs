@@ -20,7 +20,7 @@ using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
 
-namespace WellnessBot.Tests.Support;
+namespace WellnessBot.Tests.Harness;
 
 /// <summary>
 /// The bot with Bot Framework authentication on, against loopback stand-ins for what we cannot reach here:

@@ -1,6 +1,6 @@
 using WellnessBot.Testing;
 
-namespace WellnessBot.Tests.Support;
+namespace WellnessBot.Tests.Harness;
 
 /// <summary>One Azurite server for every test in the collection; never skipped when missing, the tests fail saying how to install it.</summary>
 public sealed class AzuriteServer : IAsyncLifetime

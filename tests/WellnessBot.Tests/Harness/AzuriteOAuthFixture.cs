@@ -8,7 +8,7 @@ using Azure.Core.Pipeline;
 using WellnessBot.Storage.AzureTables;
 using WellnessBot.Testing;
 
-namespace WellnessBot.Tests.Support;
+namespace WellnessBot.Tests.Harness;
 
 /// <summary>
 /// Azurite over HTTPS with its OAuth check on ("--oauth basic": it validates a bearer token's issuer, audience
