@@ -37,7 +37,7 @@ public static class DialogServices
         // Built once per process: the warning signs and the model are the same for everyone; a program's own phrases make its own net.
         services.AddSingleton(sp => sp.GetRequiredService<Safety.SafetySettings>() is { CrisisPhrases.Count: > 0 } custom
             ? new Safety.SafetyNet(custom) : Safety.SafetyNet.Standard);
-        services.AddSingleton<Features.CrisisHelp>();
+        services.AddSingleton<ICrisisResponse, Features.CrisisHelp>();
         services.AddScoped<TurnHandler>();
         foreach (var dialog in BotRoutes.All.Select(r => r.Dialog).Append(BotRoutes.Welcome).Append(BotRoutes.PlainWords))
             services.TryAddScoped(dialog);

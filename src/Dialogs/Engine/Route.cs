@@ -21,6 +21,12 @@ public sealed record Route(string Command, Type Dialog)
     public string? HelpText { get; init; }
 }
 
+/// <summary>What the safety net's crisis reply is: said first, privately, before anything else the turn does.</summary>
+public interface ICrisisResponse
+{
+    Task RespondAsync(Turns.ITurnContext context, CancellationToken ct);
+}
+
 /// <summary>A dialog that answers words no route claimed ("money advice", "I'm burned out"); the route table names one.</summary>
 public interface IAnswersPlainWords
 {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using WellnessBot.Dialogs.Features;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Safety;
 using WellnessBot.Dialogs.Turns;
@@ -17,7 +16,7 @@ public sealed partial class TurnHandler(
     RouteTable routes,
     DialogStateStore states,
     SafetyNet safety,
-    CrisisHelp crisisHelp,
+    ICrisisResponse crisisHelp,
     ProgramSettings program,
     ILogger<TurnHandler> logger)
 {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using WellnessBot.Dialogs.Engine;
 using WellnessBot.Dialogs.Safety;
 using WellnessBot.Dialogs.Support;
 using WellnessBot.Dialogs.Turns;
@@ -12,7 +13,7 @@ namespace WellnessBot.Dialogs.Features;
 /// conversation where the person wrote, with no name and nothing of their words: the reply always arrives.
 /// An open support request of theirs becomes urgent. Logs and metrics say what happened, never what was written.
 /// </summary>
-public sealed partial class CrisisHelp(RequesterActions support, ILogger<CrisisHelp> logger)
+public sealed partial class CrisisHelp(RequesterActions support, ILogger<CrisisHelp> logger) : ICrisisResponse
 {
     public async Task RespondAsync(ITurnContext context, CancellationToken ct)
     {
