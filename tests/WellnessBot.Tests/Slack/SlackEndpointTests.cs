@@ -126,16 +126,29 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         Assert.Equal("C0WELLNESS", help.Body["channel"]!.GetValue<string>());
     }
 
+    /// <summary>Ana submitting the kudos modal with these colleagues picked and this message.</summary>
+    private static JsonObject KudosModalSubmission(string draft, string[] recipients, string message) => new()
+    {
+        ["type"] = "view_submission", ["team"] = new JsonObject { ["id"] = "T0TEAM" }, ["user"] = new JsonObject { ["id"] = "U0ANA", ["name"] = "ana" },
+        ["view"] = new JsonObject
+        {
+            ["id"] = "V0VIEW", ["callback_id"] = "kudos.submit",
+            ["private_metadata"] = $"{{\"draft\":\"{draft}\",\"action\":\"kudos.submit\"}}",
+            ["state"] = new JsonObject
+            {
+                ["values"] = new JsonObject
+                {
+                    ["recipients"] = new JsonObject { ["recipients"] = new JsonObject { ["type"] = "multi_users_select", ["selected_users"] = new JsonArray(recipients.Select(r => (JsonNode)r).ToArray()) } },
+                    ["message"] = new JsonObject { ["message"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = message } },
+                },
+            },
+        },
+    };
+
     [Fact]
     public async Task NoColleaguePickedIsSaidUnderThePickerNotUnderTheMessage()
     {
-        var payload = JsonNode.Parse("""
-            { "type": "view_submission", "team": { "id": "T0TEAM" }, "user": { "id": "U0ANA", "name": "ana" },
-              "view": { "id": "V0VIEW", "callback_id": "kudos.submit", "private_metadata": "{\"draft\":\"d-2\",\"action\":\"kudos.submit\"}",
-                "state": { "values": {
-                  "recipients": { "recipients": { "type": "multi_users_select", "selected_users": [] } },
-                  "message": { "message": { "type": "plain_text_input", "value": "thanks for the cross-cover" } } } } } }
-            """)!.AsObject();
+        var payload = KudosModalSubmission("d-2", [], "thanks for the cross-cover");
         var answer = JsonNode.Parse(await (await _host.InteractionAsync(payload)).Content.ReadAsStringAsync())!;
         Assert.Equal("errors", answer["response_action"]!.GetValue<string>());
         var errors = answer["errors"]!.AsObject();
@@ -147,13 +160,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     [Fact]
     public async Task AModalSubmissionWithAProblemKeepsTheModalOpenWithTheErrorOnItsField()
     {
-        var payload = JsonNode.Parse("""
-            { "type": "view_submission", "team": { "id": "T0TEAM" }, "user": { "id": "U0ANA", "name": "ana" },
-              "view": { "id": "V0VIEW", "callback_id": "kudos.submit", "private_metadata": "{\"draft\":\"d-1\",\"action\":\"kudos.submit\"}",
-                "state": { "values": {
-                  "recipients": { "recipients": { "type": "multi_users_select", "selected_users": ["U0BEN"] } },
-                  "message": { "message": { "type": "plain_text_input", "value": "" } } } } } }
-            """)!.AsObject();
+        var payload = KudosModalSubmission("d-1", ["U0BEN"], "");
         var response = await _host.InteractionAsync(payload);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("errors", answer["response_action"]!.GetValue<string>());
