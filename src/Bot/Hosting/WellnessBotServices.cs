@@ -106,6 +106,7 @@ internal static class WellnessBotServices
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackForms>();
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackHome>();
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackInbound>();
+        builder.Services.AddSingleton<IQueuedRequestRunner>(services => services.GetRequiredService<WellnessBot.Bot.Slack.SlackInbound>());
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackMessenger>();
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackPeopleDirectory>();
         return builder;
@@ -127,7 +128,8 @@ internal static class WellnessBotServices
         builder.Services.AddSingleton<TeamsPeopleDirectory>();
         builder.Services.AddSingleton<IProactiveMessenger, RoutingMessenger>();
         builder.Services.AddSingleton<IPeopleDirectory, RoutingPeopleDirectory>();
-        builder.Services.AddSingleton<ActivityProcessor>();
+        builder.Services.AddSingleton<TeamsInbound>();
+        builder.Services.AddSingleton<IQueuedRequestRunner>(services => services.GetRequiredService<TeamsInbound>());
         return builder;
     }
 }

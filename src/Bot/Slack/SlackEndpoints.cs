@@ -13,16 +13,15 @@ namespace WellnessBot.Bot.Slack;
 /// answered at once (within its 3 seconds). Only a modal's submission runs before the answer, which carries its
 /// errors. With no Slack settings the endpoints answer 404.
 /// </summary>
-internal partial class SlackEndpoints
+internal static partial class SlackEndpoints
 {
     public const int MaxBodyBytes = 256 * 1024;
 
-    public static async Task<IResult> CommandsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, WellnessBot.Bot.Hosting.ITurnQueue queue, TimeProvider clock, ILoggerFactory logs)
+    public static async Task<IResult> CommandsAsync(HttpContext http, SlackOptions options, WellnessBot.Bot.Hosting.ITurnQueue queue, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
-        var form = Form(body);
-        if (form.ContainsKey("ssl_check")) return Results.Ok();
-        if (!queue.TryEnqueue(Channels.Slack, ct => inbound.RunCommandAsync(form, ct)))
+        if (Form(Encoding.UTF8.GetString(body)).ContainsKey("ssl_check")) return Results.Ok();
+        if (!queue.TryEnqueue(new(Channels.Slack, SlackInbound.CommandKind, Encoding.UTF8.GetString(body), clock.GetUtcNow())))
             return Results.Json(new { response_type = "ephemeral", text = "I'm very busy right now. Please try again in a minute." });
         return Results.Ok(); // an empty 200: Slack shows nothing, the answer follows
     }
@@ -30,7 +29,7 @@ internal partial class SlackEndpoints
     public static async Task<IResult> EventsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, WellnessBot.Bot.Hosting.ITurnQueue queue, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
-        if (Json(body) is not { } envelope) return Results.BadRequest();
+        if (Json(Encoding.UTF8.GetString(body)) is not { } envelope) return Results.BadRequest();
         switch (envelope["type"]?.GetValue<string>())
         {
             case "url_verification":
@@ -44,7 +43,7 @@ internal partial class SlackEndpoints
                     LogRetry(logs.CreateLogger("WellnessBot.Bot.Slack"), http.Request.Headers["X-Slack-Retry-Num"].ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());
                     return Results.Ok();
                 }
-                queue.TryEnqueue(Channels.Slack, ct => inbound.RunEventAsync(envelope, ct));
+                queue.TryEnqueue(new(Channels.Slack, SlackInbound.EventKind, Encoding.UTF8.GetString(body), clock.GetUtcNow()));
                 return Results.Ok();
             default:
                 return Results.Ok();
@@ -54,11 +53,11 @@ internal partial class SlackEndpoints
     public static async Task<IResult> InteractionsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, WellnessBot.Bot.Hosting.ITurnQueue queue, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
-        if (Form(body).GetValueOrDefault("payload") is not { } text || Json(Encoding.UTF8.GetBytes(text)) is not { } payload) return Results.BadRequest();
+        if (Form(Encoding.UTF8.GetString(body)).GetValueOrDefault("payload") is not { } text || Json(text) is not { } payload) return Results.BadRequest();
         switch (payload["type"]?.GetValue<string>())
         {
             case "block_actions":
-                queue.TryEnqueue(Channels.Slack, ct => inbound.RunBlockActionAsync(payload, ct));
+                queue.TryEnqueue(new(Channels.Slack, SlackInbound.BlockActionsKind, text, clock.GetUtcNow()));
                 return Results.Ok();
             case "view_submission":
                 // Answered in time or not at all: a slow store must not leave the modal spinning.
@@ -132,10 +131,12 @@ internal partial class SlackEndpoints
         return null;
     }
 
-    private static Dictionary<string, string> Form(byte[] body) =>
-        QueryHelpers.ParseQuery("?" + Encoding.UTF8.GetString(body)).ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
+    /// <summary>A form-encoded body as its fields.</summary>
+    public static Dictionary<string, string> Form(string body) =>
+        QueryHelpers.ParseQuery("?" + body).ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
 
-    private static JsonObject? Json(byte[] body)
+    /// <summary>A JSON object, or null for anything else.</summary>
+    public static JsonObject? Json(string body)
     {
         try
         {

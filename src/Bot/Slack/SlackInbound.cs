@@ -1,5 +1,6 @@
 using WellnessBot.Bot.Cards;
 using System.Text.Json.Nodes;
+using WellnessBot.Bot.Hosting;
 using WellnessBot.Dialogs;
 using WellnessBot.Dialogs.Engine;
 using WellnessBot.Dialogs.Messages;
@@ -11,18 +12,32 @@ namespace WellnessBot.Bot.Slack;
 /// <summary>
 /// Runs a verified Slack request as a turn: looks up what only the Web API knows (names, the sender's DM with the
 /// bot, the bot's own id), maps the request with <see cref="SlackTurnMapper"/>, and hands the turn to
-/// <see cref="TurnHandler"/>. Runs from the turn queue, except a modal's submission, which Slack waits for.
+/// <see cref="TurnHandler"/>. Runs from the turn queue (<see cref="SlackEndpoints"/> queued it), except a modal's
+/// submission, which Slack waits for.
 /// </summary>
-internal partial class SlackInbound(
+internal sealed partial class SlackInbound(
     IServiceScopeFactory scopes,
     SlackWebApi api,
     SlackForms forms,
     SlackHome home,
     ITableStore store,
     TimeProvider clock,
-    ILogger<SlackInbound> logger)
+    ILogger<SlackInbound> logger) : IQueuedRequestRunner
 {
+    // The kinds of queued Slack requests: a slash command (its form), an event (its envelope), a button (its payload).
+    public const string CommandKind = "command", EventKind = "event", BlockActionsKind = "block_actions";
+
     private string? _botUserId;
+
+    public string Channel => Channels.Slack;
+
+    public Task RunAsync(QueuedRequest request, CancellationToken ct) => request.Kind switch
+    {
+        CommandKind => RunCommandAsync(SlackEndpoints.Form(request.Body), request.ReceivedAt, ct),
+        EventKind => SlackEndpoints.Json(request.Body) is { } envelope ? RunEventAsync(envelope, request.ReceivedAt, ct) : Task.CompletedTask,
+        BlockActionsKind => SlackEndpoints.Json(request.Body) is { } payload ? RunBlockActionAsync(payload, request.ReceivedAt, ct) : Task.CompletedTask,
+        _ => throw new ArgumentException($"Unknown Slack request kind '{request.Kind}'.", nameof(request)),
+    };
 
     /// <summary>True the first time an event id is seen: Slack's retries carry the same id and are skipped.</summary>
     public async Task<bool> FirstDeliveryAsync(string eventId, CancellationToken ct)
@@ -39,20 +54,20 @@ internal partial class SlackInbound(
         }
     }
 
-    public async Task RunCommandAsync(IReadOnlyDictionary<string, string> form, CancellationToken ct)
+    private async Task RunCommandAsync(IReadOnlyDictionary<string, string> form, DateTimeOffset receivedAt, CancellationToken ct)
     {
         var userId = form.GetValueOrDefault("user_id") ?? "";
         var lookups = await LookUpAsync(form.GetValueOrDefault("text") ?? "", senderId: null, ct).ConfigureAwait(false) with
         {
             DirectChannelId = form.GetValueOrDefault("channel_name") == "directmessage" ? await api.OpenDmAsync(userId, ct).ConfigureAwait(false) : null,
         };
-        var turn = SlackTurnMapper.Command(form, lookups, clock.GetUtcNow());
+        var turn = SlackTurnMapper.Command(form, lookups, receivedAt);
         Uri.TryCreate(form.GetValueOrDefault("response_url"), UriKind.Absolute, out var responseUrl);
         await RunAsync(new SlackTurnContext(turn, api, forms, form.GetValueOrDefault("trigger_id"), responseUrl), ct).ConfigureAwait(false);
     }
 
     /// <summary>An event_callback: a DM to the bot, an @mention in a channel, or someone opening the App Home.</summary>
-    public async Task RunEventAsync(JsonObject envelope, CancellationToken ct)
+    private async Task RunEventAsync(JsonObject envelope, DateTimeOffset receivedAt, CancellationToken ct)
     {
         if (SlackTurnMapper.SenderOf(envelope) is not { } userId) return;
         _botUserId ??= (envelope["authorizations"] as JsonArray)?.FirstOrDefault()?["user_id"]?.GetValue<string>();
@@ -63,12 +78,12 @@ internal partial class SlackInbound(
             return;
         }
         var lookups = await LookUpAsync(e["text"]?.GetValue<string>() ?? "", userId, ct).ConfigureAwait(false);
-        if (SlackTurnMapper.Message(envelope, lookups, clock.GetUtcNow()) is { } turn)
+        if (SlackTurnMapper.Message(envelope, lookups, receivedAt) is { } turn)
             await RunAsync(new SlackTurnContext(turn, api, forms, null, null), ct).ConfigureAwait(false);
     }
 
     /// <summary>A button click (block_actions): a card's submit action, "Open the form", or an App Home shortcut.</summary>
-    public async Task RunBlockActionAsync(JsonObject payload, CancellationToken ct)
+    private async Task RunBlockActionAsync(JsonObject payload, DateTimeOffset receivedAt, CancellationToken ct)
     {
         var action = (payload["actions"] as JsonArray)?.FirstOrDefault() as JsonObject;
         var triggerId = payload["trigger_id"]?.GetValue<string>();
@@ -84,7 +99,7 @@ internal partial class SlackInbound(
         {
             DirectChannelId = inDm ? await api.OpenDmAsync(userId, ct).ConfigureAwait(false) : null,
         };
-        if (SlackTurnMapper.BlockAction(payload, lookups, clock.GetUtcNow()) is not { } turn) return;
+        if (SlackTurnMapper.BlockAction(payload, lookups, receivedAt) is not { } turn) return;
         Uri.TryCreate(payload["response_url"]?.GetValue<string>(), UriKind.Absolute, out var responseUrl);
         await RunAsync(new SlackTurnContext(turn, api, forms, triggerId, responseUrl), ct).ConfigureAwait(false);
     }

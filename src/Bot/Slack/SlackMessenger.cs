@@ -5,7 +5,7 @@ using WellnessBot.Dialogs.Turns;
 namespace WellnessBot.Bot.Slack;
 
 /// <summary>Proactive Slack messages: a person's DM (opened with conversations.open), or a channel the bot is in.</summary>
-internal partial class SlackMessenger(SlackWebApi api, ILogger<SlackMessenger> logger) : IProactiveMessenger
+internal sealed partial class SlackMessenger(SlackWebApi api, ILogger<SlackMessenger> logger) : IProactiveMessenger
 {
     public async Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default)
     {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace WellnessBot.Bot.Slack;
 
 /// <summary>Slack's mrkdwn at the edge: escaping what people wrote, and reading the mentions Slack escaped for us.</summary>
-internal partial class SlackText
+internal static partial class SlackText
 {
     /// <summary>Escapes &amp;, &lt; and &gt; (and only those, as Slack asks), so user text cannot become a mention or a link.</summary>
     public static string Escape(string text)

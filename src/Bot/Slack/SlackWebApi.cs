@@ -19,7 +19,7 @@ internal sealed class SlackApiException(string method, string error)
 /// 429 honoured through Retry-After and 5xx retried with back-off, both bounded by Slack:MaxRetries. Logs name
 /// the method and Slack's error code, never message text.
 /// </summary>
-internal partial class SlackWebApi(HttpClient http, SlackOptions options, ILogger<SlackWebApi> logger)
+internal sealed partial class SlackWebApi(HttpClient http, SlackOptions options, ILogger<SlackWebApi> logger)
 {
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
 

@@ -11,7 +11,7 @@ namespace WellnessBot.Bot.Teams;
 /// card submissions (Action.Submit) as form values. Returns null for activities the dialogs have nothing to do with.
 /// Pure: the same activity and time give the same turn, so it is tested without a host.
 /// </summary>
-internal partial class ActivityMapper
+internal static partial class ActivityMapper
 {
     /// <summary>The data key our cards put the action id under (see the Adaptive Card renderer).</summary>
     public const string ActionKey = "action";

@@ -17,7 +17,7 @@ internal sealed record BotCaller(bool Anonymous, string? ServiceUrlClaim, IReadO
 /// for the activity's channel, and the serviceUrl claim. Emulator/Azure AD tokens take the emulator path.
 /// Crypto and metadata handling are Microsoft.IdentityModel's; this class only applies the rules.
 /// </summary>
-internal partial class BotFrameworkAuthenticator
+internal sealed partial class BotFrameworkAuthenticator
 {
     private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 

@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Extensions.Options;
+using WellnessBot.Bot.Hosting;
+using WellnessBot.Dialogs.Turns;
 
 namespace WellnessBot.Bot.Teams;
 
@@ -9,14 +12,15 @@ namespace WellnessBot.Bot.Teams;
 /// Verify, map, queue, like the Slack edge: size limit, then the bearer token, then JSON, then the activity-level
 /// auth checks; then the turn is queued and Teams answered at once. Bad input gets 400/401/413, never a 500.
 /// </summary>
-internal partial class BotMessagesEndpoint
+internal static partial class BotMessagesEndpoint
 {
     public static async Task HandleAsync(
         HttpContext http,
         BotFrameworkAuthenticator auth,
-        ActivityProcessor processor,
+        ITurnQueue queue,
+        TimeProvider clock,
         IOptions<BotFrameworkOptions> options,
-        ILogger<ActivityProcessor> logger)
+        ILogger<TeamsInbound> logger)
     {
         var ct = http.RequestAborted;
         var limit = options.Value.MaxActivityBytes;
@@ -60,13 +64,21 @@ internal partial class BotMessagesEndpoint
             return;
         }
 
-        var response = processor.Accept(activity);
-        http.Response.StatusCode = response.Status;
-        if (response.Body is not null)
-        {
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await JsonSerializer.SerializeAsync(http.Response.Body, response.Body, BotJson.Options, ct).ConfigureAwait(false);
-        }
+        http.Response.StatusCode = Accept(activity, body, queue, clock, logger);
+    }
+
+    /// <summary>
+    /// The answer, after queueing the activity. Cards use Action.Submit, which arrives as a message; no invoke
+    /// (Action.Execute, message extensions) is served yet. Every other activity is queued, turn or not: each tells
+    /// us how to reach its people (an install, a rename).
+    /// </summary>
+    private static int Accept(Activity activity, byte[] body, ITurnQueue queue, TimeProvider clock, ILogger logger)
+    {
+        if (activity.Type == ActivityTypes.Invoke) return StatusCodes.Status501NotImplemented;
+        if (queue.TryEnqueue(new QueuedRequest(Channels.Teams, TeamsInbound.ActivityKind, Encoding.UTF8.GetString(body), clock.GetUtcNow())))
+            return StatusCodes.Status200OK;
+        LogQueueFull(logger);
+        return StatusCodes.Status503ServiceUnavailable; // the Bot Connector retries
     }
 
     /// <summary>The activity, if the body is one: JSON with a type, a service URL and a conversation.</summary>
@@ -95,6 +107,9 @@ internal partial class BotMessagesEndpoint
             if (buffer.WrittenCount > limit) return null;
         }
     }
+
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "The turn queue is full: an activity was answered 503 for the Bot Connector to retry")]
+    private static partial void LogQueueFull(ILogger logger);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Rejected an activity whose serviceUrl is not https")]
     private static partial void LogBadServiceUrl(ILogger logger);

@@ -9,7 +9,7 @@ namespace WellnessBot.Bot.Teams;
 /// time), a group chat, or a new thread in a channel. Someone who blocked or uninstalled the bot is reported as
 /// unreachable, never retried forever.
 /// </summary>
-internal partial class TeamsMessenger(BotConnectorClient connector, ConversationDirectory directory, ILogger<TeamsMessenger> logger) : IProactiveMessenger
+internal sealed partial class TeamsMessenger(BotConnectorClient connector, ConversationDirectory directory, ILogger<TeamsMessenger> logger) : IProactiveMessenger
 {
     public async Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Bot.Hosting;
+using WellnessBot.Bot.Teams;
 using WellnessBot.Tests.Harness;
 
 namespace WellnessBot.Tests.Teams;
@@ -14,13 +15,12 @@ public sealed class TeamsAckFirstTests
     /// <summary>Keeps every turn until the test runs it; or refuses them all, as a full queue does.</summary>
     private sealed class HeldTurns(bool full = false) : ITurnQueue
     {
-        public List<Func<CancellationToken, Task>> Turns { get; } = [];
+        public List<QueuedRequest> Requests { get; } = [];
 
-        public bool TryEnqueue(string channel, Func<CancellationToken, Task> turn)
+        public bool TryEnqueue(QueuedRequest request)
         {
             if (full) return false;
-            Assert.Equal("msteams", channel);
-            Turns.Add(turn);
+            Requests.Add(request);
             return true;
         }
 
@@ -37,8 +37,13 @@ public sealed class TeamsAckFirstTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(host.ConnectorCalls()); // answered, nothing said yet: the turn is waiting
-        var turn = Assert.Single(held.Turns);
-        await turn(CancellationToken.None);
+        // What waits is data a durable queue can keep: the activity as received, and when.
+        var request = Assert.Single(held.Requests);
+        Assert.Equal(("msteams", TeamsInbound.ActivityKind), (request.Channel, request.Kind));
+        Assert.Contains("\"help\"", request.Body, StringComparison.Ordinal);
+        Assert.True(DateTimeOffset.UtcNow - request.ReceivedAt < TimeSpan.FromMinutes(1));
+
+        await host.Services.GetRequiredService<TeamsInbound>().RunAsync(request, CancellationToken.None);
         var reply = Assert.Single(host.ConnectorCalls());
         Assert.StartsWith("/v3/conversations/a:personal-ana/activities", reply.Path);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using WellnessBot.Bot.Hosting;
 using WellnessBot.Dialogs.Engine;
 using WellnessBot.Dialogs.Turns;
@@ -6,39 +5,27 @@ using WellnessBot.Storage;
 
 namespace WellnessBot.Bot.Teams;
 
-/// <summary>What /api/messages answers: a status and, for invokes, the body Teams requires.</summary>
-internal sealed record BotResponse(int Status, JsonObject? Body = null)
-{
-    public static BotResponse Ok { get; } = new(200);
-}
-
 /// <summary>
-/// One authenticated activity: mapped to a <see cref="Turn"/> (<see cref="ActivityMapper"/>), handed to the turn
-/// queue, and answered at once, so a slow store or a throttled connector never meets Teams' 15-second limit.
-/// The turn (remembering how to reach its people, then <see cref="TurnHandler"/>) runs from the queue.
+/// Runs a queued Bot Framework activity (verified and queued by <see cref="BotMessagesEndpoint"/>): remembers how to
+/// reach its people, maps it to a <see cref="Turn"/> (<see cref="ActivityMapper"/>) and hands that to
+/// <see cref="TurnHandler"/>. Replies go through the Bot Connector.
 /// </summary>
-internal partial class ActivityProcessor(
+internal sealed partial class TeamsInbound(
     IServiceScopeFactory scopes,
     ConversationDirectory directory,
     BotConnectorClient connector,
     IProactiveMessenger messenger,
-    ITurnQueue queue,
-    TimeProvider clock,
-    ILogger<ActivityProcessor> logger)
+    ILogger<TeamsInbound> logger) : IQueuedRequestRunner
 {
-    /// <summary>Answers the activity, after queueing its turn (if it has one).</summary>
-    public BotResponse Accept(Activity activity)
+    /// <summary>The kind of every queued Teams request: one activity, as received.</summary>
+    public const string ActivityKind = "activity";
+
+    public string Channel => Channels.Teams;
+
+    public Task RunAsync(QueuedRequest request, CancellationToken ct)
     {
-        // Cards use Action.Submit, which arrives as a message; no invoke (Action.Execute, message extensions) is served yet.
-        if (activity.Type == ActivityTypes.Invoke) return new BotResponse(StatusCodes.Status501NotImplemented);
-        var turn = ActivityMapper.ToTurn(activity, clock.GetUtcNow());
-        // Every activity still tells us how to reach its people (an install, a rename), turn or not.
-        if (!queue.TryEnqueue(Channels.Teams, ct => RunAsync(activity, turn, ct)))
-        {
-            LogQueueFull(logger);
-            return new BotResponse(StatusCodes.Status503ServiceUnavailable); // the Bot Connector retries
-        }
-        return BotResponse.Ok;
+        var activity = System.Text.Json.JsonSerializer.Deserialize<Activity>(request.Body, BotJson.Options)!;
+        return RunAsync(activity, ActivityMapper.ToTurn(activity, request.ReceivedAt), ct);
     }
 
     private async Task RunAsync(Activity activity, Turn? turn, CancellationToken ct)
@@ -88,6 +75,4 @@ internal partial class ActivityProcessor(
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Could not store conversation references ({ErrorCode})")]
     private static partial void LogStoreFailure(ILogger logger, string errorCode);
 
-    [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "The turn queue is full: an activity was answered 503 for the Bot Connector to retry")]
-    private static partial void LogQueueFull(ILogger logger);
 }
