@@ -26,6 +26,8 @@ public static class StorageKeys
     // Kudos: one partition per month, so a month's digest is a single partition read; a row per kudos.
     public static (string PartitionKey, string RowKey) Kudos(Month month, string kudosId) => (KudosMonthPartition(month), kudosId);
     public static string KudosMonthPartition(Month month) => KudosMonths + month;
+    /// <summary>The month a kudos partition holds.</summary>
+    public static Month KudosPartitionMonth(string partitionKey) => Month.ParseStored(partitionKey[KudosMonths.Length..]);
     /// <summary>Every month's partition starts with this.</summary>
     public const string KudosMonths = "m|";
 

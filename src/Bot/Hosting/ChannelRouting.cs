@@ -27,9 +27,19 @@ internal sealed class RoutingMessenger(TeamsMessenger teams, SlackMessenger slac
 }
 
 /// <summary>People looked up by their channel (a picked person by the channel the form was filled in).</summary>
-internal sealed class RoutingPeopleDirectory(TeamsPeopleDirectory teams, SlackPeopleDirectory slack) : IPeopleDirectory
+internal sealed class RoutingPeopleDirectory(TeamsPeopleDirectory teams, SlackPeopleDirectory slack, SlackOptions slackOptions) : IPeopleDirectory
 {
-    private IPeopleDirectory For(string channel) => channel == WellnessBot.Dialogs.Turns.Channels.Slack ? slack : teams;
+    private IPeopleDirectory For(string channel) =>
+        channel != WellnessBot.Dialogs.Turns.Channels.Slack ? teams : slackOptions.Enabled ? slack : Unknown.Instance;
+
+    /// <summary>Slack people while Slack is not configured: nobody is known.</summary>
+    private sealed class Unknown : IPeopleDirectory
+    {
+        public static readonly Unknown Instance = new();
+        public Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct) => Task.FromResult<UserRef?>(null);
+        public Task<string?> NameOfAsync(UserRef person, CancellationToken ct) => Task.FromResult<string?>(null);
+        public Task<int> ForgetAsync(UserRef person, CancellationToken ct) => Task.FromResult(0);
+    }
 
     public Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct) => For(turn.From.Channel).FindAsync(turn, pickedId, ct);
 

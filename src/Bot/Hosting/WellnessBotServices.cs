@@ -47,6 +47,7 @@ internal static class WellnessBotServices
         builder.Services.AddWellnessDialogs();
 
         // Both edges answer their channel at once and hand the turn here.
+        builder.Services.AddSingleton<TurnUrgency>();
         builder.Services.AddSingleton<TurnQueue>();
         builder.Services.AddSingleton<ITurnQueue>(services => services.GetRequiredService<TurnQueue>());
         builder.Services.AddHostedService(services => services.GetRequiredService<TurnQueue>());

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using WellnessBot.Bot.Hosting;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Turns;
 
@@ -17,16 +18,18 @@ internal static partial class SlackEndpoints
 {
     public const int MaxBodyBytes = 256 * 1024;
 
-    public static async Task<IResult> CommandsAsync(HttpContext http, SlackOptions options, WellnessBot.Bot.Hosting.ITurnQueue queue, TimeProvider clock, ILoggerFactory logs)
+    public static async Task<IResult> CommandsAsync(HttpContext http, SlackOptions options, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
-        if (Form(Encoding.UTF8.GetString(body)).ContainsKey("ssl_check")) return Results.Ok();
-        if (!queue.TryEnqueue(new(Channels.Slack, SlackInbound.CommandKind, Encoding.UTF8.GetString(body), clock.GetUtcNow())))
+        var form = Form(Encoding.UTF8.GetString(body));
+        if (form.ContainsKey("ssl_check")) return Results.Ok();
+        var urgent = urgency.IsUrgent(form.GetValueOrDefault("text"), actionId: null);
+        if (!queue.TryEnqueue(new(Channels.Slack, SlackInbound.CommandKind, Encoding.UTF8.GetString(body), clock.GetUtcNow()) { Urgent = urgent }))
             return Results.Json(new { response_type = "ephemeral", text = "I'm very busy right now. Please try again in a minute." });
         return Results.Ok(); // an empty 200: Slack shows nothing, the answer follows
     }
 
-    public static async Task<IResult> EventsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, WellnessBot.Bot.Hosting.ITurnQueue queue, TimeProvider clock, ILoggerFactory logs)
+    public static async Task<IResult> EventsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
         if (Json(Encoding.UTF8.GetString(body)) is not { } envelope) return Results.BadRequest();
@@ -43,21 +46,23 @@ internal static partial class SlackEndpoints
                     LogRetry(logs.CreateLogger("WellnessBot.Bot.Slack"), http.Request.Headers["X-Slack-Retry-Num"].ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());
                     return Results.Ok();
                 }
-                queue.TryEnqueue(new(Channels.Slack, SlackInbound.EventKind, Encoding.UTF8.GetString(body), clock.GetUtcNow()));
+                var urgent = urgency.IsUrgent(envelope["event"]?["text"]?.GetValue<string>(), actionId: null);
+                queue.TryEnqueue(new(Channels.Slack, SlackInbound.EventKind, Encoding.UTF8.GetString(body), clock.GetUtcNow()) { Urgent = urgent });
                 return Results.Ok();
             default:
                 return Results.Ok();
         }
     }
 
-    public static async Task<IResult> InteractionsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, WellnessBot.Bot.Hosting.ITurnQueue queue, TimeProvider clock, ILoggerFactory logs)
+    public static async Task<IResult> InteractionsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
         if (Form(Encoding.UTF8.GetString(body)).GetValueOrDefault("payload") is not { } text || Json(text) is not { } payload) return Results.BadRequest();
         switch (payload["type"]?.GetValue<string>())
         {
             case "block_actions":
-                queue.TryEnqueue(new(Channels.Slack, SlackInbound.BlockActionsKind, text, clock.GetUtcNow()));
+                var button = ((payload["actions"] as JsonArray)?.FirstOrDefault() as JsonObject)?["action_id"]?.GetValue<string>();
+                queue.TryEnqueue(new(Channels.Slack, SlackInbound.BlockActionsKind, text, clock.GetUtcNow()) { Urgent = urgency.IsUrgent(null, button) });
                 return Results.Ok();
             case "view_submission":
                 // Answered in time or not at all: a slow store must not leave the modal spinning.

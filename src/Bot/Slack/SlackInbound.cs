@@ -77,6 +77,7 @@ internal sealed partial class SlackInbound(
             if (e["tab"]?.GetValue<string>() is "home" or null) await home.PublishAsync(userId, ct).ConfigureAwait(false);
             return;
         }
+        if (!SlackTurnMapper.IsMessageToTheBot(envelope)) return; // nothing to look up for what is not a turn
         var lookups = await LookUpAsync(e["text"]?.GetValue<string>() ?? "", userId, ct).ConfigureAwait(false);
         if (SlackTurnMapper.Message(envelope, lookups, receivedAt) is { } turn)
             await RunAsync(new SlackTurnContext(turn, api, forms, null, null), ct).ConfigureAwait(false);
@@ -93,7 +94,7 @@ internal sealed partial class SlackInbound(
                 await api.OpenViewAsync(triggerId, view, ct).ConfigureAwait(false);
             return;
         }
-        if (payload["user"]?["id"]?.GetValue<string>() is not { } userId) return;
+        if (payload["user"]?["id"]?.GetValue<string>() is not { } userId || !SlackTurnMapper.IsTurnButton(action?["action_id"]?.GetValue<string>() ?? "")) return;
         var inDm = (payload["channel"]?["id"] ?? payload["container"]?["channel_id"]) is null;
         var lookups = await LookUpAsync("", payload["user"]?["name"] is null ? userId : null, ct).ConfigureAwait(false) with
         {
@@ -135,12 +136,13 @@ internal sealed partial class SlackInbound(
     /// <summary>The bot's id, the names of people mentioned without one, and (when asked) the sender's name.</summary>
     private async Task<SlackLookups> LookUpAsync(string raw, string? senderId, CancellationToken ct)
     {
+        var bot = await BotAsync(ct).ConfigureAwait(false);
         var names = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var id in SlackTurnMapper.UnnamedMentions(raw))
+        foreach (var id in SlackTurnMapper.UnnamedMentions(raw, except: bot?.Id))
             names[id] = await KnownNameAsync(id, ct).ConfigureAwait(false);
         return new SlackLookups
         {
-            Bot = await BotAsync(ct).ConfigureAwait(false),
+            Bot = bot,
             Names = names,
             SenderName = senderId is null ? "" : await SenderNameAsync(senderId, ct).ConfigureAwait(false),
         };

@@ -57,13 +57,14 @@ internal sealed class SlackPeopleDirectory(SlackWebApi api) : IPeopleDirectory
         }
     }
 
+    /// <summary>A name is a nicety: Slack being unreachable or slow never stops what needs it (an escalation).</summary>
     public async Task<string?> NameOfAsync(UserRef person, CancellationToken ct)
     {
         try
         {
             return await api.UserNameAsync(person.Id, ct).ConfigureAwait(false);
         }
-        catch (SlackApiException)
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException || ex is TaskCanceledException && !ct.IsCancellationRequested)
         {
             return null;
         }

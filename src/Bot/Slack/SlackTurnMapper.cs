@@ -45,10 +45,14 @@ internal static class SlackTurnMapper
             ? "I can only recognise people one by one, so @here, @channel and groups don't work here. Please mention each colleague, e.g. /kudos @Ben thanks for…"
             : null;
 
-    /// <summary>The user ids a text mentions without a name beside them: the lookups must name these.</summary>
-    public static IReadOnlyList<string> UnnamedMentions(string raw) =>
+    /// <summary>The user ids a text mentions without a name beside them (but <paramref name="except"/>, the bot): the lookups must name these.</summary>
+    public static IReadOnlyList<string> UnnamedMentions(string raw, string? except = null) =>
         SlackText.UserMention().Matches(raw).Where(m => !m.Groups["name"].Success || m.Groups["name"].Value.Length == 0)
-            .Select(m => m.Groups["id"].Value).Distinct().ToList();
+            .Select(m => m.Groups["id"].Value).Where(id => id != except).Distinct().ToList();
+
+    /// <summary>Whether a button click is one the bot acts on as a turn (not a link, not "Open the form").</summary>
+    public static bool IsTurnButton(string actionId) =>
+        !actionId.StartsWith(BlockKitRenderer.LinkActionPrefix, StringComparison.Ordinal) && actionId != BlockKitRenderer.OpenFormAction;
 
     /// <summary>A slash command. In someone else's DM the bot cannot post, so it answers in the sender's own DM.</summary>
     public static Turn Command(IReadOnlyDictionary<string, string> form, SlackLookups lookups, DateTimeOffset receivedAt)
@@ -72,13 +76,17 @@ internal static class SlackTurnMapper
         };
     }
 
+    /// <summary>Whether an event is a message to the bot (a DM or an @mention) from a person: only those become turns.</summary>
+    public static bool IsMessageToTheBot(JsonObject envelope) =>
+        SenderOf(envelope) is not null && envelope["event"]?["type"]?.GetValue<string>() is var type
+        && (type == "app_mention" || type == "message" && envelope["event"]?["channel_type"]?.GetValue<string>() == "im");
+
     /// <summary>A DM to the bot or an @mention of it; null for every other event (the bot's own posts, edits, joins).</summary>
     public static Turn? Message(JsonObject envelope, SlackLookups lookups, DateTimeOffset receivedAt)
     {
-        if (envelope["event"] is not JsonObject e || SenderOf(envelope) is not { } userId) return null;
+        if (!IsMessageToTheBot(envelope) || envelope["event"] is not JsonObject e || SenderOf(envelope) is not { } userId) return null;
         var type = e["type"]?.GetValue<string>();
-        var direct = type == "message" && e["channel_type"]?.GetValue<string>() == "im";
-        if (!direct && type != "app_mention") return null;
+        var direct = type == "message";
         var channelId = e["channel"]?.GetValue<string>() ?? "";
         var kind = direct ? ConversationKind.Direct : KindOf(channelId, e["channel_type"]?.GetValue<string>() ?? "");
         var raw = e["text"]?.GetValue<string>() ?? "";
@@ -101,8 +109,7 @@ internal static class SlackTurnMapper
     {
         var action = (payload["actions"] as JsonArray)?.FirstOrDefault() as JsonObject;
         var actionId = action?["action_id"]?.GetValue<string>();
-        if (action is null || actionId is null || payload["user"]?["id"]?.GetValue<string>() is not { } userId) return null;
-        if (actionId.StartsWith(BlockKitRenderer.LinkActionPrefix, StringComparison.Ordinal) || actionId == BlockKitRenderer.OpenFormAction) return null;
+        if (action is null || actionId is null || payload["user"]?["id"]?.GetValue<string>() is not { } userId || !IsTurnButton(actionId)) return null;
 
         var team = payload["team"]?["id"]?.GetValue<string>();
         var channelId = payload["channel"]?["id"]?.GetValue<string>() ?? payload["container"]?["channel_id"]?.GetValue<string>();

@@ -11,8 +11,6 @@ internal sealed class Activity
 {
     [JsonPropertyName("type")] public string? Type { get; set; }
     [JsonPropertyName("id")] public string? Id { get; set; }
-    [JsonPropertyName("name")] public string? Name { get; set; }
-    [JsonPropertyName("timestamp")] public DateTimeOffset? Timestamp { get; set; }
     [JsonPropertyName("serviceUrl")] public string? ServiceUrl { get; set; }
     [JsonPropertyName("channelId")] public string? ChannelId { get; set; }
     [JsonPropertyName("from")] public ChannelAccount? From { get; set; }
@@ -20,7 +18,6 @@ internal sealed class Activity
     [JsonPropertyName("conversation")] public ConversationAccount? Conversation { get; set; }
     [JsonPropertyName("text")] public string? Text { get; set; }
     [JsonPropertyName("textFormat")] public string? TextFormat { get; set; }
-    [JsonPropertyName("locale")] public string? Locale { get; set; }
     [JsonPropertyName("replyToId")] public string? ReplyToId { get; set; }
     [JsonPropertyName("action")] public string? Action { get; set; }
     [JsonPropertyName("summary")] public string? Summary { get; set; }

@@ -18,6 +18,7 @@ internal static partial class BotMessagesEndpoint
         HttpContext http,
         BotFrameworkAuthenticator auth,
         ITurnQueue queue,
+        TurnUrgency urgency,
         TimeProvider clock,
         IOptions<BotFrameworkOptions> options,
         ILogger<TeamsInbound> logger)
@@ -64,18 +65,21 @@ internal static partial class BotMessagesEndpoint
             return;
         }
 
-        http.Response.StatusCode = Accept(activity, body, queue, clock, logger);
+        http.Response.StatusCode = Accept(activity, body, queue, urgency, clock, logger);
     }
 
     /// <summary>
-    /// The answer, after queueing the activity. Cards use Action.Submit, which arrives as a message; no invoke
-    /// (Action.Execute, message extensions) is served yet. Every other activity is queued, turn or not: each tells
-    /// us how to reach its people (an install, a rename).
+    /// The answer, after mapping the activity and queueing it. Cards use Action.Submit, which arrives as a message;
+    /// no invoke (Action.Execute, message extensions) is served yet. Every other activity is queued, turn or not:
+    /// each tells us how to reach its people (an install, a rename). A crisis goes first.
     /// </summary>
-    private static int Accept(Activity activity, byte[] body, ITurnQueue queue, TimeProvider clock, ILogger logger)
+    private static int Accept(Activity activity, byte[] body, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILogger logger)
     {
         if (activity.Type == ActivityTypes.Invoke) return StatusCodes.Status501NotImplemented;
-        if (queue.TryEnqueue(new QueuedRequest(Channels.Teams, TeamsInbound.ActivityKind, Encoding.UTF8.GetString(body), clock.GetUtcNow())))
+        var now = clock.GetUtcNow();
+        var turn = ActivityMapper.ToTurn(activity, now);
+        var urgent = turn is not null && urgency.IsUrgent(turn.Submission is { } form ? string.Join(" ", form.Values.Values) : turn.Text, turn.Submission?.ActionId);
+        if (queue.TryEnqueue(new QueuedRequest(Channels.Teams, TeamsInbound.ActivityKind, Encoding.UTF8.GetString(body), now) { Urgent = urgent }))
             return StatusCodes.Status200OK;
         LogQueueFull(logger);
         return StatusCodes.Status503ServiceUnavailable; // the Bot Connector retries

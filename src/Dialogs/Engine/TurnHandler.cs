@@ -22,10 +22,12 @@ public sealed partial class TurnHandler(
 {
     /// <summary>
     /// Runs the pipeline. The store being unreachable is the only outage said as one; a write that lost a race is
-    /// run again once if nothing was said yet, and otherwise answered as the race it was.
+    /// run again once if nothing was said yet (a rerun repeats writes, which are idempotent or ETag-checked, and
+    /// proactive notes, which no step sends before a write that can race), and otherwise answered as the race it was.
     /// </summary>
     public async Task HandleAsync(ITurnContext context, CancellationToken ct)
     {
+        BotMetrics.Turn(context.Turn.From.Channel, TurnName(context.Turn));
         var said = new SpeakingContext(context);
         for (var attempt = 1; ; attempt++)
         {
@@ -58,7 +60,6 @@ public sealed partial class TurnHandler(
     /// <summary>The pipeline, in the order it decides: it reads like the route table.</summary>
     private async Task RunAsync(ITurnContext context, CancellationToken ct)
     {
-        BotMetrics.Turn(context.Turn.From.Channel, TurnName(context.Turn));
         if (await WelcomeAsync(context, ct).ConfigureAwait(false)) return;
         var signal = await SafetyFirstAsync(context, ct).ConfigureAwait(false);
         if (await EdgeProblemAsync(context, ct).ConfigureAwait(false)) return;

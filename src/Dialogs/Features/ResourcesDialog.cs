@@ -9,7 +9,7 @@ namespace WellnessBot.Dialogs.Features;
 /// "resources": the category menu; "resources childcare", "resources money advice": the best few matches, each a
 /// card with what it is, why it matched, and its link or phone. Answers are private (what someone looks for is
 /// their business). Coordinators: "resources status" (the catalog file, when it loaded, what to fix or fill).
-/// Plain questions that start no command ("I'm burned out") reach <see cref="AnswerAsync"/> from the turn handler.
+/// Plain questions that start no command ("I'm burned out") reach <see cref="AnswerPlainWordsAsync"/>: the route table names this dialog as the one that answers plain words.
 /// </summary>
 public sealed class ResourcesDialog(CatalogSource catalog, Safety.SafetyNet safety, ProgramSettings program) : IDialog, IAnswersPlainWords
 {

@@ -30,7 +30,7 @@ public sealed partial class DigestPublisher(
     public async Task<DigestOutcome> RunDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var postingMonth = Month.Of(now, program.Zone);
+        var postingMonth = program.ThisMonth(clock);
         var due = settings.DueAt(postingMonth, program.Zone);
         if (due is null || now < due) return DigestOutcome.NotDue;
         var month = postingMonth.Previous;

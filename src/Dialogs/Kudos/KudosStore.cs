@@ -174,7 +174,8 @@ public sealed class KudosStore(ITableStore store)
     private static KudosRecord FromEntity(TableEntity e, Dictionary<string, IReadOnlyList<UserRef>>? recipientsSeen = null) => new()
     {
         Id = e.RowKey,
-        Month = Month.ParseStored(e.GetString("Month") ?? ""),
+        // The row's own partition names its month too: a row whose Month property was damaged still reads.
+        Month = Month.TryParseStored(e.GetString("Month"), out var month) ? month : StorageKeys.KudosPartitionMonth(e.PartitionKey),
         Giver = new UserRef(e.GetString("GiverChannel") ?? "", e.GetString("GiverId") ?? "", e.GetString("GiverName") ?? "", e.GetString("GiverAad")),
         Recipients = Recipients(e.GetString("Recipients") ?? "[]", recipientsSeen),
         Message = e.GetString("Message") ?? "",

@@ -8,8 +8,8 @@ public static class ResourceCards
     public const string MenuKind = "resources-menu";
     public const string ResourceKind = "resource";
     public const string NoMatchKind = "resources-none";
-    /// <summary>"Find resources" on other cards (the welcome, a support confirmation): opens the menu.</summary>
 
+    /// <summary>"Find resources" on other cards (the welcome, a support confirmation): opens the menu.</summary>
     public static SubmitAction MenuButton() => new("Find resources", Features.ResourcesDialog.MenuAction);
     public const string CategoryInput = "category";
 

@@ -12,7 +12,6 @@ public static class SupportCards
     public const string EscalationKind = "support-escalation";
     public const string DetailsKind = "support-details";
 
-
     public const string TierInput = "tier", NoteInput = "note", ContactByInput = "contactBy", ContactInfoInput = "contactInfo",
         ContactWhenInput = "contactWhen", DepartmentInput = "department", UrgentInput = "urgent";
 

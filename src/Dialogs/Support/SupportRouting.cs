@@ -40,6 +40,8 @@ public sealed class SupportRouting(
     /// </summary>
     public async Task<SupportRequest?> OfferNextAsync(SupportRequest request, CancellationToken ct)
     {
+        // Another instance's sweep may have offered it already (a new request is due at once): that one carries on.
+        if (request.Status != SupportStatus.New) return request;
         var current = request;
         foreach (var candidate in await CandidatesAsync(current, ct).ConfigureAwait(false))
         {

@@ -1,3 +1,4 @@
+using WellnessBot.Storage;
 using WellnessBot.Dialogs;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs.Features;
@@ -20,6 +21,19 @@ public sealed class KudosDialogTests : IAsyncLifetime
 
     private static string Fact(Card card, string title) =>
         card.Body.OfType<FactSet>().SelectMany(f => f.Facts).Single(f => f.Title == title).Value;
+
+    [Fact]
+    public async Task AKudosWhoseStoredMonthWasDamagedStillReadsFromItsPartition()
+    {
+        await _chat.As(Ana).Send("kudos @Ben Resident thanks for the handoff", [Ben]);
+        var table = _chat.Store.GetTableClient(StorageKeys.KudosTable);
+        var row = Assert.Single(await table.QueryAllAsync(TableQuery.InPartition(StorageKeys.KudosMonthPartition(new Month(2026, 11)))));
+        row["Month"] = "Nov";
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace);
+
+        var kudos = Assert.Single(await NovemberAsync());
+        Assert.Equal((new Month(2026, 11), "thanks for the handoff"), (kudos.Month, kudos.Message));
+    }
 
     [Fact]
     public async Task OneLineRecognisesAColleagueConfirmsAndTellsThem()

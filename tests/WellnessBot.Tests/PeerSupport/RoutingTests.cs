@@ -12,6 +12,22 @@ namespace WellnessBot.Tests.PeerSupport;
 public sealed class RoutingTests : PeerSupportChat
 {
     [Fact]
+    public async Task ARequestAnotherInstanceOfferedFirstIsLeftToIt()
+    {
+        await RosterAsync(Dana, Fay);
+        var request = await RequestAsync(Ana, Form("peer"));
+        Assert.Equal(SupportStatus.Offered, request.Status);
+        var offersBefore = Chat.Messenger.ToUsers.Count;
+
+        // As when a sweep elsewhere offered it between this instance's write and its read: not offered again.
+        var routing = Chat.Services.GetRequiredService<SupportRouting>();
+        var same = await routing.OfferNextAsync((await Requests.GetAsync(request.Id, default))!, default);
+
+        Assert.Equal((SupportStatus.Offered, request.Supporter!.Key), (same!.Status, same.Supporter!.Key));
+        Assert.Equal(offersBefore, Chat.Messenger.ToUsers.Count);
+    }
+
+    [Fact]
     public async Task DeclinesMoveDownTheRosterThenEscalateToANamedCoordinator()
     {
         await RememberAsync(Eli);

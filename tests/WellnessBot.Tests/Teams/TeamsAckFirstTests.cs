@@ -49,6 +49,18 @@ public sealed class TeamsAckFirstTests
     }
 
     [Fact]
+    public async Task ACrisisMessageIsQueuedToGoFirst()
+    {
+        var held = new HeldTurns();
+        await using var host = new BotFrameworkHost(services => services.AddSingleton<ITurnQueue>(held));
+
+        await host.PostAsync(TeamsActivities.Personal(host.ServiceUrl, "i cant do this anymore, i want to end my life", id: "2001"), host.ChannelToken());
+        await host.PostAsync(TeamsActivities.Personal(host.ServiceUrl, "kudos @Ben thanks for the pizza", id: "2002"), host.ChannelToken());
+
+        Assert.Equal([true, false], held.Requests.Select(r => r.Urgent));
+    }
+
+    [Fact]
     public async Task AFullQueueAsksTheConnectorToRetryAndStartsNothing()
     {
         await using var host = new BotFrameworkHost(services => services.AddSingleton<ITurnQueue>(new HeldTurns(full: true)));
