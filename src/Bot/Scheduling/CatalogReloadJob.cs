@@ -18,7 +18,7 @@ internal sealed partial class CatalogReloadJob(CatalogUpdates updates, ResourceS
             {
                 await updates.CheckAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, ex.GetType().Name);
             }

@@ -25,7 +25,7 @@ internal sealed partial class MonthlyDigestJob(IServiceScopeFactory scopes, Dige
             {
                 LogStoreUnavailable(logger, ex.ErrorCode); // tried again at the next tick
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, ex.GetType().Name);
             }

@@ -22,7 +22,7 @@ internal sealed partial class SupportTimersJob(SupportTimers timers, SupportSett
             {
                 LogStoreUnavailable(logger, ex.ErrorCode);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, ex.GetType().Name); // the type only: messages could carry request details
             }

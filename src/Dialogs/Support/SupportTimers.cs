@@ -33,7 +33,15 @@ public sealed class SupportTimers(
                 continue;
             }
             handled++;
-            await FireAsync(request, now, ct).ConfigureAwait(false);
+            try
+            {
+                await FireAsync(request, now, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // One request's trouble (a channel down, a store hiccup) must not hold up every timer after it.
+                logger.RequestTimerFailed(request.Reference, ex.GetType().Name);
+            }
         }
         return handled;
     }

@@ -136,12 +136,16 @@ public sealed class RecordingMessenger : IProactiveMessenger
     public List<(ConversationRef To, BotMessage Message)> ToConversations { get; } = [];
     public HashSet<string> Unreachable { get; } = [];
 
+    /// <summary>People whose channel fails outright (a network error), by user id.</summary>
+    public HashSet<string> Failing { get; } = [];
+
     /// <summary>Simulates the process dying right after the next channel post left, before anything was recorded.</summary>
     public bool CrashAfterNextConversationPost { get; set; }
 
     public Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default)
     {
         if (Unreachable.Contains(user.Id)) return Task.FromResult(false);
+        if (Failing.Contains(user.Id)) throw new HttpRequestException("simulated network failure");
         lock (ToUsers) ToUsers.Add((user, message));
         return Task.FromResult(true);
     }

@@ -12,6 +12,21 @@ namespace WellnessBot.Tests.PeerSupport;
 public sealed class RoutingTests : PeerSupportChat
 {
     [Fact]
+    public async Task OneRequestsFailingTimerDoesNotHoldUpTheOthers()
+    {
+        await RosterAsync(Dana, Fay);
+        var first = await RequestAsync(Ana, Form("peer", draft: "first"));
+        Chat.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await RequestAsync(Ben, Form("peer", draft: "second"));
+        Chat.Messenger.Failing.Add(first.Supporter!.Id); // telling the first supporter their window passed fails
+
+        await SweepAfterAsync(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(2));
+
+        var later = (await Requests.GetAsync(second.Id, default))!;
+        Assert.NotEqual(second.Supporter!.Key, later.Supporter?.Key); // the second request still moved on
+    }
+
+    [Fact]
     public async Task ARequestAnotherInstanceOfferedFirstIsLeftToIt()
     {
         await RosterAsync(Dana, Fay);
