@@ -18,10 +18,11 @@ public static class StorageKeys
     public const string SupportRequestsTable = "SupportRequests";
     public const string PeerRosterTable = "PeerRoster";
     public const string SupportAuditTable = "SupportAudit";
+    public const string InboxTable = "TurnInbox";
 
     /// <summary>Tables the host creates at start-up.</summary>
     public static IReadOnlyList<string> AllTables { get; } =
-        [DialogStateTable, ConversationsTable, KudosTable, DigestsTable, SettingsTable, SupportRequestsTable, PeerRosterTable, SupportAuditTable];
+        [DialogStateTable, ConversationsTable, KudosTable, DigestsTable, SettingsTable, SupportRequestsTable, PeerRosterTable, SupportAuditTable, InboxTable];
 
     // Kudos: one partition per month, so a month's digest is a single partition read; a row per kudos.
     public static (string PartitionKey, string RowKey) Kudos(Month month, string kudosId) => (KudosMonthPartition(month), kudosId);
@@ -90,6 +91,19 @@ public static class StorageKeys
 
     /// <summary>A Slack event already handled (Slack retries deliveries; the event id stays the same).</summary>
     public static (string PartitionKey, string RowKey) SlackEvent(string eventId) => ("slack-event", Escape(eventId));
+
+    // The turn inbox: every acknowledged request until its turn has run, one partition per shard so no single
+    // partition takes every write; a row per request, keyed by the channel's own id for it (so a redelivery is the same row).
+    public const int InboxShards = 8;
+    public static (string PartitionKey, string RowKey) InboxRequest(string channel, string requestId)
+    {
+        var rowKey = Escape(channel + "|" + requestId);
+        // FNV-1a: the same shard for the same id in every process (string.GetHashCode is not).
+        var hash = 2166136261u;
+        foreach (var c in rowKey) hash = (hash ^ c) * 16777619u;
+        return (InboxShard((int)(hash % InboxShards)), rowKey);
+    }
+    public static string InboxShard(int shard) => "inbox|" + shard.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Percent-encodes the characters table keys may not hold (/ \ # ? % and control characters).</summary>
     public static string Escape(string value)

@@ -1,81 +1,82 @@
 using System.Threading.Channels;
 using WellnessBot.Bot.Slack;
 using WellnessBot.Bot.Teams;
+using WellnessBot.Storage;
 
 namespace WellnessBot.Bot.Hosting;
 
 /// <summary>
-/// A verified request waiting for its turn, as data only (what a durable queue would store): the channel, what kind
-/// of request it is, its body as received, and when it was received, so a turn run later keeps its time.
+/// The turn queue both edges hand requests to, kept in the <see cref="TurnInbox"/>: a request is written before the
+/// edge answers, so nothing acknowledged lives only in memory. This instance runs what it took, a few turns at a
+/// time, crisis wording (and the crisis card's button) first; each turn is leased before it runs (ETag-checked, so
+/// one instance runs it) and deleted after. What an instance took and never finished (it died, or shut down with
+/// work waiting) is found once its lease ends and run by whichever instance takes it. Failures are logged by type
+/// only (a turn may hold support details).
 /// </summary>
-internal sealed record QueuedRequest(string Channel, string Kind, string Body, DateTimeOffset ReceivedAt)
+internal sealed partial class TurnQueue(
+    IEnumerable<IQueuedRequestRunner> runners,
+    TurnInbox inbox,
+    TimeProvider clock,
+    ILogger<TurnQueue> logger,
+    int workers = 8) : IHostedService, ITurnQueue
 {
-    /// <summary>Crisis wording, or the crisis card's button: worked before everything else waiting.</summary>
-    public bool Urgent { get; init; }
-}
+    /// <summary>Requests this instance holds (queued or running) before it answers "busy": the capacity per instance.</summary>
+    public const int Capacity = 10_000;
 
-/// <summary>
-/// Whether a request goes first: the safety net's reading of its words (the same check the turn makes, microseconds),
-/// or the crisis card's one-tap "reach out to me now" button.
-/// </summary>
-internal sealed class TurnUrgency(WellnessBot.Dialogs.Safety.SafetyNet safety)
-{
-    public bool IsUrgent(string? text, string? actionId) =>
-        actionId is not null && actionId.StartsWith(WellnessBot.Dialogs.Features.SupportDialog.ReachOutNowAction, StringComparison.Ordinal)
-        || safety.Check(text) == WellnessBot.Dialogs.Safety.SafetySignal.Crisis;
-}
+    /// <summary>
+    /// How long a request just taken stays this instance's before another may take it (a crash frees it then). A turn
+    /// started well inside it runs on that reservation, without a lease write of its own.
+    /// </summary>
+    public static readonly TimeSpan Reserved = TimeSpan.FromSeconds(60);
 
-/// <summary>
-/// Where both edges hand a verified request once they have answered the channel: Slack wants an answer within
-/// 3 seconds and Teams within 15, every time, however slow the store or the connector. The seam a durable queue
-/// replaces: an edge only ever calls <see cref="TryEnqueue"/>, and only data goes in.
-/// </summary>
-internal interface ITurnQueue
-{
-    /// <summary>False when the queue is full: the edge tells the channel to try again, and nothing was started.</summary>
-    bool TryEnqueue(QueuedRequest request);
+    /// <summary>How long a running turn is this instance's: turns take well under a second; retries to a throttled channel, minutes.</summary>
+    public static readonly TimeSpan Running = TimeSpan.FromMinutes(5);
 
-    /// <summary>Completes when nothing is queued or running (tests and benchmarks wait on it).</summary>
-    Task IdleAsync();
-}
+    /// <summary>How often the inbox is looked at for requests whose instance is gone.</summary>
+    public static readonly TimeSpan LookForLapsed = TimeSpan.FromSeconds(10);
 
-/// <summary>Runs a channel's queued requests: maps each to its turn and hands it to the turn handler.</summary>
-internal interface IQueuedRequestRunner
-{
-    string Channel { get; }
+    /// <summary>A request that has been started this often and never finished is dropped (logged): it is what stops its instance.</summary>
+    public const int MaxAttempts = 3;
 
-    Task RunAsync(QueuedRequest request, CancellationToken ct);
-}
-
-/// <summary>
-/// The in-memory turn queue, worked by a few turns at a time. Crisis wording (and the crisis card's one-tap button)
-/// goes first: its reply must not wait behind a throttled connector's backlog. On shutdown it takes nothing new and
-/// finishes what it holds, until the host's shutdown time runs out; a crash loses what is queued, which a durable
-/// queue will end. Failures are logged by type only (a turn may hold support details).
-/// </summary>
-internal sealed partial class TurnQueue(IEnumerable<IQueuedRequestRunner> runners, ILogger<TurnQueue> logger, int workers = 8) : IHostedService, ITurnQueue
-{
-    private const int Capacity = 10_000;
-    private readonly Channel<QueuedRequest> _urgent = Channel.CreateUnbounded<QueuedRequest>();
-    private readonly Channel<QueuedRequest> _normal = Channel.CreateUnbounded<QueuedRequest>();
+    private readonly Channel<InboxItem> _urgent = Channel.CreateUnbounded<InboxItem>();
+    private readonly Channel<InboxItem> _normal = Channel.CreateUnbounded<InboxItem>();
     private readonly Dictionary<string, IQueuedRequestRunner> _runners = runners.ToDictionary(r => r.Channel, StringComparer.Ordinal);
     private readonly CancellationTokenSource _abort = new();
+    private readonly CancellationTokenSource _closing = new();
     private readonly Lock _gate = new();
     private int _pending;
     private bool _closed;
     private TaskCompletionSource _idle = NewIdle(completed: true);
     private Task _workers = Task.CompletedTask;
+    private Task _recovery = Task.CompletedTask;
 
-    public bool TryEnqueue(QueuedRequest request)
+    public async Task<QueueAnswer> TryEnqueueAsync(QueuedRequest request, string requestId, CancellationToken ct)
     {
         if (!_runners.ContainsKey(request.Channel)) throw new ArgumentException($"No runner for channel '{request.Channel}'.", nameof(request));
-        lock (_gate)
+        if (!TryReserve()) return QueueAnswer.Busy;
+        InboxItem? item;
+        try
         {
-            if (_closed || _pending >= Capacity) return false;
-            if (_pending++ == 0) _idle = NewIdle(completed: false);
+            item = await inbox.AddAsync(request, requestId, clock.GetUtcNow() + Reserved, ct).ConfigureAwait(false);
         }
-        (request.Urgent ? _urgent : _normal).Writer.TryWrite(request);
-        return true;
+        catch (TableStoreException ex)
+        {
+            Done();
+            LogNotKept(logger, request.Channel, ex.ErrorCode); // nothing is acknowledged that is not kept: the edge says "busy"
+            return QueueAnswer.Busy;
+        }
+        catch
+        {
+            Done();
+            throw;
+        }
+        if (item is null)
+        {
+            Done();
+            return QueueAnswer.Duplicate;
+        }
+        Hold(item);
+        return QueueAnswer.Accepted;
     }
 
     public Task IdleAsync()
@@ -86,64 +87,83 @@ internal sealed partial class TurnQueue(IEnumerable<IQueuedRequestRunner> runner
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _workers = Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync, CancellationToken.None)));
+        _recovery = Task.Run(RecoverForeverAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
-    /// <summary>Takes nothing new, and finishes what is queued or running; what is still running when time is up is cancelled.</summary>
+    /// <summary>
+    /// Takes nothing new and finishes the turns already running; what is waiting stays in the inbox for the next
+    /// instance. What still runs when the host's shutdown time is up is cut short, and resumed elsewhere.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         lock (_gate) _closed = true;
+        await _closing.CancelAsync().ConfigureAwait(false);
         _urgent.Writer.TryComplete();
         _normal.Writer.TryComplete();
         await using (cancellationToken.Register(_abort.Cancel).ConfigureAwait(false))
-            await _workers.ConfigureAwait(false);
+            await Task.WhenAll(_workers, _recovery).ConfigureAwait(false);
     }
 
-    private async Task WorkAsync()
+    /// <summary>Finds requests whose instance is gone and takes them (also at start, for what this instance left last time).</summary>
+    public async Task<int> RecoverAsync(CancellationToken ct)
     {
-        while (await NextAsync().ConfigureAwait(false) is { } request)
+        var taken = 0;
+        foreach (var lapsed in await inbox.LapsedAsync(clock.GetUtcNow(), Math.Max(1, workers * 4), ct).ConfigureAwait(false))
+        {
+            if (!TryReserve()) break;
+            Hold(lapsed);
+            taken++;
+        }
+        if (taken > 0) LogRecovered(logger, taken);
+        return taken;
+    }
+
+    private async Task RecoverForeverAsync()
+    {
+        using var timer = new PeriodicTimer(LookForLapsed, clock);
+        do
         {
             try
             {
-                await _runners[request.Channel].RunAsync(request, _abort.Token).ConfigureAwait(false);
+                // Only when this instance has room: a busy one leaves lapsed work to others.
+                if (Volatile.Read(ref _pending) < workers) await RecoverAsync(_closing.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+            catch (TableStoreException ex)
             {
-                LogCutShort(logger, request.Channel); // the host's shutdown time ran out while it ran
+                LogNotKept(logger, "inbox", ex.ErrorCode);
             }
-            catch (Exception ex)
+            catch (OperationCanceledException) when (_closing.IsCancellationRequested)
             {
-                var detail = ex switch { SlackApiException slack => slack.Error, ConnectorException connector => connector.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), _ => "" };
-                LogFailed(logger, request.Channel, ex.GetType().Name, detail);
-                WellnessBot.Dialogs.BotMetrics.Error(request.Channel);
-            }
-            finally
-            {
-                Done();
+                return;
             }
         }
+        while (await WaitAsync(timer).ConfigureAwait(false));
     }
 
-    /// <summary>The next request, urgent ones first; null once the queue is closed and empty, or out of time.</summary>
-    private async Task<QueuedRequest?> NextAsync()
+    private async Task<bool> WaitAsync(PeriodicTimer timer)
     {
         try
         {
-            while (true)
-            {
-                if (_urgent.Reader.TryRead(out var urgent)) return urgent;
-                if (_normal.Reader.TryRead(out var normal)) return normal;
-                if (_urgent.Reader.Completion.IsCompleted && _normal.Reader.Completion.IsCompleted) return null;
-                if (_urgent.Reader.Completion.IsCompleted) await _normal.Reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false);
-                else await Task.WhenAny(_urgent.Reader.WaitToReadAsync(_abort.Token).AsTask(), _normal.Reader.WaitToReadAsync(_abort.Token).AsTask()).ConfigureAwait(false);
-                _abort.Token.ThrowIfCancellationRequested();
-            }
+            return await timer.WaitForNextTickAsync(_closing.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            return null;
+            return false;
         }
     }
+
+    private bool TryReserve()
+    {
+        lock (_gate)
+        {
+            if (_closed || _pending >= Capacity) return false;
+            if (_pending++ == 0) _idle = NewIdle(completed: false);
+            return true;
+        }
+    }
+
+    private void Hold(InboxItem item) => (item.Request.Urgent ? _urgent : _normal).Writer.TryWrite(item);
 
     private void Done()
     {
@@ -158,9 +178,11 @@ internal sealed partial class TurnQueue(IEnumerable<IQueuedRequestRunner> runner
         return tcs;
     }
 
-    [LoggerMessage(EventId = 7202, Level = LogLevel.Warning, Message = "A {Channel} turn was cut short: the host's shutdown time ran out")]
-    private static partial void LogCutShort(ILogger logger, string channel);
-
-    [LoggerMessage(EventId = 7201, Level = LogLevel.Error, Message = "A {Channel} turn failed in the background ({Exception} {Detail})")]
-    private static partial void LogFailed(ILogger logger, string channel, string exception, string detail);
+    private static string DetailOf(Exception ex) => ex switch
+    {
+        SlackApiException slack => slack.Error,
+        ConnectorException connector => connector.Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        TableStoreException store => store.ErrorCode,
+        _ => "",
+    };
 }

@@ -48,13 +48,14 @@ internal static class WellnessBotServices
 
         // Both edges answer their channel at once and hand the turn here.
         builder.Services.AddSingleton<TurnUrgency>();
+        builder.Services.AddSingleton<TurnInbox>();
         builder.Services.AddSingleton<TurnQueue>();
         builder.Services.AddSingleton<ITurnQueue>(services => services.GetRequiredService<TurnQueue>());
-        builder.Services.AddHostedService(services => services.GetRequiredService<TurnQueue>());
         builder.AddTeams();
         builder.AddSlack();
         // Hosted services start in this order: the tables exist before the schedulers first look at them.
         builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TurnQueue>());
         builder.Services.AddHostedService<Scheduling.MonthlyDigestJob>();
         builder.Services.AddHostedService<Scheduling.SupportTimersJob>();
         builder.Services.AddHostedService<Scheduling.CatalogReloadJob>();

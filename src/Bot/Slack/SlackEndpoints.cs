@@ -24,7 +24,8 @@ internal static partial class SlackEndpoints
         var form = Form(Encoding.UTF8.GetString(body));
         if (form.ContainsKey("ssl_check")) return Results.Ok();
         var urgent = urgency.IsUrgent(form.GetValueOrDefault("text"), actionId: null);
-        if (!queue.TryEnqueue(new(Channels.Slack, SlackInbound.CommandKind, Encoding.UTF8.GetString(body), clock.GetUtcNow()) { Urgent = urgent }))
+        var command = new QueuedRequest(Channels.Slack, SlackInbound.CommandKind, Encoding.UTF8.GetString(body), clock.GetUtcNow()) { Urgent = urgent };
+        if (await queue.TryEnqueueAsync(command, "cmd:" + (form.GetValueOrDefault("trigger_id") ?? Guid.NewGuid().ToString("N")), http.RequestAborted) == QueueAnswer.Busy)
             return Results.Json(new { response_type = "ephemeral", text = "I'm very busy right now. Please try again in a minute." });
         return Results.Ok(); // an empty 200: Slack shows nothing, the answer follows
     }
@@ -47,8 +48,18 @@ internal static partial class SlackEndpoints
                     return Results.Ok();
                 }
                 var urgent = urgency.IsUrgent(envelope["event"]?["text"]?.GetValue<string>(), actionId: null);
-                queue.TryEnqueue(new(Channels.Slack, SlackInbound.EventKind, Encoding.UTF8.GetString(body), clock.GetUtcNow()) { Urgent = urgent });
-                return Results.Ok();
+                var queued = new QueuedRequest(Channels.Slack, SlackInbound.EventKind, Encoding.UTF8.GetString(body), clock.GetUtcNow()) { Urgent = urgent };
+                // No room (or no store): not 200, so Slack delivers the event again (and its dedupe row must not stop that).
+                if (await queue.TryEnqueueAsync(queued, "event:" + eventId, http.RequestAborted) != QueueAnswer.Busy) return Results.Ok();
+                try
+                {
+                    await inbound.ForgetDeliveryAsync(eventId, http.RequestAborted);
+                }
+                catch (WellnessBot.Storage.TableStoreException)
+                {
+                    // The store is down too: Slack's redelivery will meet the dedupe row; the event is lost, as Slack would lose it.
+                }
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             default:
                 return Results.Ok();
         }
@@ -62,8 +73,9 @@ internal static partial class SlackEndpoints
         {
             case "block_actions":
                 var button = ((payload["actions"] as JsonArray)?.FirstOrDefault() as JsonObject)?["action_id"]?.GetValue<string>();
-                queue.TryEnqueue(new(Channels.Slack, SlackInbound.BlockActionsKind, text, clock.GetUtcNow()) { Urgent = urgency.IsUrgent(null, button) });
-                return Results.Ok();
+                var click = new QueuedRequest(Channels.Slack, SlackInbound.BlockActionsKind, text, clock.GetUtcNow()) { Urgent = urgency.IsUrgent(null, button) };
+                var clickId = "click:" + (payload["trigger_id"]?.GetValue<string>() ?? Guid.NewGuid().ToString("N"));
+                return await queue.TryEnqueueAsync(click, clickId, http.RequestAborted) == QueueAnswer.Busy ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
             case "view_submission":
                 // Answered in time or not at all: a slow store must not leave the modal spinning.
                 using (var limit = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted))

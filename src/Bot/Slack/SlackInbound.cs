@@ -54,6 +54,13 @@ internal sealed partial class SlackInbound(
         }
     }
 
+    /// <summary>Undoes <see cref="FirstDeliveryAsync"/> when the event could not be kept: Slack's redelivery must then be taken.</summary>
+    public Task ForgetDeliveryAsync(string eventId, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.SlackEvent(eventId);
+        return store.GetTableClient(StorageKeys.ConversationsTable).DeleteEntityAsync(pk, rk, Azure.ETag.All, ct);
+    }
+
     private async Task RunCommandAsync(IReadOnlyDictionary<string, string> form, DateTimeOffset receivedAt, CancellationToken ct)
     {
         var userId = form.GetValueOrDefault("user_id") ?? "";

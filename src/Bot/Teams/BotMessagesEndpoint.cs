@@ -65,7 +65,7 @@ internal static partial class BotMessagesEndpoint
             return;
         }
 
-        http.Response.StatusCode = Accept(activity, body, queue, urgency, clock, logger);
+        http.Response.StatusCode = await AcceptAsync(activity, body, queue, urgency, clock, logger, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -73,13 +73,16 @@ internal static partial class BotMessagesEndpoint
     /// no invoke (Action.Execute, message extensions) is served yet. Every other activity is queued, turn or not:
     /// each tells us how to reach its people (an install, a rename). A crisis goes first.
     /// </summary>
-    private static int Accept(Activity activity, byte[] body, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILogger logger)
+    private static async Task<int> AcceptAsync(Activity activity, byte[] body, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILogger logger, CancellationToken ct)
     {
         if (activity.Type == ActivityTypes.Invoke) return StatusCodes.Status501NotImplemented;
         var now = clock.GetUtcNow();
         var turn = ActivityMapper.ToTurn(activity, now);
         var urgent = turn is not null && urgency.IsUrgent(turn.Submission is { } form ? string.Join(" ", form.Values.Values) : turn.Text, turn.Submission?.ActionId);
-        if (queue.TryEnqueue(new QueuedRequest(Channels.Teams, TeamsInbound.ActivityKind, Encoding.UTF8.GetString(body), now) { Urgent = urgent }))
+        // The channel's own id for the activity makes a redelivery the same request (one without an id is always new).
+        var requestId = activity.Conversation!.Id + "|" + (activity.Id ?? Guid.NewGuid().ToString("N"));
+        var request = new QueuedRequest(Channels.Teams, TeamsInbound.ActivityKind, Encoding.UTF8.GetString(body), now) { Urgent = urgent };
+        if (await queue.TryEnqueueAsync(request, requestId, ct).ConfigureAwait(false) != QueueAnswer.Busy)
             return StatusCodes.Status200OK;
         LogQueueFull(logger);
         return StatusCodes.Status503ServiceUnavailable; // the Bot Connector retries

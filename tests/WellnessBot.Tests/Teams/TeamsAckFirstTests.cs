@@ -17,11 +17,11 @@ public sealed class TeamsAckFirstTests
     {
         public List<QueuedRequest> Requests { get; } = [];
 
-        public bool TryEnqueue(QueuedRequest request)
+        public Task<QueueAnswer> TryEnqueueAsync(QueuedRequest request, string requestId, CancellationToken ct)
         {
-            if (full) return false;
+            if (full) return Task.FromResult(QueueAnswer.Busy);
             Requests.Add(request);
-            return true;
+            return Task.FromResult(QueueAnswer.Accepted);
         }
 
         public Task IdleAsync() => Task.CompletedTask;
