@@ -57,7 +57,7 @@ internal static class SlackTurnMapper
     /// <summary>A slash command. In someone else's DM the bot cannot post, so it answers in the sender's own DM.</summary>
     public static Turn Command(IReadOnlyDictionary<string, string> form, SlackLookups lookups, DateTimeOffset receivedAt)
     {
-        var user = new UserRef(Channels.Slack, form.GetValueOrDefault("user_id") ?? "", form.GetValueOrDefault("user_name") ?? lookups.SenderName);
+        var user = new UserRef(Channels.Slack, form.GetValueOrDefault("user_id") ?? "", UserRef.NameFrom(form.GetValueOrDefault("user_name"), lookups.SenderName));
         var channelId = form.GetValueOrDefault("channel_id") ?? "";
         var channelName = form.GetValueOrDefault("channel_name") ?? "";
         var team = form.GetValueOrDefault("team_id");
@@ -93,7 +93,7 @@ internal static class SlackTurnMapper
         var (text, mentions, unknown) = ReadMentions(raw, lookups, skip: lookups.Bot?.Id);
         return new Turn
         {
-            From = new UserRef(Channels.Slack, userId, lookups.SenderName),
+            From = new UserRef(Channels.Slack, userId, UserRef.NameFrom(lookups.SenderName, userId)),
             Conversation = new ConversationRef(Channels.Slack, channelId, kind, envelope["team_id"]?.GetValue<string>()),
             Text = text, Mentions = mentions, ActivityId = envelope["event_id"]?.GetValue<string>(), Bot = lookups.Bot, ReceivedAt = receivedAt,
             EdgeProblem = (raw.Contains(KudosDialog.Command, StringComparison.OrdinalIgnoreCase) ? BroadcastProblem(raw) : null) ?? UnknownPeople(unknown),
@@ -118,7 +118,7 @@ internal static class SlackTurnMapper
             : new ConversationRef(Channels.Slack, channelId, KindOf(channelId, ""), team);
         var turn = new Turn
         {
-            From = new UserRef(Channels.Slack, userId, payload["user"]?["name"]?.GetValue<string>() ?? lookups.SenderName),
+            From = new UserRef(Channels.Slack, userId, UserRef.NameFrom(payload["user"]?["name"]?.GetValue<string>(), lookups.SenderName)),
             Conversation = conversation, Bot = lookups.Bot, ReceivedAt = receivedAt,
         };
         if (SlackHome.Shortcut(BlockKitRenderer.DialogActionId(actionId)) is { } words) return turn with { Text = words };
@@ -131,7 +131,7 @@ internal static class SlackTurnMapper
         if (payload["view"] is not JsonObject view || payload["user"]?["id"]?.GetValue<string>() is not { } userId) return null;
         return new Turn
         {
-            From = new UserRef(Channels.Slack, userId, payload["user"]?["name"]?.GetValue<string>() ?? lookups.SenderName),
+            From = new UserRef(Channels.Slack, userId, UserRef.NameFrom(payload["user"]?["name"]?.GetValue<string>(), lookups.SenderName)),
             Conversation = new ConversationRef(Channels.Slack, lookups.DirectChannelId ?? "", ConversationKind.Direct, payload["team"]?["id"]?.GetValue<string>()),
             Submission = BlockKitRenderer.ReadSubmission(view), ActivityId = view["id"]?.GetValue<string>(), Bot = lookups.Bot, ReceivedAt = receivedAt,
         };
@@ -151,7 +151,7 @@ internal static class SlackTurnMapper
                 text = text.Replace(m.Value, "", StringComparison.Ordinal);
                 continue;
             }
-            var name = m.Groups["name"].Value is { Length: > 0 } given ? given : lookups.Names.GetValueOrDefault(id);
+            var name = m.Groups["name"].Value is { Length: > 0 } given ? UserRef.NameFrom(given, id) : lookups.Names.GetValueOrDefault(id) is { } known ? UserRef.NameFrom(known, id) : null;
             if (name is null)
             {
                 unknown.Add(id);

@@ -23,7 +23,7 @@ internal static partial class ActivityMapper
     {
         if (activity.From?.Id is null || activity.Conversation?.Id is null) return null;
         var channel = activity.ChannelId ?? Channels.Teams;
-        var from = new UserRef(channel, activity.From.Id, activity.From.Name ?? "there", activity.From.AadObjectId);
+        var from = new UserRef(channel, activity.From.Id, UserRef.NameFrom(activity.From.Name, "there"), activity.From.AadObjectId);
         var conversation = new ConversationRef(channel, activity.Conversation.Id, KindOf(activity.Conversation), TenantOf(activity));
 
         switch (activity.Type)
@@ -52,7 +52,7 @@ internal static partial class ActivityMapper
     };
 
     public static bool BotWasAdded(Activity activity) =>
-        activity.MembersAdded?.Any(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true;
+        activity.MembersAdded?.Any(m => m?.Id is not null && m.Id == activity.Recipient?.Id) == true;
 
     public static ConversationKind KindOf(ConversationAccount conversation) => conversation.ConversationType switch
     {
@@ -64,10 +64,7 @@ internal static partial class ActivityMapper
 
     public static string? TenantOf(Activity activity)
     {
-        if (activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("tenant", out var tenant)
-            && tenant.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } value)
-            return value;
-        return activity.Conversation?.TenantId;
+        return activity.ChannelData.Get("tenant").Get("id").Text() is { Length: > 0 } value ? value : activity.Conversation?.TenantId;
     }
 
     private static (string Text, IReadOnlyList<UserRef> Mentions) ReadText(Activity activity, string channel)
@@ -76,13 +73,11 @@ internal static partial class ActivityMapper
         var mentions = new List<UserRef>();
         foreach (var entity in activity.Entities ?? [])
         {
-            if (!entity.TryGetProperty("type", out var type) || type.GetString() != "mention") continue;
-            if (!entity.TryGetProperty("mentioned", out var mentioned) || !mentioned.TryGetProperty("id", out var idElement)) continue;
-            var id = idElement.GetString();
-            var name = mentioned.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
-            var mentionText = entity.TryGetProperty("text", out var t) ? t.GetString() : null;
-            mentionText ??= $"<at>{name}</at>";
-            if (id is null) continue;
+            if (entity.Get("type").Text() != "mention" || entity.Get("mentioned") is not { } mentioned) continue;
+            var id = mentioned.Get("id").Text();
+            var name = UserRef.NameFrom(mentioned.Get("name").Text(), "");
+            var mentionText = entity.Get("text").Text() is { Length: > 0 } said ? said : $"<at>{name}</at>";
+            if (id is null or { Length: > 256 }) continue; // not an id Teams gives anyone
 
             if (id == activity.Recipient?.Id && text.TrimStart().StartsWith(mentionText, StringComparison.OrdinalIgnoreCase))
             {
@@ -90,7 +85,7 @@ internal static partial class ActivityMapper
                 text = text.TrimStart()[mentionText.Length..];
                 continue;
             }
-            var aad = mentioned.TryGetProperty("aadObjectId", out var o) ? o.GetString() : null;
+            var aad = mentioned.Get("aadObjectId").Text() is { Length: <= 64 } objectId ? objectId : null;
             if (mentions.All(m => m.Id != id))
                 mentions.Add(new UserRef(channel, id, WebUtility.HtmlDecode(name), aad));
             text = text.Replace(mentionText, "@" + WebUtility.HtmlDecode(name), StringComparison.OrdinalIgnoreCase);

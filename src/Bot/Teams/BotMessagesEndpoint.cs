@@ -48,9 +48,9 @@ internal static partial class BotMessagesEndpoint
         }
 
         var activity = Parse(body);
-        if (activity is null)
+        if (activity is null || ProblemWith(activity) is { } problem)
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await BadRequestAsync(http, activity is null ? "Not an activity: JSON with a type, a serviceUrl and a conversation is expected." : ProblemWith(activity)!, ct).ConfigureAwait(false);
             return;
         }
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != "https" && !serviceUrl.IsLoopback))
@@ -86,6 +86,23 @@ internal static partial class BotMessagesEndpoint
             return StatusCodes.Status200OK;
         LogQueueFull(logger);
         return StatusCodes.Status503ServiceUnavailable; // the Bot Connector retries
+    }
+
+    /// <summary>Ids become storage keys and channel names metric labels: anything far beyond what Teams sends is refused here.</summary>
+    private static string? ProblemWith(Activity activity)
+    {
+        const int MaxId = 256, MaxChannelId = 64, MaxUrl = 2048;
+        if (activity.ChannelId is { Length: > MaxChannelId }) return "channelId is too long.";
+        if (activity.ServiceUrl!.Length > MaxUrl) return "serviceUrl is too long.";
+        string?[] ids = [activity.Id, activity.Conversation!.Id, activity.Conversation.TenantId, activity.From?.Id, activity.From?.AadObjectId, activity.Recipient?.Id, activity.ReplyToId];
+        return ids.Any(id => id is { Length: > MaxId }) ? "An id is too long." : null;
+    }
+
+    private static async Task BadRequestAsync(HttpContext http, string problem, CancellationToken ct)
+    {
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(problem, ct).ConfigureAwait(false);
     }
 
     /// <summary>The activity, if the body is one: JSON with a type, a service URL and a conversation.</summary>

@@ -146,8 +146,6 @@ internal sealed class ConversationDirectory(ITableStore store)
 
     private static string? TeamsChannelIdOf(Activity activity)
     {
-        if (activity.ChannelData is not { ValueKind: JsonValueKind.Object } data) return null;
-        if (data.TryGetProperty("channel", out var channel) && channel.TryGetProperty("id", out var id)) return id.GetString();
-        return data.TryGetProperty("teamsChannelId", out var teamsChannel) ? teamsChannel.GetString() : null;
+        return activity.ChannelData.Get("channel").Get("id").Text() ?? activity.ChannelData.Get("teamsChannelId").Text();
     }
 }

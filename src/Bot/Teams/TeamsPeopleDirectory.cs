@@ -10,6 +10,8 @@ internal sealed class TeamsPeopleDirectory(ConversationDirectory directory, BotC
 {
     public async Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct)
     {
+        // Teams' people picker answers Azure AD object ids (36-character GUIDs): anything far longer names nobody.
+        if (pickedId.Length is 0 or > 64) return null;
         var channel = turn.From.Channel;
         if (await directory.FindByAadObjectIdAsync(channel, pickedId, ct).ConfigureAwait(false) is { } known)
             return known;

@@ -17,7 +17,7 @@ public sealed partial class CrisisHelp(RequesterActions support, ILogger<CrisisH
 {
     public async Task RespondAsync(ITurnContext context, CancellationToken ct)
     {
-        var help = SafetyReplies.Crisis(SupportDialog.ReachOutNowAction, Guid.NewGuid().ToString("N"));
+        var help = SafetyReplies.Crisis(SupportDialog.ReachOutNowAction, CardData.NewDraftId());
         bool delivered;
         try
         {

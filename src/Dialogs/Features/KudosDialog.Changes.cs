@@ -78,7 +78,8 @@ public sealed partial class KudosDialog
 
     private async Task<KudosRecord?> FindOwnAsync(ITurnContext context, string? id, string? month, CancellationToken ct)
     {
-        var found = id is null || !Month.TryParseStored(month, out var stored) ? null : await kudos.GetAsync(stored, id, ct).ConfigureAwait(false);
+        // Card data comes back from the client: only an id the store could have made is looked up.
+        var found = !KudosStore.IsId(id) || !Month.TryParseStored(month, out var stored) ? null : await kudos.GetAsync(stored, id!, ct).ConfigureAwait(false);
         string? problem = found is null ? Text.Gone
             : found.Giver.Key != context.Turn.From.Key ? Text.NotYours
             : await ledger.IsPostedAsync(found.Month, ct).ConfigureAwait(false) ? Text.AlreadyInDigest(found.Month)

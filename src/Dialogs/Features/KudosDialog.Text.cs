@@ -27,6 +27,9 @@ public sealed partial class KudosDialog
         public static string AskForMessage(IReadOnlyList<UserRef> to, UserRef giver) =>
             $"What would you like to say to {string.Join(" and ", to.Select(r => r.Key == giver.Key ? "yourself" : r.Name))}? Type your message (up to {KudosRecord.MaxMessageLength} characters).";
 
+        public static readonly string TooMany =
+            $"That's a lot of people! One kudos can name up to {KudosRecord.MaxRecipients} colleagues. Please split it into a few, or recognise the team in your message.";
+
         public static string TooLong(int length) =>
             $"Your message is {length} characters; the limit is {KudosRecord.MaxMessageLength}. I've kept your text in the form below so you can shorten it.";
 

@@ -62,7 +62,12 @@ public sealed partial class KudosDialog(
             return DialogOutcome.End;
         }
 
-        var draft = new KudosDraft(Guid.NewGuid().ToString("N"), clock.GetUtcNow(), parsed.Recipients, parsed.Category, parsed.Anonymous, AwaitingForm: false);
+        if (parsed.Recipients.Count > KudosRecord.MaxRecipients)
+        {
+            await context.ReplyPrivatelyAsync(BotMessage.Say(Text.TooMany), ct).ConfigureAwait(false);
+            return DialogOutcome.End;
+        }
+        var draft = new KudosDraft(CardData.NewDraftId(), clock.GetUtcNow(), parsed.Recipients, parsed.Category, parsed.Anonymous, AwaitingForm: false);
         if (parsed.Recipients.Count == 0)
             return await ShowFormAsync(context, draft, parsed.Message, problem: null, ct).ConfigureAwait(false);
         if (parsed.Message.Length == 0)
@@ -167,15 +172,18 @@ public sealed partial class KudosDialog(
 
     private async Task<DialogOutcome> SubmitFormAsync(ITurnContext context, FormSubmission form, KudosDraft? draft, CancellationToken ct)
     {
-        var draftId = form.Value("draft") ?? draft?.DraftId ?? Guid.NewGuid().ToString("N");
-        var started = long.TryParse(form.Value("started"), CultureInfo.InvariantCulture, out var ticks) ? new DateTimeOffset(ticks, TimeSpan.Zero) : clock.GetUtcNow();
+        var draftId = CardData.DraftId(form.Value("draft")) ?? draft?.DraftId ?? CardData.NewDraftId();
+        var started = CardData.Instant(form.Value("started"), clock.GetUtcNow()) ?? clock.GetUtcNow();
         var message = (form.Value(KudosCards.MessageInput) ?? "").Trim();
         var category = KudosCategories.Parse(form.Value(KudosCards.CategoryInput));
         var anonymous = form.Value(KudosCards.AnonymousInput) == "true";
         var retry = new KudosDraft(draftId, started, [], category, anonymous, AwaitingForm: true);
 
         var recipients = new List<UserRef>(draft?.To ?? []);
-        foreach (var picked in (form.Value(KudosCards.RecipientsInput) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var pickedIds = (form.Value(KudosCards.RecipientsInput) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (pickedIds.Length > KudosRecord.MaxRecipients)
+            return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.RecipientsInput, Text.TooMany), ct).ConfigureAwait(false);
+        foreach (var picked in pickedIds)
         {
             var person = await people.FindAsync(context.Turn, picked, ct).ConfigureAwait(false);
             if (person is null)
@@ -188,6 +196,7 @@ public sealed partial class KudosDialog(
             recipients.Add(context.Turn.From);
 
         if (recipients.Count == 0) return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.RecipientsInput, Text.NoRecipient), ct).ConfigureAwait(false);
+        if (recipients.Count > KudosRecord.MaxRecipients) return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.RecipientsInput, Text.TooMany), ct).ConfigureAwait(false);
         if (message.Length == 0) return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.MessageInput, Text.NoMessage), ct).ConfigureAwait(false);
         if (message.Length > KudosRecord.MaxMessageLength) return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.MessageInput, Text.TooLong(message.Length)), ct).ConfigureAwait(false);
 

@@ -67,7 +67,7 @@ public sealed class PeerSupportCommands(
     public async Task<DialogOutcome> ContinueAsync(DialogContext dialog, CancellationToken ct)
     {
         var context = dialog.Context;
-        if (dialog.Turn.Submission is not { } form || form.Value("request") is not { } requestId) return DialogOutcome.End;
+        if (dialog.Turn.Submission is not { } form || CardData.DraftId(form.Value("request")) is not { } requestId) return DialogOutcome.End;
         var me = context.Turn.From;
         string reply = form.ActionId switch
         {

@@ -44,17 +44,17 @@ public sealed class SupportDialog(SupportRouting routing, RequesterActions reque
             await context.ReplyPrivatelyAsync(BotMessage.Say("You already have an open request. " + await StatusTextAsync(context.Turn.From, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
             return DialogOutcome.End;
         }
-        await context.ReplyPrivatelyAsync(BotMessage.Show(SupportCards.Form(Guid.NewGuid().ToString("N"))), ct).ConfigureAwait(false);
+        await context.ReplyPrivatelyAsync(BotMessage.Show(SupportCards.Form(CardData.NewDraftId())), ct).ConfigureAwait(false);
         return DialogOutcome.End;
     }
 
     public async Task<DialogOutcome> ContinueAsync(DialogContext dialog, CancellationToken ct)
     {
         if (dialog.Turn.Submission is { ActionId: ReachOutNowAction } reach)
-            return await ReachOutNowAsync(dialog.Context, reach.Value("draft"), ct).ConfigureAwait(false);
+            return await ReachOutNowAsync(dialog.Context, CardData.DraftId(reach.Value("draft")), ct).ConfigureAwait(false);
         if (dialog.Turn.Submission is not { ActionId: SupportDialog.SubmitAction } form) return DialogOutcome.End;
         var context = dialog.Context;
-        var draft = form.Value("draft") ?? Guid.NewGuid().ToString("N");
+        var draft = CardData.DraftId(form.Value("draft")) ?? CardData.NewDraftId();
         var note = (form.Value(SupportCards.NoteInput) ?? "").Trim();
         if (note.Length > SupportText.MaxNoteLength)
         {
@@ -100,7 +100,7 @@ public sealed class SupportDialog(SupportRouting routing, RequesterActions reque
             return DialogOutcome.End;
         }
         var details = new SupportDetails { RequesterName = context.Turn.From.Name, Note = SupportText.ReachOutNowNote, ContactBy = "chat" };
-        return await SubmitAsync(context, draft ?? Guid.NewGuid().ToString("N"), SupportTier.Expedited, urgent: true, details, ct).ConfigureAwait(false);
+        return await SubmitAsync(context, draft ?? CardData.NewDraftId(), SupportTier.Expedited, urgent: true, details, ct).ConfigureAwait(false);
     }
 
     private async Task<DialogOutcome> SubmitAsync(ITurnContext context, string draft, SupportTier tier, bool urgent, SupportDetails details, CancellationToken ct)

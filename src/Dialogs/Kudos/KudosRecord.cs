@@ -28,6 +28,9 @@ public sealed record KudosRecord
 {
     public const int MaxMessageLength = 500;
 
+    /// <summary>More people than this in one kudos is a team shout-out: the program breakfast reads names one by one.</summary>
+    public const int MaxRecipients = 25;
+
     public required string Id { get; init; }
     /// <summary>"2026-11": the month in the program's time zone when it was given.</summary>
     public required Month Month { get; init; }

@@ -17,7 +17,12 @@ public sealed class KudosStore(ITableStore store)
     private readonly ITableClient _table = store.GetTableClient(StorageKeys.KudosTable);
 
     public static string IdFor(string idempotencyKey) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..20];
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..IdLength];
+
+    private const int IdLength = 20;
+
+    /// <summary>Whether text is shaped like an id <see cref="IdFor"/> makes (a card's data may be forged).</summary>
+    public static bool IsId(string? text) => text is { Length: IdLength } && text.All(char.IsAsciiHexDigitLower);
 
     /// <summary>Saves a new kudos; returns the stored one and whether it was new (false: this was a repeat).</summary>
     public async Task<(KudosRecord Kudos, bool Created)> AddAsync(KudosRecord kudos, CancellationToken ct)

@@ -6,7 +6,14 @@ public enum ConversationKind { Direct, Group, Channel }
 /// <summary>A person as a channel knows them. <see cref="Key"/> is stable across renames and unique across channels.</summary>
 public sealed record UserRef(string Channel, string Id, string Name, string? AadObjectId = null)
 {
+    /// <summary>Longest display name kept: channels' own limits are far below it; a longer one was not typed by a person.</summary>
+    public const int MaxNameLength = 128;
+
     public string Key => Channel + "|" + Id;
+
+    /// <summary>A display name as a channel sent it, clipped to <see cref="MaxNameLength"/>; <paramref name="fallback"/> when empty.</summary>
+    public static string NameFrom(string? name, string fallback) =>
+        string.IsNullOrWhiteSpace(name) ? fallback : name.Length <= MaxNameLength ? name : name[..MaxNameLength];
 }
 
 /// <summary>A conversation as a channel knows it: a 1:1 chat, a group chat, or a channel (thread).</summary>

@@ -146,15 +146,21 @@ public sealed class BotFrameworkHost : IAsyncDisposable
 
     public async Task<HttpResponseMessage> PostAsync(object activity, string? token)
     {
+        var response = await PostWithoutWaitingAsync(activity, token);
+        await IdleAsync(); // Teams is answered before the turn runs: wait for it, as a person waits for the reply
+        return response;
+    }
+
+    /// <summary>The POST alone, answered before its turn runs (many in a row: wait for <see cref="IdleAsync"/> after).</summary>
+    public async Task<HttpResponseMessage> PostWithoutWaitingAsync(object activity, string? token)
+    {
         using var client = _factory.CreateClient();
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
             Content = new StringContent(activity as string ?? JsonSerializer.Serialize(activity), Encoding.UTF8, "application/json"),
         };
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await client.SendAsync(request);
-        await IdleAsync(); // Teams is answered before the turn runs: wait for it, as a person waits for the reply
-        return response;
+        return await client.SendAsync(request);
     }
 
     /// <summary>Completes when every queued turn has run.</summary>
