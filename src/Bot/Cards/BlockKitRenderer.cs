@@ -123,7 +123,8 @@ internal static partial class BlockKitRenderer
         {
             TextInput t => WithOptional(new JsonObject { ["type"] = "plain_text_input", ["action_id"] = t.Id, ["multiline"] = t.Multiline },
                 ("max_length", t.MaxLength is { } max ? JsonValue.Create(max) : null),
-                ("initial_value", t.Value is { Length: > 0 } v ? JsonValue.Create(v) : null),
+                // Slack takes at most 3,000 characters in a text input; the form says when the message is too long.
+                ("initial_value", t.Value is { Length: > 0 } v ? JsonValue.Create(Truncate(v, Math.Min(t.MaxLength ?? MaxText, MaxText))) : null),
                 ("placeholder", t.Placeholder is { } p ? PlainText(Truncate(p, 150)) : null)),
             ChoiceInput c => Choice(c),
             ToggleInput toggle => WithOptional(new JsonObject
@@ -172,24 +173,40 @@ internal static partial class BlockKitRenderer
         return target;
     }
 
-    /// <summary>A modal's submitted values as the form submission the dialogs expect (input id → value).</summary>
+    /// <summary>A modal's submitted values as the form submission the dialogs expect (input id → value); anything of the wrong shape reads as absent.</summary>
     public static FormSubmission ReadSubmission(JsonObject view)
     {
-        var metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(view["private_metadata"]?.GetValue<string>() is { Length: > 0 } m ? m : "{}") ?? [];
+        var metadata = Metadata(view.At("private_metadata").Str());
         var values = new Dictionary<string, string>(metadata.Where(kv => kv.Key != "action"));
-        if (view["state"]?["values"] is JsonObject state)
+        if (view.At("state", "values") is JsonObject state)
             foreach (var (_, block) in state)
-                foreach (var (actionId, value) in block!.AsObject())
-                    values[actionId] = value!["type"]?.GetValue<string>() switch
+            {
+                if (block is not JsonObject inputs) continue;
+                foreach (var (actionId, value) in inputs)
+                    values[actionId] = value.At("type").Str() switch
                     {
-                        "plain_text_input" => value["value"]?.GetValue<string>() ?? "",
-                        "static_select" or "radio_buttons" => value["selected_option"]?["value"]?.GetValue<string>() ?? "",
-                        "checkboxes" => (value["selected_options"] as JsonArray)?.Count > 0 ? "true" : "false",
-                        "users_select" => value["selected_user"]?.GetValue<string>() ?? "",
-                        "multi_users_select" => string.Join(",", (value["selected_users"] as JsonArray ?? []).Select(u => u!.GetValue<string>())),
-                        _ => value["value"]?.GetValue<string>() ?? "",
+                        "plain_text_input" => value.At("value").Str() ?? "",
+                        "static_select" or "radio_buttons" => value.At("selected_option", "value").Str() ?? "",
+                        "checkboxes" => (value.At("selected_options") as JsonArray)?.Count > 0 ? "true" : "false",
+                        "users_select" => value.At("selected_user").Str() ?? "",
+                        "multi_users_select" => string.Join(",", (value.At("selected_users") as JsonArray ?? []).Select(u => u.Str()).OfType<string>()),
+                        _ => value.At("value").Str() ?? "",
                     };
-        return new FormSubmission(metadata.GetValueOrDefault("action") ?? view["callback_id"]?.GetValue<string>() ?? "", values);
+            }
+        return new FormSubmission(metadata.GetValueOrDefault("action") ?? view.At("callback_id").Str() ?? "", values);
+    }
+
+    /// <summary>The form's fixed data we put in the modal's private_metadata; nothing when it is not what we wrote.</summary>
+    private static Dictionary<string, string> Metadata(string? json)
+    {
+        try
+        {
+            return json is { Length: > 0 } ? JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [] : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
     }
 
     private static JsonObject Button(string actionId, string title, string? value, ActionStyle style)

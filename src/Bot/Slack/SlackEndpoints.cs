@@ -18,11 +18,28 @@ internal static partial class SlackEndpoints
 {
     public const int MaxBodyBytes = 256 * 1024;
 
+    /// <summary>Slack's ids are short (U024BE7LH, a trigger id of some 50 characters); they become storage keys.</summary>
+    private const int MaxIdLength = 255;
+    private const string IdsTooLong = "An id is longer than Slack's ids are.";
+
+    private static bool IsId(string name) => name is "id" or "user" or "channel" || name.EndsWith("_id", StringComparison.Ordinal);
+
+    /// <summary>Whether any id in the payload (a property named id, user, channel or …_id holding text) is far too long.</summary>
+    private static bool HasLongId(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.Any(p => IsId(p.Key) && p.Value.Str() is { Length: > MaxIdLength } || HasLongId(p.Value)),
+        JsonArray array => array.Any(HasLongId),
+        _ => false,
+    };
+
+    private static IResult Problem(string problem) => Results.Text(problem, "text/plain", statusCode: StatusCodes.Status400BadRequest);
+
     public static async Task<IResult> CommandsAsync(HttpContext http, SlackOptions options, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
         var form = Form(Encoding.UTF8.GetString(body));
         if (form.ContainsKey("ssl_check")) return Results.Ok();
+        if (form.Any(f => IsId(f.Key) && f.Value.Length > MaxIdLength)) return Problem(IdsTooLong);
         var urgent = urgency.IsUrgent(form.GetValueOrDefault("text"), actionId: null);
         var command = new QueuedRequest(Channels.Slack, SlackInbound.CommandKind, Encoding.UTF8.GetString(body), clock.GetUtcNow()) { Urgent = urgent };
         if (await queue.TryEnqueueAsync(command, "cmd:" + (form.GetValueOrDefault("trigger_id") ?? Guid.NewGuid().ToString("N")), http.RequestAborted) == QueueAnswer.Busy)
@@ -33,13 +50,14 @@ internal static partial class SlackEndpoints
     public static async Task<IResult> EventsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
-        if (Json(Encoding.UTF8.GetString(body)) is not { } envelope) return Results.BadRequest();
-        switch (envelope["type"]?.GetValue<string>())
+        if (Json(Encoding.UTF8.GetString(body)) is not { } envelope) return Problem("Not an event: a JSON object is expected.");
+        if (HasLongId(envelope)) return Problem(IdsTooLong);
+        switch (envelope.At("type").Str())
         {
             case "url_verification":
-                return Results.Json(new { challenge = envelope["challenge"]?.GetValue<string>() });
+                return Results.Json(new { challenge = envelope.At("challenge").Str() });
             case "event_callback":
-                var eventId = envelope["event_id"]?.GetValue<string>();
+                var eventId = envelope.At("event_id").Str();
                 if (eventId is null) return Results.Ok();
                 if (!await inbound.FirstDeliveryAsync(eventId, http.RequestAborted))
                 {
@@ -47,7 +65,7 @@ internal static partial class SlackEndpoints
                     LogRetry(logs.CreateLogger("WellnessBot.Bot.Slack"), http.Request.Headers["X-Slack-Retry-Num"].ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());
                     return Results.Ok();
                 }
-                var urgent = urgency.IsUrgent(envelope["event"]?["text"]?.GetValue<string>(), actionId: null);
+                var urgent = urgency.IsUrgent(envelope.At("event", "text").Str(), actionId: null);
                 var queued = new QueuedRequest(Channels.Slack, SlackInbound.EventKind, Encoding.UTF8.GetString(body), clock.GetUtcNow()) { Urgent = urgent };
                 // No room (or no store): not 200, so Slack delivers the event again (and its dedupe row must not stop that).
                 if (await queue.TryEnqueueAsync(queued, "event:" + eventId, http.RequestAborted) != QueueAnswer.Busy) return Results.Ok();
@@ -68,13 +86,15 @@ internal static partial class SlackEndpoints
     public static async Task<IResult> InteractionsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
-        if (Form(Encoding.UTF8.GetString(body)).GetValueOrDefault("payload") is not { } text || Json(text) is not { } payload) return Results.BadRequest();
-        switch (payload["type"]?.GetValue<string>())
+        if (Form(Encoding.UTF8.GetString(body)).GetValueOrDefault("payload") is not { } text || Json(text) is not { } payload)
+            return Problem("Not an interaction: a payload field holding a JSON object is expected.");
+        if (HasLongId(payload)) return Problem(IdsTooLong);
+        switch (payload.At("type").Str())
         {
             case "block_actions":
-                var button = ((payload["actions"] as JsonArray)?.FirstOrDefault() as JsonObject)?["action_id"]?.GetValue<string>();
+                var button = payload.First("actions").At("action_id").Str();
                 var click = new QueuedRequest(Channels.Slack, SlackInbound.BlockActionsKind, text, clock.GetUtcNow()) { Urgent = urgency.IsUrgent(null, button) };
-                var clickId = "click:" + (payload["trigger_id"]?.GetValue<string>() ?? Guid.NewGuid().ToString("N"));
+                var clickId = "click:" + (payload.At("trigger_id").Str() ?? Guid.NewGuid().ToString("N"));
                 return await queue.TryEnqueueAsync(click, clickId, http.RequestAborted) == QueueAnswer.Busy ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
             case "view_submission":
                 // Answered in time or not at all: a slow store must not leave the modal spinning.

@@ -77,15 +77,15 @@ internal sealed partial class SlackInbound(
     private async Task RunEventAsync(JsonObject envelope, DateTimeOffset receivedAt, CancellationToken ct)
     {
         if (SlackTurnMapper.SenderOf(envelope) is not { } userId) return;
-        _botUserId ??= (envelope["authorizations"] as JsonArray)?.FirstOrDefault()?["user_id"]?.GetValue<string>();
-        var e = (JsonObject)envelope["event"]!;
-        if (e["type"]?.GetValue<string>() == "app_home_opened")
+        _botUserId ??= envelope.First("authorizations").At("user_id").Str();
+        var e = (JsonObject)envelope.At("event")!;
+        if (e.At("type").Str() == "app_home_opened")
         {
-            if (e["tab"]?.GetValue<string>() is "home" or null) await home.PublishAsync(userId, ct).ConfigureAwait(false);
+            if (e.At("tab").Str() is "home" or null) await home.PublishAsync(userId, ct).ConfigureAwait(false);
             return;
         }
         if (!SlackTurnMapper.IsMessageToTheBot(envelope)) return; // nothing to look up for what is not a turn
-        var lookups = await LookUpAsync(e["text"]?.GetValue<string>() ?? "", userId, ct).ConfigureAwait(false);
+        var lookups = await LookUpAsync(e.At("text").Str() ?? "", userId, ct).ConfigureAwait(false);
         if (SlackTurnMapper.Message(envelope, lookups, receivedAt) is { } turn)
             await RunAsync(new SlackTurnContext(turn, api, forms, null, null), ct).ConfigureAwait(false);
     }
@@ -93,22 +93,22 @@ internal sealed partial class SlackInbound(
     /// <summary>A button click (block_actions): a card's submit action, "Open the form", or an App Home shortcut.</summary>
     private async Task RunBlockActionAsync(JsonObject payload, DateTimeOffset receivedAt, CancellationToken ct)
     {
-        var action = (payload["actions"] as JsonArray)?.FirstOrDefault() as JsonObject;
-        var triggerId = payload["trigger_id"]?.GetValue<string>();
-        if (action?["action_id"]?.GetValue<string>() == BlockKitRenderer.OpenFormAction)
+        var action = payload.First("actions");
+        var triggerId = payload.At("trigger_id").Str();
+        if (action.At("action_id").Str() == BlockKitRenderer.OpenFormAction)
         {
-            if (triggerId is not null && await forms.FindAsync(action["value"]?.GetValue<string>() ?? "", ct).ConfigureAwait(false) is { } view)
+            if (triggerId is not null && await forms.FindAsync(action.At("value").Str() ?? "", ct).ConfigureAwait(false) is { } view)
                 await api.OpenViewAsync(triggerId, view, ct).ConfigureAwait(false);
             return;
         }
-        if (payload["user"]?["id"]?.GetValue<string>() is not { } userId || !SlackTurnMapper.IsTurnButton(action?["action_id"]?.GetValue<string>() ?? "")) return;
-        var inDm = (payload["channel"]?["id"] ?? payload["container"]?["channel_id"]) is null;
-        var lookups = await LookUpAsync("", payload["user"]?["name"] is null ? userId : null, ct).ConfigureAwait(false) with
+        if (payload.At("user", "id").Str() is not { } userId || !SlackTurnMapper.IsTurnButton(action.At("action_id").Str() ?? "")) return;
+        var inDm = (payload.At("channel", "id") ?? payload.At("container", "channel_id")) is null;
+        var lookups = await LookUpAsync("", payload.At("user", "name") is null ? userId : null, ct).ConfigureAwait(false) with
         {
             DirectChannelId = inDm ? await api.OpenDmAsync(userId, ct).ConfigureAwait(false) : null,
         };
         if (SlackTurnMapper.BlockAction(payload, lookups, receivedAt) is not { } turn) return;
-        Uri.TryCreate(payload["response_url"]?.GetValue<string>(), UriKind.Absolute, out var responseUrl);
+        Uri.TryCreate(payload.At("response_url").Str(), UriKind.Absolute, out var responseUrl);
         await RunAsync(new SlackTurnContext(turn, api, forms, triggerId, responseUrl), ct).ConfigureAwait(false);
     }
 
@@ -119,8 +119,8 @@ internal sealed partial class SlackInbound(
     /// </summary>
     public async Task<JsonObject?> RunViewSubmissionAsync(JsonObject payload, CancellationToken ct)
     {
-        if (payload["user"]?["id"]?.GetValue<string>() is not { } userId) return null;
-        var lookups = await LookUpAsync("", payload["user"]?["name"] is null ? userId : null, ct).ConfigureAwait(false) with
+        if (payload.At("user", "id").Str() is not { } userId) return null;
+        var lookups = await LookUpAsync("", payload.At("user", "name") is null ? userId : null, ct).ConfigureAwait(false) with
         {
             DirectChannelId = await api.OpenDmAsync(userId, ct).ConfigureAwait(false),
         };

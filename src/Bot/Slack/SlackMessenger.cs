@@ -47,6 +47,8 @@ internal sealed class SlackPeopleDirectory(SlackWebApi api) : IPeopleDirectory
 {
     public async Task<UserRef?> FindAsync(Turn turn, string pickedId, CancellationToken ct)
     {
+        // Slack's users_select answers user ids (U024BE7LH, W…): anything else names nobody, and is not looked up.
+        if (pickedId.Length is < 2 or > 32 || pickedId[0] is not ('U' or 'W') || !pickedId.All(char.IsAsciiLetterOrDigit)) return null;
         try
         {
             return new UserRef(Channels.Slack, pickedId, await api.UserNameAsync(pickedId, ct).ConfigureAwait(false));

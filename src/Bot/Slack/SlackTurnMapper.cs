@@ -78,62 +78,62 @@ internal static class SlackTurnMapper
 
     /// <summary>Whether an event is a message to the bot (a DM or an @mention) from a person: only those become turns.</summary>
     public static bool IsMessageToTheBot(JsonObject envelope) =>
-        SenderOf(envelope) is not null && envelope["event"]?["type"]?.GetValue<string>() is var type
-        && (type == "app_mention" || type == "message" && envelope["event"]?["channel_type"]?.GetValue<string>() == "im");
+        SenderOf(envelope) is not null && envelope.At("event", "type").Str() is var type
+        && (type == "app_mention" || type == "message" && envelope.At("event", "channel_type").Str() == "im");
 
     /// <summary>A DM to the bot or an @mention of it; null for every other event (the bot's own posts, edits, joins).</summary>
     public static Turn? Message(JsonObject envelope, SlackLookups lookups, DateTimeOffset receivedAt)
     {
-        if (!IsMessageToTheBot(envelope) || envelope["event"] is not JsonObject e || SenderOf(envelope) is not { } userId) return null;
-        var type = e["type"]?.GetValue<string>();
+        if (!IsMessageToTheBot(envelope) || envelope.At("event") is not JsonObject e || SenderOf(envelope) is not { } userId) return null;
+        var type = e.At("type").Str();
         var direct = type == "message";
-        var channelId = e["channel"]?.GetValue<string>() ?? "";
-        var kind = direct ? ConversationKind.Direct : KindOf(channelId, e["channel_type"]?.GetValue<string>() ?? "");
-        var raw = e["text"]?.GetValue<string>() ?? "";
+        var channelId = e.At("channel").Str() ?? "";
+        var kind = direct ? ConversationKind.Direct : KindOf(channelId, e.At("channel_type").Str() ?? "");
+        var raw = e.At("text").Str() ?? "";
         var (text, mentions, unknown) = ReadMentions(raw, lookups, skip: lookups.Bot?.Id);
         return new Turn
         {
             From = new UserRef(Channels.Slack, userId, UserRef.NameFrom(lookups.SenderName, userId)),
-            Conversation = new ConversationRef(Channels.Slack, channelId, kind, envelope["team_id"]?.GetValue<string>()),
-            Text = text, Mentions = mentions, ActivityId = envelope["event_id"]?.GetValue<string>(), Bot = lookups.Bot, ReceivedAt = receivedAt,
+            Conversation = new ConversationRef(Channels.Slack, channelId, kind, envelope.At("team_id").Str()),
+            Text = text, Mentions = mentions, ActivityId = envelope.At("event_id").Str(), Bot = lookups.Bot, ReceivedAt = receivedAt,
             EdgeProblem = (raw.Contains(KudosDialog.Command, StringComparison.OrdinalIgnoreCase) ? BroadcastProblem(raw) : null) ?? UnknownPeople(unknown),
         };
     }
 
     /// <summary>The person an event is from, when it is one a person sent (not the bot's own post, an edit or a join).</summary>
     public static string? SenderOf(JsonObject envelope) =>
-        envelope["event"] is JsonObject e && e["bot_id"] is null && e["subtype"] is null ? e["user"]?.GetValue<string>() : null;
+        envelope.At("event") is JsonObject e && e.At("bot_id") is null && e.At("subtype") is null ? e.At("user").Str() : null;
 
     /// <summary>A card's button (block_actions), or an App Home shortcut as if its words were typed; null for links.</summary>
     public static Turn? BlockAction(JsonObject payload, SlackLookups lookups, DateTimeOffset receivedAt)
     {
-        var action = (payload["actions"] as JsonArray)?.FirstOrDefault() as JsonObject;
-        var actionId = action?["action_id"]?.GetValue<string>();
-        if (action is null || actionId is null || payload["user"]?["id"]?.GetValue<string>() is not { } userId || !IsTurnButton(actionId)) return null;
+        var action = payload.First("actions");
+        var actionId = action.At("action_id").Str();
+        if (action is null || actionId is null || payload.At("user", "id").Str() is not { } userId || !IsTurnButton(actionId)) return null;
 
-        var team = payload["team"]?["id"]?.GetValue<string>();
-        var channelId = payload["channel"]?["id"]?.GetValue<string>() ?? payload["container"]?["channel_id"]?.GetValue<string>();
+        var team = payload.At("team", "id").Str();
+        var channelId = payload.At("channel", "id").Str() ?? payload.At("container", "channel_id").Str();
         var conversation = channelId is null || channelId.StartsWith('D')
             ? new ConversationRef(Channels.Slack, channelId ?? lookups.DirectChannelId ?? "", ConversationKind.Direct, team)
             : new ConversationRef(Channels.Slack, channelId, KindOf(channelId, ""), team);
         var turn = new Turn
         {
-            From = new UserRef(Channels.Slack, userId, UserRef.NameFrom(payload["user"]?["name"]?.GetValue<string>(), lookups.SenderName)),
+            From = new UserRef(Channels.Slack, userId, UserRef.NameFrom(payload.At("user", "name").Str(), lookups.SenderName)),
             Conversation = conversation, Bot = lookups.Bot, ReceivedAt = receivedAt,
         };
         if (SlackHome.Shortcut(BlockKitRenderer.DialogActionId(actionId)) is { } words) return turn with { Text = words };
-        return turn with { Submission = new FormSubmission(BlockKitRenderer.DialogActionId(actionId), ButtonData(action)), ActivityId = action["action_ts"]?.GetValue<string>() };
+        return turn with { Submission = new FormSubmission(BlockKitRenderer.DialogActionId(actionId), ButtonData(action)), ActivityId = action.At("action_ts").Str() };
     }
 
     /// <summary>A modal's submission, answered in the sender's DM with the bot.</summary>
     public static Turn? ViewSubmission(JsonObject payload, SlackLookups lookups, DateTimeOffset receivedAt)
     {
-        if (payload["view"] is not JsonObject view || payload["user"]?["id"]?.GetValue<string>() is not { } userId) return null;
+        if (payload.At("view") is not JsonObject view || payload.At("user", "id").Str() is not { } userId) return null;
         return new Turn
         {
-            From = new UserRef(Channels.Slack, userId, UserRef.NameFrom(payload["user"]?["name"]?.GetValue<string>(), lookups.SenderName)),
-            Conversation = new ConversationRef(Channels.Slack, lookups.DirectChannelId ?? "", ConversationKind.Direct, payload["team"]?["id"]?.GetValue<string>()),
-            Submission = BlockKitRenderer.ReadSubmission(view), ActivityId = view["id"]?.GetValue<string>(), Bot = lookups.Bot, ReceivedAt = receivedAt,
+            From = new UserRef(Channels.Slack, userId, UserRef.NameFrom(payload.At("user", "name").Str(), lookups.SenderName)),
+            Conversation = new ConversationRef(Channels.Slack, lookups.DirectChannelId ?? "", ConversationKind.Direct, payload.At("team", "id").Str()),
+            Submission = BlockKitRenderer.ReadSubmission(view), ActivityId = view.At("id").Str(), Bot = lookups.Bot, ReceivedAt = receivedAt,
         };
     }
 
@@ -173,7 +173,7 @@ internal static class SlackTurnMapper
     {
         try
         {
-            return action["value"]?.GetValue<string>() is { Length: > 0 } value ? JsonSerializer.Deserialize<Dictionary<string, string>>(value) ?? [] : [];
+            return action.At("value").Str() is { Length: > 0 } value ? JsonSerializer.Deserialize<Dictionary<string, string>>(value) ?? [] : [];
         }
         catch (JsonException)
         {
