@@ -25,8 +25,8 @@ internal sealed partial class TurnQueue
         try
         {
             // Taken here moments ago (most turns): its reservation covers the run. Found in the inbox, or waited long: lease it.
-            leased = item.Attempts == 0 && item.LeaseUntil - clock.GetUtcNow() > Reserved / 2 ? item
-                : await inbox.TryLeaseAsync(item, clock.GetUtcNow() + Running, _abort.Token).ConfigureAwait(false);
+            leased = item.Attempts == 0 && item.LeaseUntil - clock.GetUtcNow() > _settings.Reserved / 2 ? item
+                : await inbox.TryLeaseAsync(item, clock.GetUtcNow() + _settings.Running, _abort.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !_abort.IsCancellationRequested)
         {

@@ -18,26 +18,13 @@ internal sealed partial class TurnQueue(
     TurnInbox inbox,
     TimeProvider clock,
     ILogger<TurnQueue> logger,
+    QueueSettings? settings = null,
     int workers = 8) : IHostedService, ITurnQueue
 {
-    /// <summary>Requests this instance holds (queued or running) before it answers "busy": the capacity per instance.</summary>
-    public const int Capacity = 10_000;
-
-    /// <summary>
-    /// How long a request just taken stays this instance's before another may take it (a crash frees it then). A turn
-    /// started well inside it runs on that reservation, without a lease write of its own.
-    /// </summary>
-    public static readonly TimeSpan Reserved = TimeSpan.FromSeconds(60);
-
-    /// <summary>How long a running turn is this instance's: turns take well under a second; retries to a throttled channel, minutes.</summary>
-    public static readonly TimeSpan Running = TimeSpan.FromMinutes(5);
-
-    /// <summary>How often the inbox is looked at for requests whose instance is gone.</summary>
-    public static readonly TimeSpan LookForLapsed = TimeSpan.FromSeconds(10);
-
     /// <summary>A request that has been started this often and never finished is dropped (logged): it is what stops its instance.</summary>
     public const int MaxAttempts = 3;
 
+    private readonly QueueSettings _settings = settings ?? new QueueSettings();
     private readonly Channel<InboxItem> _urgent = Channel.CreateUnbounded<InboxItem>();
     private readonly Channel<InboxItem> _normal = Channel.CreateUnbounded<InboxItem>();
     private readonly Dictionary<string, IQueuedRequestRunner> _runners = runners.ToDictionary(r => r.Channel, StringComparer.Ordinal);
@@ -57,7 +44,7 @@ internal sealed partial class TurnQueue(
         InboxItem? item;
         try
         {
-            item = await inbox.AddAsync(request, requestId, clock.GetUtcNow() + Reserved, ct).ConfigureAwait(false);
+            item = await inbox.AddAsync(request, requestId, clock.GetUtcNow() + _settings.Reserved, ct).ConfigureAwait(false);
         }
         catch (TableStoreException ex)
         {
@@ -121,7 +108,7 @@ internal sealed partial class TurnQueue(
 
     private async Task RecoverForeverAsync()
     {
-        using var timer = new PeriodicTimer(LookForLapsed, clock);
+        using var timer = new PeriodicTimer(_settings.LookEvery, clock);
         do
         {
             try
@@ -157,7 +144,7 @@ internal sealed partial class TurnQueue(
     {
         lock (_gate)
         {
-            if (_closed || _pending >= Capacity) return false;
+            if (_closed || _pending >= _settings.Capacity) return false;
             if (_pending++ == 0) _idle = NewIdle(completed: false);
             return true;
         }

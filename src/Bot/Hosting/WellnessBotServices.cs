@@ -49,6 +49,7 @@ internal static class WellnessBotServices
         // Both edges answer their channel at once and hand the turn here.
         builder.Services.AddSingleton<TurnUrgency>();
         builder.Services.AddSingleton<TurnInbox>();
+        builder.AddCheckedSettings<QueueSettings>(QueueSettings.SectionName, o => o.Validate());
         builder.Services.AddSingleton<TurnQueue>();
         builder.Services.AddSingleton<ITurnQueue>(services => services.GetRequiredService<TurnQueue>());
         builder.AddTeams();

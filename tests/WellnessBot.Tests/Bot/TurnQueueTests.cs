@@ -128,7 +128,7 @@ public sealed class TurnQueueTests : IAsyncLifetime
         next.FirstMayFinish.SetResult();
         var second = Queue(next);
         Assert.Equal(0, await second.RecoverAsync(default));
-        _clock.Advance(TurnQueue.Running + TimeSpan.FromSeconds(1));
+        _clock.Advance(new QueueSettings().Running + TimeSpan.FromSeconds(1));
         await second.StartAsync(default);
         Assert.True(await second.RecoverAsync(default) >= 0); // the start takes them too; either way each runs once
         await second.IdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
