@@ -7,18 +7,46 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using WellnessBot.Dialogs;
 using WellnessBot.Dialogs.Kudos;
-using WellnessBot.Storage.Sqlite;
+using WellnessBot.Storage;
 using WellnessBot.Tests.Teams;
 
 namespace WellnessBot.Tests.Shipping;
+
+/// <summary>The crash test on the embedded store.</summary>
+public sealed class SqliteCrashTests : CrashTests
+{
+    protected override StorageOptions Storage => new() { Provider = StorageOptions.SqliteProvider, ConnectionString = $"Data Source={Path.Combine(Folder, "crash.db")}" };
+}
+
+/// <summary>The crash test on Azure Table Storage (Azurite, a server of its own).</summary>
+public sealed class AzuriteCrashTests : CrashTests
+{
+    private AzuriteProcess? _azurite;
+
+    protected override StorageOptions Storage => new() { Provider = StorageOptions.AzureTablesProvider, ConnectionString = _azurite!.ConnectionString };
+
+    public override async Task InitializeAsync()
+    {
+        _azurite = await AzuriteProcess.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_azurite is not null) await _azurite.DisposeAsync();
+    }
+}
 
 /// <summary>
 /// The real bot process, killed (SIGKILL) and started again several times while channel kudos keep coming: every
 /// kudos it acknowledged is saved afterwards, and none twice. A stub Bot Connector on loopback takes the replies.
 /// </summary>
-public sealed class CrashTests : IAsyncLifetime
+public abstract class CrashTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("wellnessbot-crash-").FullName;
+    protected string Folder { get; } = Directory.CreateTempSubdirectory("wellnessbot-crash-").FullName;
+
+    protected abstract StorageOptions Storage { get; }
     private readonly int _port = LoopbackPort.Free();
     private WebApplication _connector = null!;
     private Process? _bot;
@@ -27,9 +55,7 @@ public sealed class CrashTests : IAsyncLifetime
         Path.Combine(RepoPaths.Root, "src", "Bot", "bin",
             typeof(CrashTests).Assembly.Location.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug", "net10.0", "WellnessBot.Bot.dll");
 
-    private string Database => Path.Combine(_folder, "crash.db");
-
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -41,19 +67,20 @@ public sealed class CrashTests : IAsyncLifetime
         await _connector.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Kill();
         await _connector.DisposeAsync();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 
     private async Task StartBotAsync()
     {
-        var start = new ProcessStartInfo("dotnet", [BotDll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
+        var start = new ProcessStartInfo("dotnet", [BotDll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
-        start.Environment["Storage__ConnectionString"] = $"Data Source={Database}";
+        start.Environment["Storage__Provider"] = Storage.Provider;
+        start.Environment["Storage__ConnectionString"] = Storage.ConnectionString;
         start.Environment["Support__Keys__" + TestSupportKey.Id] = TestSupportKey.Value;
         // Short holds, so what a killed instance held is taken again within seconds.
         start.Environment["Queue__ReservedSeconds"] = "2";
@@ -137,7 +164,7 @@ public sealed class CrashTests : IAsyncLifetime
         List<KudosRecord> saved = [];
         for (var i = 0; i < 120; i++)
         {
-            await using (var store = new SqliteTableStore(Database))
+            await using (var store = TableStoreFactory.Create(Storage))
                 saved = await new KudosStore(store).MonthAsync(month, default);
             if (acknowledged.All(n => saved.Any(k => k.Message.Contains($"#{n} ", StringComparison.Ordinal)))) break;
             await Task.Delay(500);
