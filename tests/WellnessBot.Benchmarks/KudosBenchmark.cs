@@ -122,10 +122,13 @@ internal static class KudosBenchmark
                         next += period;
                     }
                     var colleague = (u + 1) % users;
+                    var id = $"k-{Interlocked.Increment(ref sequence)}";
                     var body = Activity(serviceUrl, $"29:giver-{u}", $"a:giver-{u}", $"kudos <at>Colleague {colleague}</at> thanks for the sign-out",
-                        $"k-{Interlocked.Increment(ref sequence)}", mention: ($"29:colleague-{colleague}", $"Colleague {colleague}"));
+                        id, mention: ($"29:colleague-{colleague}", $"Colleague {colleague}"));
                     var start = Stopwatch.GetTimestamp();
                     await PostAsync(http, endpoint, body);
+                    // The bot answers first and runs the turn after: a kudos counts once its confirmation is back.
+                    await bot.ReplyTo($"a:giver-{u}", id).WaitAsync(TimeSpan.FromSeconds(30));
                     mine.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
                 }
             })));
