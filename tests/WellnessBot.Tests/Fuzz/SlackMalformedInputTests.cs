@@ -90,11 +90,7 @@ public sealed class SlackMalformedInputTests : IAsyncLifetime
         }
         await _host.IdleAsync();
 
-        var errors = _host.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal)).Select(l => l.Length > 1500 ? l[..1500] : l).Distinct().Take(3);
-        Assert.True(failures.Count == 0, "5xx answers:\n" + string.Join("\n", failures) + "\n" + string.Join("\n---\n", errors));
-        var broken = _host.Logs.Lines.Where(l => l.Contains("failed in the background", StringComparison.Ordinal)).Take(5).ToList();
-        Assert.True(broken.Count == 0, "Turns that failed:\n" + string.Join("\n", broken));
-        Assert.True(statuses.GetValueOrDefault(200) > Cases / 10, "Too few mutations were still valid requests: " + string.Join(", ", statuses));
+        FuzzVerdict.Assert(failures, _host.Logs, statuses, Cases);
 
         Assert.Equal(HttpStatusCode.OK, (await _host.CommandAsync("/wellness", "help", trigger: "after-fuzz")).StatusCode);
         await _host.IdleAsync();
