@@ -93,15 +93,13 @@ public static class StorageKeys
     public static (string PartitionKey, string RowKey) SlackEvent(string eventId) => ("slack-event", Escape(eventId));
 
     // The turn inbox: every acknowledged request until its turn has run, one partition per shard so no single
-    // partition takes every write; a row per request, keyed by the channel's own id for it (so a redelivery is the same row).
+    // partition takes every write; a row per request, keyed by a hash of the channel's own id for it (so a
+    // redelivery is the same row, and whatever a client sent as an id fits the key rules).
     public const int InboxShards = 8;
     public static (string PartitionKey, string RowKey) InboxRequest(string channel, string requestId)
     {
-        var rowKey = Escape(channel + "|" + requestId);
-        // FNV-1a: the same shard for the same id in every process (string.GetHashCode is not).
-        var hash = 2166136261u;
-        foreach (var c in rowKey) hash = (hash ^ c) * 16777619u;
-        return (InboxShard((int)(hash % InboxShards)), rowKey);
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(channel + "|" + requestId));
+        return (InboxShard(hash[0] % InboxShards), Convert.ToHexStringLower(hash));
     }
     public static string InboxShard(int shard) => "inbox|" + shard.ToString(CultureInfo.InvariantCulture);
 

@@ -10,17 +10,17 @@ internal sealed record InboxItem(QueuedRequest Request, string RequestId, int At
 /// <summary>
 /// The turn inbox: every request an edge acknowledged, in the table store, until its turn has run. A row is written
 /// before the edge answers; an instance leases it (ETag-checked) before running it and deletes it after, so a turn
-/// whose instance died is found again once its lease ends. The body is kept as received, in slices that fit the
-/// store's property limit (Azure: 64 KiB a property).
+/// whose instance died is found again once its lease ends. The body is kept as received but encrypted (it may hold
+/// a support request's words), in slices that fit the store's property limit (Azure: 64 KiB a property).
 /// </summary>
-internal sealed class TurnInbox(ITableStore store)
+internal sealed class TurnInbox(ITableStore store, WellnessBot.Dialogs.Support.DetailsProtector protector)
 {
-    private const int SliceChars = 30_000;
+    private const int SliceChars = 30_000; // 60,000 bytes as UTF-16: under the 64 KiB a property holds
     private const int MaxSlices = 16;
     private readonly ITableClient _table = store.GetTableClient(StorageKeys.InboxTable);
 
     /// <summary>Largest body the inbox keeps; the edges' own limits are below it.</summary>
-    public const int MaxBodyChars = SliceChars * MaxSlices;
+    public const int MaxBodyChars = SliceChars * MaxSlices * 3 / 4 - 1_000; // room for the encryption's base64
 
     /// <summary>Writes a new request, reserved for this instance until <paramref name="reservedUntil"/>. Null when it is already there (a redelivery).</summary>
     public async Task<InboxItem?> AddAsync(QueuedRequest request, string requestId, DateTimeOffset reservedUntil, CancellationToken ct)
@@ -41,12 +41,21 @@ internal sealed class TurnInbox(ITableStore store)
     /// Takes a request to run it now: its lease moves to <paramref name="until"/> and its attempts go up by one, if
     /// nobody changed it since <paramref name="item"/> was read. Null when another instance took it first, or it is done.
     /// </summary>
-    public async Task<InboxItem?> TryLeaseAsync(InboxItem item, DateTimeOffset until, CancellationToken ct)
+    public Task<InboxItem?> TryLeaseAsync(InboxItem item, DateTimeOffset until, CancellationToken ct) =>
+        TryHoldAsync(item with { Attempts = item.Attempts + 1, LeaseUntil = until }, item.ETag, ct);
+
+    /// <summary>Keeps a running turn this instance's until <paramref name="until"/>; null when it is no longer ours.</summary>
+    public Task<InboxItem?> TryRenewAsync(InboxItem item, DateTimeOffset until, CancellationToken ct) =>
+        TryHoldAsync(item with { LeaseUntil = until }, item.ETag, ct);
+
+    /// <summary>Only the hold changes (a merge, ETag-checked): the body is not sent again.</summary>
+    private async Task<InboxItem?> TryHoldAsync(InboxItem held, Azure.ETag ifMatch, CancellationToken ct)
     {
-        var leased = item with { Attempts = item.Attempts + 1, LeaseUntil = until };
+        var (pk, rk) = StorageKeys.InboxRequest(held.Request.Channel, held.RequestId);
+        var hold = new TableEntity(pk, rk) { ["Attempts"] = held.Attempts, ["LeaseUntil"] = held.LeaseUntil };
         try
         {
-            return leased with { ETag = await _table.UpdateEntityAsync(ToEntity(leased), item.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false) };
+            return held with { ETag = await _table.UpdateEntityAsync(hold, ifMatch, TableUpdateMode.Merge, ct).ConfigureAwait(false) };
         }
         catch (Exception ex) when (ex is ConcurrencyConflictException or EntityNotFoundException)
         {
@@ -60,7 +69,7 @@ internal sealed class TurnInbox(ITableStore store)
         var found = new List<TableEntity>();
         for (var shard = 0; shard < StorageKeys.InboxShards && found.Count < max; shard++)
         {
-            var query = TableQuery.InPartition(StorageKeys.InboxShard(shard)).Where("LeaseUntil", FilterOperator.LessThan, now);
+            var query = TableQuery.InPartition(StorageKeys.InboxShard(shard)).Where("LeaseUntil", FilterOperator.LessThan, now).Take(max);
             await foreach (var entity in _table.QueryAsync(query, ct).ConfigureAwait(false))
             {
                 found.Add(entity);
@@ -77,7 +86,7 @@ internal sealed class TurnInbox(ITableStore store)
         return _table.DeleteEntityAsync(pk, rk, ETag.All, ct);
     }
 
-    private static TableEntity ToEntity(InboxItem item)
+    private TableEntity ToEntity(InboxItem item)
     {
         var (request, (pk, rk)) = (item.Request, StorageKeys.InboxRequest(item.Request.Channel, item.RequestId));
         var entity = new TableEntity(pk, rk)
@@ -85,14 +94,29 @@ internal sealed class TurnInbox(ITableStore store)
             ["Channel"] = request.Channel, ["Kind"] = request.Kind, ["ReceivedAt"] = request.ReceivedAt, ["Urgent"] = request.Urgent,
             ["RequestId"] = item.RequestId, ["Attempts"] = item.Attempts, ["LeaseUntil"] = item.LeaseUntil,
         };
-        for (var i = 0; i * SliceChars < request.Body.Length; i++)
-            entity["Body" + i] = request.Body.Substring(i * SliceChars, Math.Min(SliceChars, request.Body.Length - i * SliceChars));
+        // Base64 text: slicing never splits a character.
+        var sealedBody = protector.Protect(request.Body, rk);
+        for (var i = 0; i * SliceChars < sealedBody.Length; i++)
+            entity["Body" + i] = sealedBody.Substring(i * SliceChars, Math.Min(SliceChars, sealedBody.Length - i * SliceChars));
         return entity;
     }
 
-    private static InboxItem Read(TableEntity e)
+    /// <summary>The body, or nothing when it cannot be read (its key is gone): the turn then fails once, is logged, and goes.</summary>
+    private string Unseal(string sealedBody, string rowKey)
     {
-        var body = string.Concat(Enumerable.Range(0, MaxSlices).Select(i => e.GetString("Body" + i)).TakeWhile(s => s is not null));
+        try
+        {
+            return protector.Unprotect(sealedBody, rowKey);
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or FormatException)
+        {
+            return "";
+        }
+    }
+
+    private InboxItem Read(TableEntity e)
+    {
+        var body = Unseal(string.Concat(Enumerable.Range(0, MaxSlices).Select(i => e.GetString("Body" + i)).TakeWhile(s => s is not null)), e.RowKey);
         var request = new QueuedRequest(e.GetString("Channel") ?? "", e.GetString("Kind") ?? "", body, e.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue)
         {
             Urgent = e.GetBoolean("Urgent") ?? false,

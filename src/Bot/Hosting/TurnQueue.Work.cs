@@ -11,6 +11,11 @@ internal sealed partial class TurnQueue
             {
                 await RunOneAsync(item).ConfigureAwait(false);
             }
+            catch (Exception ex)
+            {
+                // Whatever went wrong with this one (the store down when letting it go), the worker goes on.
+                LogFailed(logger, item.Request.Channel, ex.GetType().Name, DetailOf(ex));
+            }
             finally
             {
                 Done();
@@ -21,18 +26,9 @@ internal sealed partial class TurnQueue
     private async Task RunOneAsync(InboxItem item)
     {
         var channel = item.Request.Channel;
-        InboxItem? leased;
-        try
-        {
-            // Taken here moments ago (most turns): its reservation covers the run. Found in the inbox, or waited long: lease it.
-            leased = item.Attempts == 0 && item.LeaseUntil - clock.GetUtcNow() > _settings.Reserved / 2 ? item
-                : await inbox.TryLeaseAsync(item, clock.GetUtcNow() + _settings.Running, _abort.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !_abort.IsCancellationRequested)
-        {
-            LogFailed(logger, channel, ex.GetType().Name, DetailOf(ex)); // still in the inbox: found again once its reservation ends
-            return;
-        }
+        // Taken here moments ago (most turns): its reservation covers the start. Found in the inbox, or waited long: lease it.
+        var leased = item.Attempts == 0 && item.LeaseUntil - clock.GetUtcNow() > _settings.Reserved / 2 ? item
+            : await inbox.TryLeaseAsync(item, clock.GetUtcNow() + _settings.Running, _abort.Token).ConfigureAwait(false);
         if (leased is null) return; // another instance took it (or it is done)
         if (leased.Attempts > MaxAttempts)
         {
@@ -40,9 +36,11 @@ internal sealed partial class TurnQueue
             await inbox.CompleteAsync(leased, CancellationToken.None).ConfigureAwait(false);
             return;
         }
+        var run = _runners[channel].RunAsync(leased.Request, _abort.Token);
         try
         {
-            await _runners[channel].RunAsync(leased.Request, _abort.Token).ConfigureAwait(false);
+            await KeepHoldingAsync(leased, run).ConfigureAwait(false);
+            await run.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
@@ -56,6 +54,30 @@ internal sealed partial class TurnQueue
             WellnessBot.Dialogs.BotMetrics.Error(channel);
         }
         await inbox.CompleteAsync(leased, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>While a turn runs past half its hold, the hold is renewed, so no other instance takes it meanwhile.</summary>
+    private async Task KeepHoldingAsync(InboxItem held, Task run)
+    {
+        while (!run.IsCompleted)
+        {
+            var renewIn = (held.LeaseUntil - clock.GetUtcNow()) / 2;
+            if (renewIn > TimeSpan.Zero && await Task.WhenAny(run, Task.Delay(renewIn, clock)).ConfigureAwait(false) == run) return;
+            try
+            {
+                if (await inbox.TryRenewAsync(held, clock.GetUtcNow() + _settings.Running, CancellationToken.None).ConfigureAwait(false) is not { } renewed)
+                {
+                    LogLostHold(logger, held.Request.Channel); // changed elsewhere: it may run twice; its effects are idempotent where they can be
+                    return;
+                }
+                held = renewed;
+            }
+            catch (Exception ex) when (ex is WellnessBot.Storage.TableStoreException)
+            {
+                LogFailed(logger, held.Request.Channel, ex.GetType().Name, DetailOf(ex)); // tried again at the next half
+                await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(1), clock)).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>The next request, urgent ones first; null once the queue is closed, or out of time.</summary>
@@ -89,6 +111,9 @@ internal sealed partial class TurnQueue
 
     [LoggerMessage(EventId = 7204, Level = LogLevel.Information, Message = "Took {Count} request(s) from the inbox whose instance is gone")]
     private static partial void LogRecovered(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 7206, Level = LogLevel.Warning, Message = "A long {Channel} turn's hold could not be renewed: another instance may run it too")]
+    private static partial void LogLostHold(ILogger logger, string channel);
 
     [LoggerMessage(EventId = 7205, Level = LogLevel.Error, Message = "A {Channel} request was started {Attempts} times and never finished: dropped")]
     private static partial void LogGaveUp(ILogger logger, string channel, int attempts);

@@ -21,6 +21,9 @@ internal sealed partial class TurnQueue(
     QueueSettings? settings = null,
     int workers = 8) : IHostedService, ITurnQueue
 {
+    /// <summary>How long an edge waits for the inbox write before it answers "busy" (Slack's limit is 3 seconds).</summary>
+    public static readonly TimeSpan KeepWithin = TimeSpan.FromSeconds(2);
+
     /// <summary>A request that has been started this often and never finished is dropped (logged): it is what stops its instance.</summary>
     public const int MaxAttempts = 3;
 
@@ -42,14 +45,17 @@ internal sealed partial class TurnQueue(
         if (!_runners.ContainsKey(request.Channel)) throw new ArgumentException($"No runner for channel '{request.Channel}'.", nameof(request));
         if (!TryReserve()) return QueueAnswer.Busy;
         InboxItem? item;
+        // Answered in the channel's time or not at all: a store that does not answer soon is as good as down.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bounded.CancelAfter(KeepWithin);
         try
         {
-            item = await inbox.AddAsync(request, requestId, clock.GetUtcNow() + _settings.Reserved, ct).ConfigureAwait(false);
+            item = await inbox.AddAsync(request, requestId, clock.GetUtcNow() + _settings.Reserved, bounded.Token).ConfigureAwait(false);
         }
-        catch (TableStoreException ex)
+        catch (Exception ex) when (ex is TableStoreException || ex is OperationCanceledException && bounded.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             Done();
-            LogNotKept(logger, request.Channel, ex.ErrorCode); // nothing is acknowledged that is not kept: the edge says "busy"
+            LogNotKept(logger, request.Channel, (ex as TableStoreException)?.ErrorCode ?? "timeout"); // nothing is acknowledged that is not kept: the edge says "busy"
             return QueueAnswer.Busy;
         }
         catch
@@ -116,13 +122,13 @@ internal sealed partial class TurnQueue(
                 // Only when this instance has room: a busy one leaves lapsed work to others.
                 if (Volatile.Read(ref _pending) < workers) await RecoverAsync(_closing.Token).ConfigureAwait(false);
             }
-            catch (TableStoreException ex)
-            {
-                LogNotKept(logger, "inbox", ex.ErrorCode);
-            }
             catch (OperationCanceledException) when (_closing.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception ex)
+            {
+                LogFailed(logger, "inbox", ex.GetType().Name, DetailOf(ex)); // looked at again at the next tick
             }
         }
         while (await WaitAsync(timer).ConfigureAwait(false));
@@ -150,7 +156,11 @@ internal sealed partial class TurnQueue(
         }
     }
 
-    private void Hold(InboxItem item) => (item.Request.Urgent ? _urgent : _normal).Writer.TryWrite(item);
+    /// <summary>Into the workers' hands; when they are gone (shutting down), it stays in the inbox for the next instance.</summary>
+    private void Hold(InboxItem item)
+    {
+        if (!(item.Request.Urgent ? _urgent : _normal).Writer.TryWrite(item)) Done();
+    }
 
     private void Done()
     {

@@ -59,7 +59,16 @@ internal static partial class SlackEndpoints
             case "event_callback":
                 var eventId = envelope.At("event_id").Str();
                 if (eventId is null) return Results.Ok();
-                if (!await inbound.FirstDeliveryAsync(eventId, http.RequestAborted))
+                bool first;
+                try
+                {
+                    first = await inbound.FirstDeliveryAsync(eventId, http.RequestAborted);
+                }
+                catch (WellnessBot.Storage.TableStoreException)
+                {
+                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable); // not kept: Slack delivers it again
+                }
+                if (!first)
                 {
                     // Slack redelivers when an answer was slow or lost (X-Slack-Retry-Num / -Reason); it was handled once.
                     LogRetry(logs.CreateLogger("WellnessBot.Bot.Slack"), http.Request.Headers["X-Slack-Retry-Num"].ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());

@@ -36,9 +36,12 @@ internal sealed class OpenIdMetadata(string url, HttpClient http, TimeProvider? 
     /// <summary>Fetches now because a token named a key we do not have; null when throttled.</summary>
     public async Task<OpenIdConnectConfiguration?> RefreshAsync(CancellationToken ct)
     {
+        var asked = _clock.GetUtcNow();
         await _lock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            // Fetched while this caller waited (a rotation brings many such tokens at once): those keys are the answer.
+            if (_fetchedAt >= asked && _config is { } justFetched) return justFetched;
             if (_clock.GetUtcNow() - _lastForced < TryAgainEvery) return null;
             _lastForced = _clock.GetUtcNow();
             return await FetchLockedAsync(ct).ConfigureAwait(false);

@@ -16,6 +16,8 @@ public sealed class TurnQueueTests : IAsyncLifetime
     private readonly string _folder = Directory.CreateTempSubdirectory("wellnessbot-queue-").FullName;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.Zero));
     private SqliteTableStore _store = null!;
+    private readonly WellnessBot.Dialogs.Support.DetailsProtector _protector =
+        new(new WellnessBot.Dialogs.Support.SupportSettings { Keys = { ["t"] = WellnessBot.Dialogs.Support.DetailsProtector.NewKey() } });
 
     public async Task InitializeAsync()
     {
@@ -48,7 +50,7 @@ public sealed class TurnQueueTests : IAsyncLifetime
         }
     }
 
-    private TurnQueue Queue(Recorder recorder) => new([recorder], new TurnInbox(_store), _clock, NullLogger<TurnQueue>.Instance, workers: 1);
+    private TurnQueue Queue(Recorder recorder) => new([recorder], new TurnInbox(_store, _protector), _clock, NullLogger<TurnQueue>.Instance, workers: 1);
 
     private static QueuedRequest Request(string body, bool urgent = false) => new("test", "kind", body, DateTimeOffset.UnixEpoch) { Urgent = urgent };
 
@@ -62,7 +64,9 @@ public sealed class TurnQueueTests : IAsyncLifetime
         await queue.StartAsync(default);
         Assert.Equal(QueueAnswer.Accepted, await queue.TryEnqueueAsync(Request("first"), "1", default));
         await recorder.FirstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(1, await InboxRowsAsync()); // kept while it runs
+        Assert.Equal(1, await InboxRowsAsync()); // kept while it runs, and not as written:
+        var row = Assert.Single(await _store.GetTableClient(StorageKeys.InboxTable).QueryAllAsync(TableQuery.AcrossPartitions()));
+        Assert.DoesNotContain("first", string.Concat(row.Keys.Select(k => row.GetString(k) ?? "")), StringComparison.Ordinal);
 
         recorder.FirstMayFinish.SetResult();
         await queue.IdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
@@ -136,6 +140,53 @@ public sealed class TurnQueueTests : IAsyncLifetime
         Assert.Equal(["a", "first"], next.Ran.Order());
         Assert.Equal(0, await InboxRowsAsync());
         await second.StopAsync(default);
+    }
+
+    [Fact]
+    public async Task AStoreErrorWhenLettingATurnGoDoesNotStopTheWorker()
+    {
+        var recorder = new Recorder();
+        recorder.FirstMayFinish.SetResult();
+        var flaky = new FailingDeletes(_store) { FailuresLeft = 1 };
+        var queue = new TurnQueue([recorder], new TurnInbox(flaky, _protector), _clock, NullLogger<TurnQueue>.Instance, workers: 1);
+        await queue.StartAsync(default);
+
+        await queue.TryEnqueueAsync(Request("a"), "1", default);
+        await queue.TryEnqueueAsync(Request("b"), "2", default);
+        await queue.IdleAsync().WaitAsync(TimeSpan.FromSeconds(10)); // the one worker went on to "b"
+
+        Assert.Equal(["a", "b"], recorder.Ran);
+        Assert.Equal(1, await InboxRowsAsync()); // "a" stays until its hold ends; then it runs again (its effects are idempotent)
+        await queue.StopAsync(default);
+    }
+
+    /// <summary>The embedded store, whose next inbox deletes fail as an unreachable store's would.</summary>
+    private sealed class FailingDeletes(ITableStore inner) : ITableStore
+    {
+        public int FailuresLeft { get; set; }
+        public string ProviderName => inner.ProviderName;
+        public string Location => inner.Location;
+        public Task<StoreHealth> CheckHealthAsync(CancellationToken ct = default) => inner.CheckHealthAsync(ct);
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public ITableClient GetTableClient(string tableName) => new Table(inner.GetTableClient(tableName), this);
+
+        private sealed class Table(ITableClient table, FailingDeletes store) : ITableClient
+        {
+            public string Name => table.Name;
+            public Task CreateIfNotExistsAsync(CancellationToken ct = default) => table.CreateIfNotExistsAsync(ct);
+            public Task<TableEntity?> GetEntityAsync(string pk, string rk, CancellationToken ct = default) => table.GetEntityAsync(pk, rk, ct);
+            public Task<Azure.ETag> AddEntityAsync(TableEntity entity, CancellationToken ct = default) => table.AddEntityAsync(entity, ct);
+            public Task<Azure.ETag> UpsertEntityAsync(TableEntity entity, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken ct = default) => table.UpsertEntityAsync(entity, mode, ct);
+            public Task<Azure.ETag> UpdateEntityAsync(TableEntity entity, Azure.ETag ifMatch, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken ct = default) => table.UpdateEntityAsync(entity, ifMatch, mode, ct);
+            public Task<TablePage> QueryPageAsync(TableQuery query, string? token = null, CancellationToken ct = default) => table.QueryPageAsync(query, token, ct);
+            public Task<IReadOnlyList<Azure.ETag>> SubmitTransactionAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken ct = default) => table.SubmitTransactionAsync(actions, ct);
+
+            public Task<bool> DeleteEntityAsync(string pk, string rk, Azure.ETag ifMatch = default, CancellationToken ct = default)
+            {
+                if (store.FailuresLeft-- <= 0) return table.DeleteEntityAsync(pk, rk, ifMatch, ct);
+                throw new TableStoreUnavailableException("simulated outage");
+            }
+        }
     }
 
     [Fact]
