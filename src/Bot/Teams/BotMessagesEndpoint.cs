@@ -48,15 +48,15 @@ internal static partial class BotMessagesEndpoint
         }
 
         var activity = Parse(body);
-        if (activity is null || ProblemWith(activity) is { } problem)
+        if ((activity is null ? "Not an activity: JSON with a type, a serviceUrl and a conversation is expected." : ProblemWith(activity)) is { } problem)
         {
-            await BadRequestAsync(http, activity is null ? "Not an activity: JSON with a type, a serviceUrl and a conversation is expected." : ProblemWith(activity)!, ct).ConfigureAwait(false);
+            await BadRequestAsync(http, problem, ct).ConfigureAwait(false);
             return;
         }
-        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != "https" && !serviceUrl.IsLoopback))
+        if (!Uri.TryCreate(activity!.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != "https" && !serviceUrl.IsLoopback))
         {
             LogBadServiceUrl(logger);
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await BadRequestAsync(http, "serviceUrl must be an https URL.", ct).ConfigureAwait(false);
             return;
         }
         if (!auth.AcceptsActivity(caller, activity.ChannelId, activity.ServiceUrl))

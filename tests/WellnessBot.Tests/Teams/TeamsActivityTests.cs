@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using WellnessBot.Tests.Harness;
 using WireMock.RequestBuilders;
@@ -133,6 +134,19 @@ public sealed class TeamsActivityTests : BotFrameworkHostTests
         Assert.Equal(HttpStatusCode.BadRequest, (await Host.PostAsync(new { type = "message", text = "no service url" }, Host.ChannelToken())).StatusCode);
         var huge = TeamsActivities.Personal(Host.ServiceUrl, new string('x', 300_000));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await Host.PostAsync(huge, Host.ChannelToken())).StatusCode);
+        Assert.Empty(Host.ConnectorCalls());
+    }
+
+    [Fact]
+    public async Task ABadRequestSaysWhatIsWrongWithIt()
+    {
+        var notJson = await Host.PostAsync("{\"type\":", Host.ChannelToken());
+        Assert.Contains("Not an activity", await notJson.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var longId = JsonSerializer.SerializeToNode(TeamsActivities.Personal(Host.ServiceUrl, "help"))!;
+        longId["conversation"]!["id"] = new string('a', 10_000);
+        var refused = await Host.PostAsync(longId.ToJsonString(), Host.ChannelToken());
+        Assert.Equal((HttpStatusCode.BadRequest, "An id is too long."), (refused.StatusCode, await refused.Content.ReadAsStringAsync()));
         Assert.Empty(Host.ConnectorCalls());
     }
 }
