@@ -88,12 +88,13 @@ public abstract class CrashTests : IAsyncLifetime
         start.Environment["Queue__LookEverySeconds"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         _bot = Process.Start(start)!;
-        _bot.OutputDataReceived += (_, _) => { };
-        _bot.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _bot.OutputDataReceived += (_, e) => { if (e.Data is { } line && output.Count < 200) output.Enqueue(line); };
+        _bot.ErrorDataReceived += (_, e) => { if (e.Data is { } line && output.Count < 200) output.Enqueue(line); };
         _bot.BeginOutputReadLine();
         _bot.BeginErrorReadLine();
         using var http = new HttpClient();
-        for (var i = 0; i < 240; i++)
+        for (var i = 0; i < 480 && !_bot.HasExited; i++)
         {
             try
             {
@@ -102,7 +103,7 @@ public abstract class CrashTests : IAsyncLifetime
             catch (HttpRequestException) { }
             await Task.Delay(250);
         }
-        throw new TimeoutException("The bot did not start.");
+        throw new TimeoutException($"The bot did not start (exited: {_bot.HasExited}):\n" + string.Join("\n", output.TakeLast(40)));
     }
 
     private void Kill()
