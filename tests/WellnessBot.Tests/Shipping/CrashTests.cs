@@ -47,7 +47,7 @@ public abstract class CrashTests : IAsyncLifetime
     protected string Folder { get; } = Directory.CreateTempSubdirectory("wellnessbot-crash-").FullName;
 
     protected abstract StorageOptions Storage { get; }
-    private readonly int _port = LoopbackPort.Free();
+    private int _port = LoopbackPort.Free();
     private WebApplication _connector = null!;
     private Process? _bot;
 
@@ -74,7 +74,20 @@ public abstract class CrashTests : IAsyncLifetime
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 
+    /// <summary>Starts the bot and waits until it answers; a port taken meanwhile by another test's server means another port.</summary>
     private async Task StartBotAsync()
+    {
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await TryStartBotAsync(output)) return;
+            Kill();
+            _port = LoopbackPort.Free();
+        }
+        throw new TimeoutException("The bot did not start:\n" + string.Join("\n", output.TakeLast(40)));
+    }
+
+    private async Task<bool> TryStartBotAsync(System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         var start = new ProcessStartInfo("dotnet", [BotDll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -88,22 +101,21 @@ public abstract class CrashTests : IAsyncLifetime
         start.Environment["Queue__LookEverySeconds"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         _bot = Process.Start(start)!;
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        _bot.OutputDataReceived += (_, e) => { if (e.Data is { } line && output.Count < 200) output.Enqueue(line); };
-        _bot.ErrorDataReceived += (_, e) => { if (e.Data is { } line && output.Count < 200) output.Enqueue(line); };
+        _bot.OutputDataReceived += (_, e) => { if (e.Data is { } line && output.Count < 400) output.Enqueue(line); };
+        _bot.ErrorDataReceived += (_, e) => { if (e.Data is { } line && output.Count < 400) output.Enqueue(line); };
         _bot.BeginOutputReadLine();
         _bot.BeginErrorReadLine();
-        using var http = new HttpClient();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         for (var i = 0; i < 480 && !_bot.HasExited; i++)
         {
             try
             {
-                if ((await http.GetAsync($"http://127.0.0.1:{_port}/healthz")).StatusCode == HttpStatusCode.OK) return;
+                if ((await http.GetAsync($"http://127.0.0.1:{_port}/healthz")).StatusCode == HttpStatusCode.OK) return !_bot.HasExited;
             }
-            catch (HttpRequestException) { }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"The bot did not start (exited: {_bot.HasExited}):\n" + string.Join("\n", output.TakeLast(40)));
+        return false;
     }
 
     private void Kill()
