@@ -37,11 +37,12 @@ internal static partial class SlackEndpoints
     public static async Task<IResult> CommandsAsync(HttpContext http, SlackOptions options, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
-        var form = Form(Encoding.UTF8.GetString(body));
+        var text = Encoding.UTF8.GetString(body);
+        var form = Form(text);
         if (form.ContainsKey("ssl_check")) return Results.Ok();
         if (form.Any(f => IsId(f.Key) && f.Value.Length > MaxIdLength)) return Problem(IdsTooLong);
         var urgent = urgency.IsUrgent(form.GetValueOrDefault("text"), actionId: null);
-        var command = new QueuedRequest(Channels.Slack, SlackInbound.CommandKind, Encoding.UTF8.GetString(body), clock.GetUtcNow()) { Urgent = urgent };
+        var command = new QueuedRequest(Channels.Slack, SlackInbound.CommandKind, text, clock.GetUtcNow()) { Urgent = urgent };
         if (await queue.TryEnqueueAsync(command, "cmd:" + (form.GetValueOrDefault("trigger_id") ?? Guid.NewGuid().ToString("N")), http.RequestAborted) == QueueAnswer.Busy)
             return Results.Json(new { response_type = "ephemeral", text = "I'm very busy right now. Please try again in a minute." });
         return Results.Ok(); // an empty 200: Slack shows nothing, the answer follows
@@ -50,7 +51,8 @@ internal static partial class SlackEndpoints
     public static async Task<IResult> EventsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
-        if (Json(Encoding.UTF8.GetString(body)) is not { } envelope) return Problem("Not an event: a JSON object is expected.");
+        var json = Encoding.UTF8.GetString(body);
+        if (Json(json) is not { } envelope) return Problem("Not an event: a JSON object is expected.");
         if (HasLongId(envelope)) return Problem(IdsTooLong);
         switch (envelope.At("type").Str())
         {
@@ -75,7 +77,7 @@ internal static partial class SlackEndpoints
                     return Results.Ok();
                 }
                 var urgent = urgency.IsUrgent(envelope.At("event", "text").Str(), actionId: null);
-                var queued = new QueuedRequest(Channels.Slack, SlackInbound.EventKind, Encoding.UTF8.GetString(body), clock.GetUtcNow()) { Urgent = urgent };
+                var queued = new QueuedRequest(Channels.Slack, SlackInbound.EventKind, json, clock.GetUtcNow()) { Urgent = urgent };
                 // No room (or no store): not 200, so Slack delivers the event again (and its dedupe row must not stop that).
                 if (await queue.TryEnqueueAsync(queued, "event:" + eventId, http.RequestAborted) != QueueAnswer.Busy) return Results.Ok();
                 try
