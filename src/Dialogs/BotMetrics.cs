@@ -18,7 +18,11 @@ public static class BotMetrics
     private static readonly Counter<long> SafetyReplies = Meter.CreateCounter<long>("wellnessbot.safety.replies", "{reply}", "Crisis replies, by how they were delivered (private, fallback, undelivered).");
     private static readonly Counter<long> SupportEvents = Meter.CreateCounter<long>("wellnessbot.support.events", "{event}", "Support requests created, offered, accepted, escalated, closed.");
 
+    private static readonly Counter<long> OutboxSends = Meter.CreateCounter<long>("wellnessbot.outbox.sends", "{message}",
+        "Messages through the outbox, by outcome: sent, unreachable, postponed (the channel failed; tried again later), gaveup, unreadable.");
+
     private static double _oldestWaitingMinutes;
+    private static long _outboxDue;
     private static long _openRequests;
 
     static BotMetrics()
@@ -27,6 +31,8 @@ public static class BotMetrics
             "Age of the oldest support request no supporter has accepted yet (0 when none), as of the last timer sweep.");
         Meter.CreateObservableGauge("wellnessbot.support.open_requests", () => Interlocked.Read(ref _openRequests), "{request}",
             "Open support requests, as of the last timer sweep.");
+        Meter.CreateObservableGauge("wellnessbot.outbox.due", () => Interlocked.Read(ref _outboxDue), "{message}",
+            "Messages waiting for another try (the channel failed, or the instance sending them died), as of the last outbox sweep.");
     }
 
     public static void Turn(string channel, string intent) =>
@@ -41,6 +47,10 @@ public static class BotMetrics
     public static void CrisisReply(string delivery) => SafetyReplies.Add(1, new KeyValuePair<string, object?>("delivery", delivery));
 
     public static void Support(string what) => SupportEvents.Add(1, new KeyValuePair<string, object?>("event", what));
+
+    public static void OutboxSend(string outcome) => OutboxSends.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public static void OutboxDue(int due) => Interlocked.Exchange(ref _outboxDue, due);
 
     public static void SupportBacklog(int open, TimeSpan oldestWaiting)
     {

@@ -20,6 +20,8 @@ public static class DialogServices
         services.AddSingleton<Kudos.DigestPublisher>();
         services.TryAddSingleton<Support.SupportSettings>();
         services.AddSingleton<Support.DetailsProtector>();
+        services.TryAddSingleton<Outbox.OutboxSettings>();
+        services.AddSingleton<Outbox.Outbox>();
         services.AddSingleton<Support.SupportRequests>();
         services.AddSingleton<Support.PeerRoster>();
         services.AddSingleton<Support.SupportAudit>();

@@ -19,10 +19,11 @@ public static class StorageKeys
     public const string PeerRosterTable = "PeerRoster";
     public const string SupportAuditTable = "SupportAudit";
     public const string InboxTable = "TurnInbox";
+    public const string OutboxTable = "Outbox";
 
     /// <summary>Tables the host creates at start-up.</summary>
     public static IReadOnlyList<string> AllTables { get; } =
-        [DialogStateTable, ConversationsTable, KudosTable, DigestsTable, SettingsTable, SupportRequestsTable, PeerRosterTable, SupportAuditTable, InboxTable];
+        [DialogStateTable, ConversationsTable, KudosTable, DigestsTable, SettingsTable, SupportRequestsTable, PeerRosterTable, SupportAuditTable, InboxTable, OutboxTable];
 
     // Kudos: one partition per month, so a month's digest is a single partition read; a row per kudos.
     public static (string PartitionKey, string RowKey) Kudos(Month month, string kudosId) => (KudosMonthPartition(month), kudosId);
@@ -102,6 +103,26 @@ public static class StorageKeys
         return (InboxShard(hash[0] % InboxShards), Convert.ToHexStringLower(hash));
     }
     public static string InboxShard(int shard) => "inbox|" + shard.ToString(CultureInfo.InvariantCulture);
+
+    // The outbox: a message waiting to be sent ("p|…") and, once sent, the record that it was ("d|…"), side by side
+    // in one shard so moving from one to the other is one transaction; keyed by a hash of the sender's own key for
+    // the message (kudos, recipient), so the same message asked for twice is one row.
+    public const int OutboxShards = 8;
+    public const string OutboxWaitingRows = "p|", OutboxSentRows = "d|";
+    public static (string PartitionKey, string WaitingRow, string SentRow) OutboxMessage(string onceKey)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(onceKey));
+        var id = Convert.ToHexStringLower(hash);
+        return (OutboxShard(hash[0] % OutboxShards), OutboxWaitingRows + id, OutboxSentRows + id);
+    }
+    public static string OutboxShard(int shard) => "outbox|" + shard.ToString(CultureInfo.InvariantCulture);
+
+    // What makes an outbox message the same message: a kudos' note to one recipient; a support request's notice
+    // to one person at one version of the request (each move is ETag-checked, so its notices are sent once).
+    public static string KudosNote(string kudosId, UserRef recipient) => "kudos-note|" + kudosId + "|" + recipient.Key;
+    public static string SupportNotice(string requestId, Azure.ETag version, string what, UserRef to) =>
+        "support|" + requestId + "|" + version + "|" + what + "|" + to.Key;
+    public static string DigestPartSent(Month month, string partRow) => "digest|" + month + "|" + partRow;
 
     /// <summary>Percent-encodes the characters table keys may not hold (/ \ # ? % and control characters).</summary>
     public static string Escape(string value)

@@ -44,6 +44,7 @@ internal static class WellnessBotServices
                 var candidates = new[] { env.ContentRootPath, AppContext.BaseDirectory }.Select(root => Path.Combine(root, "catalog", "resources.json"));
                 o.CatalogPath = candidates.FirstOrDefault(File.Exists) ?? candidates.First();
             });
+        builder.AddCheckedSettings<WellnessBot.Dialogs.Outbox.OutboxSettings>(WellnessBot.Dialogs.Outbox.OutboxSettings.SectionName, o => o.Validate());
         builder.Services.AddWellnessDialogs();
 
         // Both edges answer their channel at once and hand the turn here.
@@ -59,6 +60,7 @@ internal static class WellnessBotServices
         builder.Services.AddHostedService(services => services.GetRequiredService<TurnQueue>());
         builder.Services.AddHostedService<Scheduling.MonthlyDigestJob>();
         builder.Services.AddHostedService<Scheduling.SupportTimersJob>();
+        builder.Services.AddHostedService<Scheduling.OutboxJob>();
         builder.Services.AddHostedService<Scheduling.CatalogReloadJob>();
         return builder;
     }

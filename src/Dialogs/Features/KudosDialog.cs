@@ -16,7 +16,7 @@ public sealed partial class KudosDialog(
     DigestLedger ledger,
     KudosPreferences preferences,
     IPeopleDirectory people,
-    IProactiveMessenger messenger,
+    Outbox.Outbox outbox,
     ProgramSettings program,
     Safety.SafetyNet safety,
     TimeProvider clock) : IDialog
@@ -219,18 +219,19 @@ public sealed partial class KudosDialog(
         };
         var (stored, created) = await kudos.AddAsync(record, ct).ConfigureAwait(false);
         await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.Confirmation(stored, repeat: !created)), ct).ConfigureAwait(false);
-        if (!created) return;
 
+        // Asked for again even when the kudos was already saved: a turn run again after a crash finds the notes
+        // it had not sent yet; the outbox sends each one once, and tries again later when the channel fails.
         var unreachable = new List<string>();
         foreach (var recipient in stored.Recipients.Where(r => r.Key != stored.Giver.Key))
         {
             if (!await preferences.WantsNotesAsync(recipient, ct).ConfigureAwait(false)) continue;
-            if (!await messenger.SendToUserAsync(recipient, KudosCards.RecipientNote(stored), ct).ConfigureAwait(false))
-                unreachable.Add(recipient.Name);
+            var note = await outbox.ToUserAsync(StorageKeys.KudosNote(stored.Id, recipient), recipient, KudosCards.RecipientNote(stored), ct).ConfigureAwait(false);
+            if (note == Outbox.Delivery.Unreachable) unreachable.Add(recipient.Name);
         }
         if (unreachable.Count > 0)
             await context.ReplyPrivatelyAsync(BotMessage.Say(Text.CouldNotNotify(unreachable)), ct).ConfigureAwait(false);
-        if (!turn.Conversation.IsPrivate)
+        if (created && !turn.Conversation.IsPrivate)
             await context.ReplyAsync(KudosCards.ChannelShoutOut(stored), ct).ConfigureAwait(false);
     }
 

@@ -11,13 +11,15 @@ public enum DigestOutcome { Posted, AlreadyPosted, Busy, NowhereToPost, NotDue }
 /// Posts a month's digest to the program channels and the coordinators' breakfast copy, exactly once however
 /// many instances run: the month's lease lets one instance post at a time; each part is recorded as "Sending"
 /// before it is sent and "Sent" after, so a crash between the two never sends that part again (coordinators are
-/// told to check it instead) and a post that failed part-way resumes with the parts still missing.
+/// told to check it instead) and a post that failed part-way resumes with the parts still missing. The coordinators'
+/// private copies go through the outbox, so a chat that fails for a while gets them later rather than never.
 /// </summary>
 public sealed partial class DigestPublisher(
     KudosStore kudos,
     DigestLedger ledger,
     ProgramChannels channels,
     IProactiveMessenger messenger,
+    Outbox.Outbox outbox,
     ProgramSettings program,
     DigestSettings settings,
     TimeProvider clock,
@@ -60,6 +62,8 @@ public sealed partial class DigestPublisher(
             for (var i = 0; i < channelParts.Count; i++)
             {
                 var part = channelParts[i];
+                // Straight to the channel, not through the outbox: a post whose outcome is unknown is never sent
+                // again (twice in the program channel is worse than a part missing, which coordinators are told of).
                 var sent = await SendPartAsync(month, StorageKeys.DigestPartRow(channel, i), async () =>
                 {
                     var id = await messenger.SendToConversationAsync(channel, part, ct).ConfigureAwait(false);
@@ -75,8 +79,9 @@ public sealed partial class DigestPublisher(
             for (var i = 0; i < breakfast.Count; i++)
             {
                 var part = breakfast[i];
-                await SendPartAsync(month, StorageKeys.DigestCoordinatorRow(coordinator) + "|" + i, async () =>
-                    (await messenger.SendToUserAsync(coordinator, part, ct).ConfigureAwait(false), null), ct).ConfigureAwait(false);
+                var row = StorageKeys.DigestCoordinatorRow(coordinator) + "|" + i;
+                await SendPartAsync(month, row, async () =>
+                    (await outbox.ToUserAsync(StorageKeys.DigestPartSent(month, row), coordinator, part, ct).ConfigureAwait(false) != Outbox.Delivery.Unreachable, null), ct).ConfigureAwait(false);
             }
         }
 
@@ -85,7 +90,7 @@ public sealed partial class DigestPublisher(
 
         if (uncertain.Count > 0)
             foreach (var coordinator in coordinators)
-                await messenger.SendToUserAsync(coordinator, BotMessage.Say(
+                await outbox.ToUserAsync(StorageKeys.DigestPartSent(month, "heads-up|" + coordinator.Key), coordinator, BotMessage.Say(
                     $"Heads-up: I restarted while posting the {digest.Title} digest, so {string.Join(" and ", uncertain)} may be missing. " +
                     "Please check the program channel; **digest preview** shows the full text."), ct).ConfigureAwait(false);
         BotMetrics.DigestPosted(late);

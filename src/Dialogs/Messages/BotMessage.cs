@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WellnessBot.Dialogs.Messages;
 
 /// <summary>
@@ -36,6 +38,14 @@ public sealed record Card(string Kind)
 
 public enum TextStyle { Normal, Heading, Subtle, Attention }
 
+/// <summary>Every element by a short type name, so a message kept in the outbox reads back as it was built.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(TextBlock), "text")]
+[JsonDerivedType(typeof(FactSet), "facts")]
+[JsonDerivedType(typeof(TextInput), "text-input")]
+[JsonDerivedType(typeof(ChoiceInput), "choice-input")]
+[JsonDerivedType(typeof(ToggleInput), "toggle-input")]
+[JsonDerivedType(typeof(PeoplePicker), "people-picker")]
 public abstract record CardElement;
 
 public static class CardElements
@@ -101,6 +111,9 @@ public sealed record PeoplePicker(string Id, string Label) : CardInput(Id, Label
 
 public enum ActionStyle { Default, Positive, Destructive }
 
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(SubmitAction), "submit")]
+[JsonDerivedType(typeof(OpenUrlAction), "open-url")]
 public abstract record CardAction(string Title);
 
 /// <summary>A button that sends the form's inputs back to the bot with <see cref="ActionId"/> and fixed data.</summary>

@@ -7,7 +7,7 @@ namespace WellnessBot.Dialogs.Support;
 /// <summary>What happens to a requester's own requests: their latest, withdrawing it, and urgency after crisis words.</summary>
 public sealed class RequesterActions(
     SupportRequests requests,
-    IProactiveMessenger messenger,
+    Outbox.Outbox outbox,
     SupportSettings settings,
     TimeProvider clock,
     ILogger<RequesterActions> logger)
@@ -26,7 +26,7 @@ public sealed class RequesterActions(
             if (cancelled is null) continue; // moved meanwhile (offered to the next supporter): cancel what it is now
             logger.RequestClosed(cancelled.Reference, "cancelled"); BotMetrics.Support("cancelled");
             if (open.Holder is { } toTell)
-                await messenger.SendToUserAsync(toTell, BotMessage.Say(SupportText.Withdrawn(cancelled.Reference)), ct).ConfigureAwait(false);
+                await outbox.ToUserAsync(StorageKeys.SupportNotice(cancelled.Id, cancelled.ETag, "withdrawn", toTell), toTell, BotMessage.Say(SupportText.Withdrawn(cancelled.Reference)), ct).ConfigureAwait(false);
             return cancelled;
         }
         return null;
@@ -47,7 +47,7 @@ public sealed class RequesterActions(
             marked++;
             logger.RequestUrgent(changed.Reference);
             if (changed.Holder is { } holder)
-                await messenger.SendToUserAsync(holder, BotMessage.Say(SupportText.NowUrgent(changed.Reference)), ct).ConfigureAwait(false);
+                await outbox.ToUserAsync(StorageKeys.SupportNotice(changed.Id, changed.ETag, "urgent", holder), holder, BotMessage.Say(SupportText.NowUrgent(changed.Reference)), ct).ConfigureAwait(false);
         }
         return marked;
     }

@@ -15,7 +15,7 @@ public sealed class SupportRouting(
     SupportRequests requests,
     PeerRoster roster,
     SupportAudit audit,
-    IProactiveMessenger messenger,
+    Outbox.Outbox outbox,
     IPeopleDirectory people,
     ProgramSettings program,
     SupportSettings settings,
@@ -50,7 +50,10 @@ public sealed class SupportRouting(
             if (offered is null) return null;
             await roster.MarkAssignedAsync(candidate.Person, now, ct).ConfigureAwait(false);
 
-            if (await messenger.SendToUserAsync(candidate.Person, BotMessage.Show(SupportCards.Offer(offered, offered.Details!, settings)), ct).ConfigureAwait(false))
+            // Delivered, or waiting in the outbox for the channel to come back: either way the offer's window runs.
+            var offer = await outbox.ToUserAsync(StorageKeys.SupportNotice(offered.Id, offered.ETag, "offer", candidate.Person), candidate.Person,
+                BotMessage.Show(SupportCards.Offer(offered, offered.Details!, settings)), ct).ConfigureAwait(false);
+            if (offer != Outbox.Delivery.Unreachable)
             {
                 await audit.RecordAsync(candidate.Person, offered.Id, SupportAudit.ShownWithOffer, ct).ConfigureAwait(false);
                 logger.RequestOffered(offered.Reference, offered.Passed.Count + 1); BotMetrics.Support("offered");
@@ -97,7 +100,8 @@ public sealed class SupportRouting(
         foreach (var coordinator in coordinators)
         {
             var person = coordinator with { Name = await people.NameOfAsync(coordinator, ct).ConfigureAwait(false) ?? "Coordinator" };
-            if (!await messenger.SendToUserAsync(person, BotMessage.Show(SupportCards.Escalation(escalated, escalated.Details!, named)), ct).ConfigureAwait(false))
+            if (await outbox.ToUserAsync(StorageKeys.SupportNotice(escalated.Id, escalated.ETag, "escalation", person), person,
+                    BotMessage.Show(SupportCards.Escalation(escalated, escalated.Details!, named)), ct).ConfigureAwait(false) == Outbox.Delivery.Unreachable)
                 continue;
             alerted++;
             await audit.RecordAsync(person, escalated.Id, SupportAudit.ShownWithEscalation, ct).ConfigureAwait(false);
@@ -105,7 +109,8 @@ public sealed class SupportRouting(
         // Still listed for them in "h3 requests"; the log is how an admin learns the alert did not arrive.
         if (alerted == 0) logger.RequestCoordinatorsUnreachable(escalated.Reference);
         if (escalated.Requester is { } requester)
-            await messenger.SendToUserAsync(requester, BotMessage.Say(SupportText.EscalatedToRequester(named.Name)), ct).ConfigureAwait(false);
+            await outbox.ToUserAsync(StorageKeys.SupportNotice(escalated.Id, escalated.ETag, "escalated", requester), requester,
+                BotMessage.Say(SupportText.EscalatedToRequester(named.Name)), ct).ConfigureAwait(false);
         return escalated;
     }
 }

@@ -8,7 +8,7 @@ namespace WellnessBot.Dialogs.Support;
 public sealed class SupportTimers(
     SupportRequests requests,
     SupportRouting routing,
-    IProactiveMessenger messenger,
+    Outbox.Outbox outbox,
     SupportSettings settings,
     TimeProvider clock,
     ILogger<SupportTimers> logger)
@@ -55,7 +55,7 @@ public sealed class SupportTimers(
                 var moved = await requests.TryUpdateAsync(request, request.PassOn(now), ct).ConfigureAwait(false);
                 if (moved is null) return;
                 logger.RequestTimedOut(moved.Reference); BotMetrics.Support("timed_out");
-                await messenger.SendToUserAsync(timedOut, BotMessage.Say(SupportText.OfferLapsed(moved.Reference)), ct).ConfigureAwait(false);
+                await outbox.ToUserAsync(StorageKeys.SupportNotice(moved.Id, moved.ETag, "lapsed", timedOut), timedOut, BotMessage.Say(SupportText.OfferLapsed(moved.Reference)), ct).ConfigureAwait(false);
                 await routing.OfferNextAsync(moved, ct).ConfigureAwait(false);
                 return;
             case SupportTimer.OfferExpires when request.Status == SupportStatus.New:
@@ -64,7 +64,7 @@ public sealed class SupportTimers(
             case SupportTimer.FollowUp when request.Status == SupportStatus.Done:
                 var followed = await requests.TryUpdateAsync(request, request.FollowedUp(now, TimeSpan.FromDays(settings.RetentionDays)), ct).ConfigureAwait(false);
                 if (followed?.Requester is { } requester)
-                    await messenger.SendToUserAsync(requester, BotMessage.Say(SupportText.FollowUp), ct).ConfigureAwait(false);
+                    await outbox.ToUserAsync(StorageKeys.SupportNotice(followed.Id, followed.ETag, "follow-up", requester), requester, BotMessage.Say(SupportText.FollowUp), ct).ConfigureAwait(false);
                 return;
             case SupportTimer.Purge:
                 if (await requests.TryUpdateAsync(request, request.Purge(), ct).ConfigureAwait(false) is not null)

@@ -13,7 +13,7 @@ public sealed class SupporterActions(
     SupportRequests requests,
     PeerRoster roster,
     SupportRouting routing,
-    IProactiveMessenger messenger,
+    Outbox.Outbox outbox,
     ProgramSettings program,
     SupportSettings settings,
     TimeProvider clock,
@@ -31,7 +31,8 @@ public sealed class SupporterActions(
         logger.RequestAccepted(accepted.Reference); BotMetrics.Support("accepted");
         var department = (await roster.GetAsync(supporter, ct).ConfigureAwait(false))?.Department ?? "";
         if (accepted.Requester is { } requester)
-            await messenger.SendToUserAsync(requester, BotMessage.Say(SupportText.AcceptedToRequester(supporter.Name, department, accepted.Details)), ct).ConfigureAwait(false);
+            await outbox.ToUserAsync(StorageKeys.SupportNotice(accepted.Id, accepted.ETag, "accepted", requester), requester,
+                BotMessage.Say(SupportText.AcceptedToRequester(supporter.Name, department, accepted.Details)), ct).ConfigureAwait(false);
         return SupportActionResult.Done;
     }
 

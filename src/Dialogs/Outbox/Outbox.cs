@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Logging;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Turns;
+using WellnessBot.Storage;
+
+namespace WellnessBot.Dialogs.Outbox;
+
+/// <summary>
+/// Messages sent outside a turn's own replies (notes to colleagues, offers, escalations, digest parts) go through
+/// here. Each is named by its sender with a key ("this kudos, this recipient"); it is written down before it is
+/// sent, tried at once, and if the channel fails it is tried again with back-off, across restarts and by any
+/// instance, until it goes or <see cref="OutboxSettings.MaxAttempts"/> is reached. Asked for again with the same key
+/// (a turn run again after a crash), it is not sent again.
+/// <para>
+/// Once means once unless an instance dies in the instant between a channel taking the message and the record that
+/// it did: neither Teams nor Slack can be asked whether a message arrived, so that one is sent again. A note twice
+/// is better than a note never.
+/// </para>
+/// </summary>
+public sealed partial class Outbox(ITableStore store, Support.DetailsProtector protector, IProactiveMessenger messenger,
+    OutboxSettings settings, TimeProvider clock, ILogger<Outbox> logger)
+{
+    private readonly OutboxRows _rows = new(store, protector);
+
+    /// <summary>A private message to a person; <see cref="Delivery.Later"/> when the channel failed and it will be tried again.</summary>
+    public async Task<Delivery> ToUserAsync(string onceKey, UserRef user, BotMessage message, CancellationToken ct) =>
+        (await SendOnceAsync(onceKey, new OutboxLetter(user, null, message), ct).ConfigureAwait(false)).Delivery;
+
+    /// <summary>A post in a conversation, with the channel's id for it when it went now.</summary>
+    public Task<OutboxResult> ToConversationAsync(string onceKey, ConversationRef conversation, BotMessage message, CancellationToken ct) =>
+        SendOnceAsync(onceKey, new OutboxLetter(null, conversation, message), ct);
+
+    private async Task<OutboxResult> SendOnceAsync(string onceKey, OutboxLetter letter, CancellationToken ct)
+    {
+        if (await _rows.SentAsync(onceKey, ct).ConfigureAwait(false) is { } earlier) return earlier;
+        var now = clock.GetUtcNow();
+        var waiting = await _rows.AddAsync(onceKey, letter, now + settings.Hold, ct).ConfigureAwait(false);
+        if (waiting is null)
+        {
+            // Asked for before: by a run of this turn that died (its hold over: ours now), or one still sending it.
+            var existing = await _rows.WaitingAsync(onceKey, ct).ConfigureAwait(false);
+            if (existing is null) return await _rows.SentAsync(onceKey, ct).ConfigureAwait(false) ?? OutboxResult.Later;
+            if (existing.DueAt > now) return OutboxResult.Later;
+            waiting = await _rows.TryHoldAsync(existing, now + settings.Hold, attempt: true, ct).ConfigureAwait(false);
+            if (waiting is null) return OutboxResult.Later;
+        }
+        return await AttemptAsync(waiting, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Tries the letters whose wait is over: every instance does, every <see cref="OutboxSettings.LookEverySeconds"/>; ETags let one have each.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        var tried = 0;
+        var due = await _rows.DueAsync(clock.GetUtcNow(), max: 200, ct).ConfigureAwait(false);
+        BotMetrics.OutboxDue(due.Count);
+        foreach (var letter in due)
+        {
+            var held = await _rows.TryHoldAsync(letter, clock.GetUtcNow() + settings.Hold, attempt: true, ct).ConfigureAwait(false);
+            if (held is null) continue;
+            await AttemptAsync(held, ct).ConfigureAwait(false);
+            tried++;
+        }
+        return tried;
+    }
+
+    /// <summary>Forgets the records of letters sent more than <see cref="OutboxSettings.KeepSentDays"/> ago.</summary>
+    public Task<int> ForgetOldAsync(CancellationToken ct) => _rows.ForgetSentAsync(clock.GetUtcNow().AddDays(-settings.KeepSentDays), ct);
+
+    private async Task<OutboxResult> AttemptAsync(WaitingLetter waiting, CancellationToken ct)
+    {
+        if (waiting.Letter is not { } letter)
+        {
+            LogUnreadable(logger);
+            return await FinishAsync(waiting, new OutboxResult(Delivery.Unreachable), "Unreadable", ct).ConfigureAwait(false);
+        }
+        OutboxResult result;
+        try
+        {
+            result = letter.ToUser is { } user
+                ? new OutboxResult(await messenger.SendToUserAsync(user, letter.Message, ct).ConfigureAwait(false) ? Delivery.Sent : Delivery.Unreachable)
+                : await messenger.SendToConversationAsync(letter.ToConversation!, letter.Message, ct).ConfigureAwait(false) is { } id
+                    ? new OutboxResult(Delivery.Sent, id) : new OutboxResult(Delivery.Unreachable);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return await PostponeAsync(waiting, ex, ct).ConfigureAwait(false);
+        }
+        return await FinishAsync(waiting, result, result.Delivery.ToString(), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The channel failed (down, throttled, a timeout): the letter waits its back-off, or is given up on after its last try.</summary>
+    private async Task<OutboxResult> PostponeAsync(WaitingLetter waiting, Exception failure, CancellationToken ct)
+    {
+        if (waiting.Attempts >= settings.MaxAttempts)
+        {
+            LogGaveUp(logger, waiting.Attempts, failure.GetType().Name);
+            return await FinishAsync(waiting, new OutboxResult(Delivery.Unreachable), "GaveUp", ct).ConfigureAwait(false);
+        }
+        var wait = OutboxSettings.BackOff(waiting.Attempts, Random.Shared.NextDouble());
+        LogPostponed(logger, waiting.Attempts, failure.GetType().Name, (int)wait.TotalSeconds);
+        BotMetrics.OutboxSend("postponed");
+        await _rows.TryHoldAsync(waiting, clock.GetUtcNow() + wait, attempt: false, ct).ConfigureAwait(false);
+        return OutboxResult.Later;
+    }
+
+    /// <summary>
+    /// Records how it went. The message has gone whatever the store says now: a failure to record it is logged, not
+    /// thrown (the turn is not run again for it); the letter is then sent once more when its hold ends.
+    /// </summary>
+    private async Task<OutboxResult> FinishAsync(WaitingLetter waiting, OutboxResult result, string outcome, CancellationToken ct)
+    {
+        BotMetrics.OutboxSend(outcome.ToLowerInvariant());
+        try
+        {
+            await _rows.FinishAsync(waiting, outcome, result.MessageId, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        }
+        catch (TableStoreException ex) when (ex.ErrorCode == "ResourceNotFound")
+        {
+            // Another instance finished it first (this one's hold had ended): its record stands.
+        }
+        catch (TableStoreException ex)
+        {
+            LogNotRecorded(logger, ex.ErrorCode);
+        }
+        return result;
+    }
+
+    [LoggerMessage(EventId = 2401, Level = LogLevel.Warning, Message = "Outbox: try {Attempts} failed ({Exception}); trying again in {Seconds} s")]
+    private static partial void LogPostponed(ILogger logger, int attempts, string exception, int seconds);
+
+    [LoggerMessage(EventId = 2402, Level = LogLevel.Error, Message = "Outbox: a message was given up on after {Attempts} tries (last: {Exception})")]
+    private static partial void LogGaveUp(ILogger logger, int attempts, string exception);
+
+    [LoggerMessage(EventId = 2403, Level = LogLevel.Warning, Message = "Outbox: a message was sent but the store did not record it ({ErrorCode}); it may be sent once more")]
+    private static partial void LogNotRecorded(ILogger logger, string errorCode);
+
+    [LoggerMessage(EventId = 2404, Level = LogLevel.Error, Message = "Outbox: a waiting message could not be read (its key is gone, or it was altered); it is not sent")]
+    private static partial void LogUnreadable(ILogger logger);
+}
