@@ -22,6 +22,9 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
 {
     private readonly OutboxRows _rows = new(store, protector);
 
+    /// <summary>Letters this instance is sending now: its own sweep never sends one again because a slow send outlasted its hold.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _sending = new(StringComparer.Ordinal);
+
     /// <summary>A private message to a person; <see cref="Delivery.Later"/> when the channel failed and it will be tried again.</summary>
     public async Task<Delivery> ToUserAsync(string onceKey, UserRef user, BotMessage message, CancellationToken ct) =>
         (await SendOnceAsync(onceKey, new OutboxLetter(user, null, message), ct).ConfigureAwait(false)).Delivery;
@@ -55,6 +58,7 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
         BotMetrics.OutboxDue(due.Count);
         foreach (var letter in due)
         {
+            if (_sending.ContainsKey(letter.WaitingRow)) continue;
             var held = await _rows.TryHoldAsync(letter, clock.GetUtcNow() + settings.Hold, attempt: true, ct).ConfigureAwait(false);
             if (held is null) continue;
             await AttemptAsync(held, ct).ConfigureAwait(false);
@@ -67,6 +71,19 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
     public Task<int> ForgetOldAsync(CancellationToken ct) => _rows.ForgetSentAsync(clock.GetUtcNow().AddDays(-settings.KeepSentDays), ct);
 
     private async Task<OutboxResult> AttemptAsync(WaitingLetter waiting, CancellationToken ct)
+    {
+        if (!_sending.TryAdd(waiting.WaitingRow, 0)) return OutboxResult.Later;
+        try
+        {
+            return await SendAsync(waiting, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sending.TryRemove(waiting.WaitingRow, out _);
+        }
+    }
+
+    private async Task<OutboxResult> SendAsync(WaitingLetter waiting, CancellationToken ct)
     {
         if (waiting.Letter is not { } letter)
         {
