@@ -226,7 +226,7 @@ public sealed partial class KudosDialog(
         foreach (var recipient in stored.Recipients.Where(r => r.Key != stored.Giver.Key))
         {
             if (!await preferences.WantsNotesAsync(recipient, ct).ConfigureAwait(false)) continue;
-            var note = await outbox.ToUserAsync(StorageKeys.KudosNote(stored.Id, recipient), recipient, KudosCards.RecipientNote(stored), ct).ConfigureAwait(false);
+            var note = await outbox.ToUserFromTurnAsync(StorageKeys.KudosNote(stored.Id, recipient), recipient, KudosCards.RecipientNote(stored), firstAsked: created, ct).ConfigureAwait(false);
             if (note == Outbox.Delivery.Unreachable) unreachable.Add(recipient.Name);
         }
         if (unreachable.Count > 0)

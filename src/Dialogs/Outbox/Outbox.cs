@@ -29,6 +29,37 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
     public async Task<Delivery> ToUserAsync(string onceKey, UserRef user, BotMessage message, CancellationToken ct) =>
         (await SendOnceAsync(onceKey, new OutboxLetter(user, null, message), ct).ConfigureAwait(false)).Delivery;
 
+    /// <summary>
+    /// The same, from a turn the inbox runs again if this instance dies: the turn itself is the record that the message
+    /// is owed, so it is written to the outbox only if the channel fails now (one write saved per message on the way).
+    /// <paramref name="firstAsked"/>: what the message is about was made by this very turn (a kudos just saved), so it
+    /// cannot have been sent or tried before, and nothing is looked up first.
+    /// </summary>
+    public async Task<Delivery> ToUserFromTurnAsync(string onceKey, UserRef user, BotMessage message, bool firstAsked, CancellationToken ct)
+    {
+        if (!firstAsked && await _rows.SentAsync(onceKey, ct).ConfigureAwait(false) is { } earlier) return earlier.Delivery;
+        if (!firstAsked && await _rows.WaitingAsync(onceKey, ct).ConfigureAwait(false) is not null)
+            return await ToUserAsync(onceKey, user, message, ct).ConfigureAwait(false); // tried before and failed: the outbox has it
+        var letter = new OutboxLetter(user, null, message);
+        bool delivered;
+        try
+        {
+            delivered = await messenger.SendToUserAsync(user, message, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var wait = OutboxSettings.BackOff(1, Random.Shared.NextDouble());
+            LogPostponed(logger, 1, ex.GetType().Name, (int)wait.TotalSeconds);
+            BotMetrics.OutboxSend("postponed");
+            await _rows.AddAsync(onceKey, letter, clock.GetUtcNow() + wait, ct).ConfigureAwait(false);
+            return Delivery.Later;
+        }
+        var outcome = delivered ? Delivery.Sent : Delivery.Unreachable;
+        BotMetrics.OutboxSend(outcome.ToString().ToLowerInvariant());
+        await _rows.RecordSentAsync(onceKey, outcome.ToString(), clock.GetUtcNow(), ct).ConfigureAwait(false);
+        return outcome;
+    }
+
     /// <summary>A post in a conversation, with the channel's id for it when it went now.</summary>
     public Task<OutboxResult> ToConversationAsync(string onceKey, ConversationRef conversation, BotMessage message, CancellationToken ct) =>
         SendOnceAsync(onceKey, new OutboxLetter(null, conversation, message), ct);

@@ -99,6 +99,13 @@ internal sealed class OutboxRows(ITableStore store, DetailsProtector protector)
         ], ct);
     }
 
+    /// <summary>How a letter that never waited went: its record alone.</summary>
+    public Task RecordSentAsync(string onceKey, string outcome, DateTimeOffset at, CancellationToken ct)
+    {
+        var (pk, _, sentRow) = StorageKeys.OutboxMessage(onceKey);
+        return _table.UpsertEntityAsync(new TableEntity(pk, sentRow) { ["Outcome"] = outcome, ["DoneAt"] = at }, TableUpdateMode.Replace, ct);
+    }
+
     /// <summary>Records of letters sent before <paramref name="before"/> go: nothing runs those turns again by then.</summary>
     public async Task<int> ForgetSentAsync(DateTimeOffset before, CancellationToken ct)
     {
