@@ -43,6 +43,14 @@ internal sealed class LoopbackBot : IAsyncDisposable
         var host = new LoopbackBot(folder, connector, bot);
         connector.MapPost("/v3/conversations/{conversation}/activities/{id}", (string conversation, string id) => host.Accept("reply", conversation + "/" + id));
         connector.MapPost("/v3/conversations/{conversation}/activities", () => host.Accept("sent", null));
+        // A new 1:1 chat (a private confirmation to someone who wrote in a channel): one per person, as Teams does.
+        connector.MapPost("/v3/conversations", async (HttpRequest request) =>
+        {
+            using var body = await System.Text.Json.JsonDocument.ParseAsync(request.Body);
+            var member = body.RootElement.TryGetProperty("members", out var members) && members.GetArrayLength() > 0 ? members[0].GetProperty("id").GetString() : "someone";
+            Interlocked.Increment(ref host._connectorCalls);
+            return Results.Json(new { id = "a:1to1-" + member }, statusCode: 201);
+        });
         await connector.StartAsync();
         await bot.StartAsync();
         return host;

@@ -41,6 +41,13 @@ internal sealed class Samples(string name)
     public string Line(string? target = null) => string.Create(CultureInfo.InvariantCulture,
         $"  {name,-34} n={_microseconds.Count,-6} median={Format(Median),10}  p99={Format(P99),10}{(target is null ? "" : "   target: " + target)}");
 
+    /// <summary>The benchmark process's memory now and at its peak: it holds the bot, the stub and the load generator.</summary>
+    public static string Memory()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return $"RSS {Environment.WorkingSet / 1_048_576} MB (peak {self.PeakWorkingSet64 / 1_048_576} MB; bot, stub and load generator in one process)";
+    }
+
     public static string Format(double microseconds) => microseconds switch
     {
         < 1000 => string.Create(CultureInfo.InvariantCulture, $"{microseconds:F1} µs"),

@@ -6,6 +6,7 @@ var known = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
     ["storage"] = StorageBenchmark.RunAsync,
     ["turns"] = TurnLoadBenchmark.RunAsync,
     ["kudos"] = KudosBenchmark.RunAsync,
+    ["kudos-turns"] = KudosBenchmark.GivingAsync, // the channel kudos turns alone, in a process of their own (memory)
     ["support"] = SupportBenchmark.RunAsync,
     ["resources"] = ResourcesBenchmark.RunAsync,
     ["slack"] = SlackBenchmark.RunAsync,
@@ -16,7 +17,7 @@ var known = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 if (which == "all")
 {
     foreach (var (name, run) in known)
-        if (name != "safety-train") await run(); // training writes the shipped model: only when asked for
+        if (name is not ("safety-train" or "kudos-turns")) await run(); // training writes the shipped model: only when asked for
 }
 else if (known.TryGetValue(which, out var run))
 {

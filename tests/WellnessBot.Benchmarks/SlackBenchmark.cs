@@ -102,6 +102,7 @@ internal static class SlackBenchmark
             Console.WriteLine(Samples.From($"{concurrency} concurrent ({samples.Count / acked:F0} acks/s)", samples).Line("p99 < 50 ms"));
             Console.WriteLine($"    processed (saved, colleague's DM opened and note sent): {(Volatile.Read(ref notes) - notesBefore) / done:F0} kudos/s " +
                 $"over {done:F1} s, each from a different giver; busy answers: {busy}   target: >= 2,500/s, 0 busy");
+            Console.WriteLine("    " + Samples.Memory());
         }
         Console.WriteLine($"    every kudos ran in the background: {apiCalls:N0} Web API calls answered by the stub");
         await bot.StopAsync();

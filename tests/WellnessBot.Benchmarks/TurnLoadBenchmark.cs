@@ -24,11 +24,11 @@ internal static class TurnLoadBenchmark
         foreach (var concurrency in new[] { 1, 16, 64 })
         {
             var (count, seconds, samples, acks) = await DriveAsync(http, bot, concurrency, TimeSpan.FromSeconds(8));
-            var target = concurrency switch { 16 => "   target: p99 < 20 ms", 64 => "   target: > 2,000 turns/s", _ => "" };
+            var target = concurrency switch { 16 => "   target: p99 < 10 ms", 64 => "   target: >= 8,000 turns/s", _ => "" };
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {concurrency,3} concurrent: {count / seconds,8:F0} turns/s   median={Samples.Format(samples.Median),10}  p99={Samples.Format(samples.P99),10}   (ack p99={Samples.Format(acks.P99)}){target}"));
         }
-        Console.WriteLine($"  (replies received by the stub connector: {bot.ConnectorCalls:N0})");
+        Console.WriteLine($"  (replies received by the stub connector: {bot.ConnectorCalls:N0}; {Samples.Memory()})");
     }
 
     private static async Task<(int Count, double Seconds, Samples Samples, Samples Acks)> DriveAsync(HttpClient http, LoopbackBot bot, int concurrency, TimeSpan duration)
