@@ -6,8 +6,8 @@ using WellnessBot.Storage;
 namespace WellnessBot.Dialogs.Outbox;
 
 /// <summary>
-/// Messages sent outside a turn's own replies (notes to colleagues, offers, escalations, digest parts) go through
-/// here. Each is named by its sender with a key ("this kudos, this recipient"); it is written down before it is
+/// Private messages sent outside a turn's own replies (notes to colleagues, support offers and escalations, the
+/// coordinators' digest copies) go through here. Each is named by its sender with a key ("this kudos, this recipient"); it is written down before it is
 /// sent, tried at once, and if the channel fails it is tried again with back-off, across restarts and by any
 /// instance, until it goes or <see cref="OutboxSettings.MaxAttempts"/> is reached. Asked for again with the same key
 /// (a turn run again after a crash), it is not sent again.
@@ -26,8 +26,8 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _sending = new(StringComparer.Ordinal);
 
     /// <summary>A private message to a person; <see cref="Delivery.Later"/> when the channel failed and it will be tried again.</summary>
-    public async Task<Delivery> ToUserAsync(string onceKey, UserRef user, BotMessage message, CancellationToken ct) =>
-        (await SendOnceAsync(onceKey, new OutboxLetter(user, null, message), ct).ConfigureAwait(false)).Delivery;
+    public Task<Delivery> ToUserAsync(string onceKey, UserRef user, BotMessage message, CancellationToken ct) =>
+        SendOnceAsync(onceKey, new OutboxLetter(user, message), ct);
 
     /// <summary>
     /// The same, from a turn the inbox runs again if this instance dies: the turn itself is the record that the message
@@ -37,10 +37,9 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
     /// </summary>
     public async Task<Delivery> ToUserFromTurnAsync(string onceKey, UserRef user, BotMessage message, bool firstAsked, CancellationToken ct)
     {
-        if (!firstAsked && await _rows.SentAsync(onceKey, ct).ConfigureAwait(false) is { } earlier) return earlier.Delivery;
+        if (!firstAsked && await _rows.SentAsync(onceKey, ct).ConfigureAwait(false) is { } earlier) return earlier;
         if (!firstAsked && await _rows.WaitingAsync(onceKey, ct).ConfigureAwait(false) is not null)
             return await ToUserAsync(onceKey, user, message, ct).ConfigureAwait(false); // tried before and failed: the outbox has it
-        var letter = new OutboxLetter(user, null, message);
         bool delivered;
         try
         {
@@ -48,10 +47,7 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var wait = OutboxSettings.BackOff(1, Random.Shared.NextDouble());
-            LogPostponed(logger, 1, ex.GetType().Name, (int)wait.TotalSeconds);
-            BotMetrics.OutboxSend("postponed");
-            await _rows.AddAsync(onceKey, letter, clock.GetUtcNow() + wait, ct).ConfigureAwait(false);
+            await _rows.AddAsync(onceKey, new OutboxLetter(user, message), clock.GetUtcNow() + Postponed(1, ex), ct).ConfigureAwait(false);
             return Delivery.Later;
         }
         var outcome = delivered ? Delivery.Sent : Delivery.Unreachable;
@@ -60,11 +56,7 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
         return outcome;
     }
 
-    /// <summary>A post in a conversation, with the channel's id for it when it went now.</summary>
-    public Task<OutboxResult> ToConversationAsync(string onceKey, ConversationRef conversation, BotMessage message, CancellationToken ct) =>
-        SendOnceAsync(onceKey, new OutboxLetter(null, conversation, message), ct);
-
-    private async Task<OutboxResult> SendOnceAsync(string onceKey, OutboxLetter letter, CancellationToken ct)
+    private async Task<Delivery> SendOnceAsync(string onceKey, OutboxLetter letter, CancellationToken ct)
     {
         if (await _rows.SentAsync(onceKey, ct).ConfigureAwait(false) is { } earlier) return earlier;
         var now = clock.GetUtcNow();
@@ -73,10 +65,10 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
         {
             // Asked for before: by a run of this turn that died (its hold over: ours now), or one still sending it.
             var existing = await _rows.WaitingAsync(onceKey, ct).ConfigureAwait(false);
-            if (existing is null) return await _rows.SentAsync(onceKey, ct).ConfigureAwait(false) ?? OutboxResult.Later;
-            if (existing.DueAt > now) return OutboxResult.Later;
+            if (existing is null) return await _rows.SentAsync(onceKey, ct).ConfigureAwait(false) ?? Delivery.Later;
+            if (existing.DueAt > now) return Delivery.Later;
             waiting = await _rows.TryHoldAsync(existing, now + settings.Hold, attempt: true, ct).ConfigureAwait(false);
-            if (waiting is null) return OutboxResult.Later;
+            if (waiting is null) return Delivery.Later;
         }
         return await AttemptAsync(waiting, ct).ConfigureAwait(false);
     }
@@ -101,9 +93,9 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
     /// <summary>Forgets the records of letters sent more than <see cref="OutboxSettings.KeepSentDays"/> ago.</summary>
     public Task<int> ForgetOldAsync(CancellationToken ct) => _rows.ForgetSentAsync(clock.GetUtcNow().AddDays(-settings.KeepSentDays), ct);
 
-    private async Task<OutboxResult> AttemptAsync(WaitingLetter waiting, CancellationToken ct)
+    private async Task<Delivery> AttemptAsync(WaitingLetter waiting, CancellationToken ct)
     {
-        if (!_sending.TryAdd(waiting.WaitingRow, 0)) return OutboxResult.Later;
+        if (!_sending.TryAdd(waiting.WaitingRow, 0)) return Delivery.Later;
         try
         {
             return await SendAsync(waiting, ct).ConfigureAwait(false);
@@ -114,53 +106,56 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
         }
     }
 
-    private async Task<OutboxResult> SendAsync(WaitingLetter waiting, CancellationToken ct)
+    private async Task<Delivery> SendAsync(WaitingLetter waiting, CancellationToken ct)
     {
         if (waiting.Letter is not { } letter)
         {
             LogUnreadable(logger);
-            return await FinishAsync(waiting, new OutboxResult(Delivery.Unreachable), "Unreadable", ct).ConfigureAwait(false);
+            return await FinishAsync(waiting, Delivery.Unreachable, "Unreadable", ct).ConfigureAwait(false);
         }
-        OutboxResult result;
+        Delivery result;
         try
         {
-            result = letter.ToUser is { } user
-                ? new OutboxResult(await messenger.SendToUserAsync(user, letter.Message, ct).ConfigureAwait(false) ? Delivery.Sent : Delivery.Unreachable)
-                : await messenger.SendToConversationAsync(letter.ToConversation!, letter.Message, ct).ConfigureAwait(false) is { } id
-                    ? new OutboxResult(Delivery.Sent, id) : new OutboxResult(Delivery.Unreachable);
+            result = await messenger.SendToUserAsync(letter.To, letter.Message, ct).ConfigureAwait(false) ? Delivery.Sent : Delivery.Unreachable;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             return await PostponeAsync(waiting, ex, ct).ConfigureAwait(false);
         }
-        return await FinishAsync(waiting, result, result.Delivery.ToString(), ct).ConfigureAwait(false);
+        return await FinishAsync(waiting, result, result.ToString(), ct).ConfigureAwait(false);
     }
 
     /// <summary>The channel failed (down, throttled, a timeout): the letter waits its back-off, or is given up on after its last try.</summary>
-    private async Task<OutboxResult> PostponeAsync(WaitingLetter waiting, Exception failure, CancellationToken ct)
+    private async Task<Delivery> PostponeAsync(WaitingLetter waiting, Exception failure, CancellationToken ct)
     {
         if (waiting.Attempts >= settings.MaxAttempts)
         {
             LogGaveUp(logger, waiting.Attempts, failure.GetType().Name);
-            return await FinishAsync(waiting, new OutboxResult(Delivery.Unreachable), "GaveUp", ct).ConfigureAwait(false);
+            return await FinishAsync(waiting, Delivery.Unreachable, "GaveUp", ct).ConfigureAwait(false);
         }
-        var wait = OutboxSettings.BackOff(waiting.Attempts, Random.Shared.NextDouble());
-        LogPostponed(logger, waiting.Attempts, failure.GetType().Name, (int)wait.TotalSeconds);
+        await _rows.TryHoldAsync(waiting, clock.GetUtcNow() + Postponed(waiting.Attempts, failure), attempt: false, ct).ConfigureAwait(false);
+        return Delivery.Later;
+    }
+
+    /// <summary>How long a letter waits after its <paramref name="attempts"/>th failed try, said in the log and the metrics.</summary>
+    private TimeSpan Postponed(int attempts, Exception failure)
+    {
+        var wait = OutboxSettings.BackOff(attempts, Random.Shared.NextDouble());
+        LogPostponed(logger, attempts, failure.GetType().Name, (int)wait.TotalSeconds);
         BotMetrics.OutboxSend("postponed");
-        await _rows.TryHoldAsync(waiting, clock.GetUtcNow() + wait, attempt: false, ct).ConfigureAwait(false);
-        return OutboxResult.Later;
+        return wait;
     }
 
     /// <summary>
     /// Records how it went. The message has gone whatever the store says now: a failure to record it is logged, not
     /// thrown (the turn is not run again for it); the letter is then sent once more when its hold ends.
     /// </summary>
-    private async Task<OutboxResult> FinishAsync(WaitingLetter waiting, OutboxResult result, string outcome, CancellationToken ct)
+    private async Task<Delivery> FinishAsync(WaitingLetter waiting, Delivery result, string outcome, CancellationToken ct)
     {
         BotMetrics.OutboxSend(outcome.ToLowerInvariant());
         try
         {
-            await _rows.FinishAsync(waiting, outcome, result.MessageId, clock.GetUtcNow(), ct).ConfigureAwait(false);
+            await _rows.FinishAsync(waiting, outcome, clock.GetUtcNow(), ct).ConfigureAwait(false);
         }
         catch (TableStoreException ex) when (ex.ErrorCode == "ResourceNotFound")
         {

@@ -7,14 +7,8 @@ namespace WellnessBot.Dialogs.Outbox;
 /// <summary>How a message left the outbox: delivered now, queued for another try, or to someone who cannot be reached.</summary>
 public enum Delivery { Sent, Later, Unreachable }
 
-/// <summary>A message and where it goes: a person's private chat, or a conversation.</summary>
-public sealed record OutboxLetter(UserRef? ToUser, ConversationRef? ToConversation, BotMessage Message);
-
-/// <summary>A send's outcome, with the channel's id for a conversation post (the digest records it).</summary>
-public sealed record OutboxResult(Delivery Delivery, string? MessageId = null)
-{
-    public static readonly OutboxResult Later = new(Delivery.Later);
-}
+/// <summary>A message and the person whose private chat it goes to.</summary>
+public sealed record OutboxLetter(UserRef To, BotMessage Message);
 
 /// <summary>Letters as JSON, every card element and action by a short type name.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

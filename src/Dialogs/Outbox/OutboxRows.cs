@@ -19,7 +19,7 @@ internal sealed class OutboxRows(ITableStore store, DetailsProtector protector)
     private readonly ITableClient _table = store.GetTableClient(StorageKeys.OutboxTable);
 
     /// <summary>How a letter sent earlier went, or null when it has not gone yet (or was never asked for).</summary>
-    public async Task<OutboxResult?> SentAsync(string onceKey, CancellationToken ct)
+    public async Task<Delivery?> SentAsync(string onceKey, CancellationToken ct)
     {
         var (pk, _, sentRow) = StorageKeys.OutboxMessage(onceKey);
         return await _table.GetEntityAsync(pk, sentRow, ct).ConfigureAwait(false) is { } e ? ReadResult(e) : null;
@@ -88,10 +88,9 @@ internal sealed class OutboxRows(ITableStore store, DetailsProtector protector)
     }
 
     /// <summary>The letter has gone (or never will): its row gives way to the record of how it went, in one transaction.</summary>
-    public Task FinishAsync(WaitingLetter letter, string outcome, string? messageId, DateTimeOffset at, CancellationToken ct)
+    public Task FinishAsync(WaitingLetter letter, string outcome, DateTimeOffset at, CancellationToken ct)
     {
         var record = new TableEntity(letter.PartitionKey, letter.SentRow) { ["Outcome"] = outcome, ["DoneAt"] = at };
-        if (messageId is not null) record["MessageId"] = messageId;
         return _table.SubmitTransactionAsync(
         [
             TableTransactionAction.Delete(new TableEntity(letter.PartitionKey, letter.WaitingRow), ETag.All),
@@ -120,8 +119,7 @@ internal sealed class OutboxRows(ITableStore store, DetailsProtector protector)
         return forgotten;
     }
 
-    private static OutboxResult ReadResult(TableEntity e) => new(
-        e.GetString("Outcome") == nameof(Delivery.Sent) ? Delivery.Sent : Delivery.Unreachable, e.GetString("MessageId"));
+    private static Delivery ReadResult(TableEntity e) => e.GetString("Outcome") == nameof(Delivery.Sent) ? Delivery.Sent : Delivery.Unreachable;
 
     /// <summary>A letter that cannot be read (its key is gone, it was altered) comes back without one: it is given up on, never sent wrong.</summary>
     private WaitingLetter Read(TableEntity e)

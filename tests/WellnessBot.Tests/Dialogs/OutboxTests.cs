@@ -102,7 +102,7 @@ public sealed class OutboxTests : IAsyncLifetime
         // As an instance that wrote the message down and died before sending it.
         var table = _chat.Store.GetTableClient(StorageKeys.OutboxTable);
         var rows = new OutboxRows(_chat.Store, _chat.Services.GetRequiredService<WellnessBot.Dialogs.Support.DetailsProtector>());
-        Assert.NotNull(await rows.AddAsync("note-1", new OutboxLetter(Ben, null, BotMessage.Say("Thanks!")), _chat.Clock.GetUtcNow() + Settings.Hold, default));
+        Assert.NotNull(await rows.AddAsync("note-1", new OutboxLetter(Ben, BotMessage.Say("Thanks!")), _chat.Clock.GetUtcNow() + Settings.Hold, default));
 
         Assert.Equal(Delivery.Later, await Outbox.ToUserAsync("note-1", Ben, BotMessage.Say("Thanks!"), default)); // held: not ours yet
         Assert.Equal(0, await Outbox.SendDueAsync(default));
@@ -172,7 +172,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromHours(1), OutboxSettings.BackOff(50, 0.5));
     }
 
-    private static string Json(BotMessage m) => JsonSerializer.Serialize(new OutboxLetter(null, null, m), OutboxJson.Default.OutboxLetter);
+    private static string Json(BotMessage m) => JsonSerializer.Serialize(new OutboxLetter(Ben, m), OutboxJson.Default.OutboxLetter);
 
     /// <summary>Counts the outbox's sends with one outcome, as a metrics exporter would see them.</summary>
     private sealed class OutcomeCounter : IDisposable
