@@ -123,7 +123,7 @@ public abstract class CrashTests : IAsyncLifetime
         start.Environment["Outbox__HoldSeconds"] = "10";
         start.Environment["Outbox__LookEverySeconds"] = "1";
         start.Environment["Slack__SigningSecret"] = SigningSecret;
-        start.Environment["Slack__BotToken"] = "xoxb-crash-test";
+        start.Environment["Slack__BotToken"] = "crash-test-token"; // the stub Web API takes any token
         start.Environment["Slack__ApiBaseUrl"] = _connector.Urls.Single() + "/api/";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         _bot = Process.Start(start)!;
