@@ -7,8 +7,8 @@ namespace WellnessBot.Dialogs.Outbox;
 
 /// <summary>
 /// Private messages sent outside a turn's own replies (notes to colleagues, support offers and escalations, the
-/// coordinators' digest copies) go through here. Each is named by its sender with a key ("this kudos, this recipient"); it is written down before it is
-/// sent, tried at once, and if the channel fails it is tried again with back-off, across restarts and by any
+/// coordinators' digest copies) go through here. Each is named by its sender with a key ("this kudos, this
+/// recipient"); it is written down before it is sent, tried at once, and if the channel fails it is tried again with back-off, across restarts and by any
 /// instance, until it goes or <see cref="OutboxSettings.MaxAttempts"/> is reached. Asked for again with the same key
 /// (a turn run again after a crash), it is not sent again.
 /// <para>
