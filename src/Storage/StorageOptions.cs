@@ -43,8 +43,8 @@ public sealed class StorageOptions
                              "(an account connection string, UseDevelopmentStorage=true, or https://<account>.table.core.windows.net).");
             else
             {
-                try { TableConnectionString.Parse(ConnectionString); }
-                catch (FormatException ex) { problems.Add("Storage:ConnectionString: " + ex.Message); }
+                if (AzureTableStore.Problem(ConnectionString) is { } problem)
+                    problems.Add("Storage:ConnectionString: " + problem);
             }
         }
         if (RequestTimeoutSeconds is < 1 or > 300)
@@ -70,14 +70,11 @@ public static class TableStoreFactory
         if (options.IsSqlite)
             return new SqliteTableStore(options.ConnectionString);
 
-        var connection = TableConnectionString.Parse(options.ConnectionString!);
-        var clientOptions = new AzureTablesClientOptions();
-        clientOptions.Retry.MaxRetries = options.MaxRetries;
-        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds);
-        if (connection.UsesTokenCredential)
+        var clientOptions = AzureTableStore.ClientOptions(options.MaxRetries, TimeSpan.FromSeconds(options.RequestTimeoutSeconds));
+        if (AzureTableStore.UsesTokenCredential(options.ConnectionString!))
             credential ??= string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
                 ? new DefaultAzureCredential()
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
-        return new AzureTableStore(connection, clientOptions, credential);
+        return new AzureTableStore(options.ConnectionString!, clientOptions, credential);
     }
 }

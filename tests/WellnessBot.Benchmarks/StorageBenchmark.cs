@@ -21,8 +21,8 @@ internal static class StorageBenchmark
                 await RunOnAsync("Embedded SQLite (file, WAL)", sqlite, operations: 20_000, targets: true);
 
             await using var azurite = await AzuriteProcess.StartAsync();
-            await using var azure = new AzureTableStore(TableConnectionString.Parse(azurite.ConnectionString));
-            await RunOnAsync("Azure Table Storage REST client against Azurite on loopback", azure, operations: 2_000, targets: false);
+            await using var azure = new AzureTableStore(azurite.ConnectionString);
+            await RunOnAsync("Azure Table Storage (Azure.Data.Tables SDK) against Azurite on loopback", azure, operations: 2_000, targets: false);
         }
         finally
         {

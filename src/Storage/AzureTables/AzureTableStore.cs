@@ -1,143 +1,116 @@
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 
 namespace WellnessBot.Storage.AzureTables;
 
 /// <summary>
-/// Azure Table Storage over its REST API, on Azure.Core's pipeline (retries, timeouts, logging). The shape
-/// follows Azure.Data.Tables' TableServiceClient/TableClient so a later swap to that package touches this folder only.
+/// Azure Table Storage through the Azure.Data.Tables SDK. The SDK parses connection strings, signs requests,
+/// retries, pages and batches; this folder only maps between its types and <see cref="ITableStore"/>.
 /// </summary>
 public sealed class AzureTableStore : ITableStore
 {
     private readonly ConcurrentDictionary<string, AzureTableClient> _tables = new(StringComparer.OrdinalIgnoreCase);
 
-    public AzureTableStore(TableConnectionString connection, AzureTablesClientOptions? options = null, TokenCredential? credential = null)
+    /// <param name="connection">
+    /// "UseDevelopmentStorage=true", an account connection string (account key or SharedAccessSignature), a table
+    /// endpoint URL with a SAS query, or a bare endpoint URL, which is then reached with <paramref name="credential"/>.
+    /// </param>
+    public AzureTableStore(string connection, TableClientOptions? options = null, TokenCredential? credential = null)
     {
-        Connection = connection;
-        Options = options ?? new AzureTablesClientOptions();
-
-        HttpPipelinePolicy auth;
-        if (connection.UsesSharedKey)
-            auth = new SharedKeyLitePolicy(connection.AccountName!, connection.AccountKey!);
-        else if (connection.UsesSas)
-            auth = new SasQueryPolicy(connection.SharedAccessSignature!);
-        else
-            auth = new BearerTokenAuthenticationPolicy(
-                credential ?? throw new ArgumentException("A token credential is needed for an endpoint without an account key or SAS.", nameof(credential)),
-                "https://storage.azure.com/.default");
-
-        Pipeline = HttpPipelineBuilder.Build(Options, perCallPolicies: [], perRetryPolicies: [auth], new ResponseClassifier());
+        Options = options ?? ClientOptions(maxRetries: 3, TimeSpan.FromSeconds(15));
+        Service = Connect(connection, Options, credential);
     }
 
     public string ProviderName => "AzureTables";
-    public string Location => Connection.Describe();
-    public TableConnectionString Connection { get; }
-    internal AzureTablesClientOptions Options { get; }
-    internal HttpPipeline Pipeline { get; }
+
+    /// <summary>The endpoint, without any SAS or key.</summary>
+    public string Location => Service.Uri.GetLeftPart(UriPartial.Path);
+
+    internal TableServiceClient Service { get; }
+    internal TableClientOptions Options { get; }
+
+    /// <summary>Bounded retries and a timeout for every attempt, so an outage fails a turn in seconds instead of hanging it.</summary>
+    public static TableClientOptions ClientOptions(int maxRetries, TimeSpan networkTimeout)
+    {
+        var options = new TableClientOptions();
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = maxRetries;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
+        options.Retry.NetworkTimeout = networkTimeout;
+        options.Diagnostics.IsLoggingContentEnabled = false; // entities may hold personal data
+        options.Diagnostics.ApplicationId = "WellnessBot";
+        return options;
+    }
+
+    /// <summary>True when <paramref name="connection"/> is an endpoint reached with a token credential (Microsoft Entra).</summary>
+    public static bool UsesTokenCredential(string connection) =>
+        Uri.TryCreate(connection.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Query.Length <= 1;
+
+    /// <summary>The SDK's reading of <paramref name="connection"/>, for start-up checks: null when usable, else why not.</summary>
+    public static string? Problem(string connection)
+    {
+        try
+        {
+            _ = Connect(connection, new TableClientOptions(), UsesTokenCredential(connection) ? new NoCredential() : null);
+            return null;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or UriFormatException)
+        {
+            // The SDK's reason, unless it quotes any part of the value (which may hold a key or signature).
+            var echoes = connection.Split([';', '=', '&', '?'], StringSplitOptions.RemoveEmptyEntries)
+                .Any(part => part.Length >= 6 && ex.Message.Contains(part, StringComparison.Ordinal));
+            return "the Azure Tables SDK cannot use it" + (echoes ? "." : ": " + ex.Message);
+        }
+    }
+
+    private static TableServiceClient Connect(string connection, TableClientOptions options, TokenCredential? credential)
+    {
+        connection = connection.Trim();
+        if (!Uri.TryCreate(connection, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            return new TableServiceClient(connection, options);
+        if (uri.Query.Length > 1)
+            return new TableServiceClient(new Uri(uri.GetLeftPart(UriPartial.Path)), new AzureSasCredential(uri.Query), options);
+        return new TableServiceClient(uri,
+            credential ?? throw new ArgumentException("A token credential is needed for an endpoint without an account key or SAS.", nameof(credential)),
+            options);
+    }
 
     public ITableClient GetTableClient(string tableName)
     {
         EntityRules.ValidateTableName(tableName);
-        return _tables.GetOrAdd(tableName, name => new AzureTableClient(this, name));
+        return _tables.GetOrAdd(tableName, name => new AzureTableClient(this, Service.GetTableClient(name)));
     }
 
     public async Task<StoreHealth> CheckHealthAsync(CancellationToken ct = default)
     {
         try
         {
-            using var message = CreateMessage(RequestMethod.Get, "/Tables");
-            message.Request.Uri.AppendQuery("$top", "1");
-            var response = await SendAsync(message, ct).ConfigureAwait(false);
-            return response.Status == 200
-                ? new StoreHealth(true, $"Azure Table Storage at {Connection.Endpoint} answers.")
-                : new StoreHealth(false, $"Azure Table Storage at {Connection.Endpoint} answered {response.Status} ({ReadError(response).Code}).");
-        }
-        catch (TableStoreException ex)
-        {
-            return new StoreHealth(false, ex.Message);
-        }
-    }
-
-    internal HttpMessage CreateMessage(RequestMethod method, string escapedPath)
-    {
-        var message = Pipeline.CreateMessage();
-        var request = message.Request;
-        request.Method = method;
-        request.Uri.Reset(Connection.Endpoint);
-        request.Uri.AppendPath(escapedPath, escape: false);
-        request.Headers.SetValue("x-ms-version", Options.ServiceVersion);
-        request.Headers.SetValue("DataServiceVersion", "3.0");
-        request.Headers.SetValue("MaxDataServiceVersion", "3.0;NetFx");
-        // Full metadata annotates every non-string type, so whole-number doubles come back as doubles.
-        request.Headers.SetValue("Accept", "application/json;odata=fullmetadata");
-        return message;
-    }
-
-    /// <summary>Sends with the pipeline's bounded retries; a transport failure becomes <see cref="TableStoreUnavailableException"/>.</summary>
-    internal async Task<Response> SendAsync(HttpMessage message, CancellationToken ct)
-    {
-        try
-        {
-            await Pipeline.SendAsync(message, ct).ConfigureAwait(false);
-            var response = message.Response;
-            if (response.Status is 429 or >= 500)
-                throw new TableStoreUnavailableException(
-                    $"Azure Table Storage at {Connection.Endpoint} kept answering {response.Status} ({ReadError(response).Code}) after {Options.Retry.MaxRetries} retries.");
-            return response;
+            await foreach (var _ in Service.QueryAsync(maxPerPage: 1, cancellationToken: ct).AsPages(pageSizeHint: 1).WithCancellation(ct).ConfigureAwait(false))
+                break;
+            return new StoreHealth(true, $"Azure Table Storage at {Location} answers.");
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             throw;
         }
-        catch (Exception ex) when (ex is RequestFailedException or AggregateException or OperationCanceledException
-                                       or HttpRequestException or IOException or Azure.Identity.AuthenticationFailedException)
+        catch (Exception ex) when (AzureFailures.IsStoreFailure(ex))
         {
-            throw new TableStoreUnavailableException(
-                $"Azure Table Storage at {Connection.Describe()} could not be reached after {Options.Retry.MaxRetries} retries: {Innermost(ex).Message}", ex);
-        }
-    }
-
-    internal static (string Code, string? Message) ReadError(Response response)
-    {
-        try
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse(response.Content.ToMemory());
-            var error = doc.RootElement.GetProperty("odata.error");
-            var code = error.GetProperty("code").GetString() ?? response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var text = error.TryGetProperty("message", out var m) && m.TryGetProperty("value", out var v) ? v.GetString() : null;
-            return (code, text);
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
-        {
-            return (response.Headers.TryGetValue("x-ms-error-code", out var header) ? header! : $"HTTP{response.Status}", null);
-        }
-    }
-
-    private static Exception Innermost(Exception ex)
-    {
-        while (true)
-        {
-            if (ex is AggregateException { InnerExceptions.Count: > 0 } agg) { ex = agg.InnerExceptions[^1]; continue; }
-            if (ex.InnerException is not null && ex is RequestFailedException or HttpRequestException) { ex = ex.InnerException; continue; }
-            return ex;
+            return new StoreHealth(false, AzureFailures.Map(ex, this, table: null).Message);
         }
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>Appends a shared access signature's parameters to every request.</summary>
-    private sealed class SasQueryPolicy(string sas) : HttpPipelineSynchronousPolicy
+    /// <summary>Stands in for a real credential when only the endpoint's shape is being checked; never asked for a token.</summary>
+    private sealed class NoCredential : TokenCredential
     {
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            foreach (var pair in sas.Split('&', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                if (eq > 0 && !message.Request.Uri.Query.Contains(pair[..eq] + "=", StringComparison.Ordinal))
-                    message.Request.Uri.AppendQuery(pair[..eq], pair[(eq + 1)..], escapeValue: false);
-            }
-        }
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Only used to check a connection's shape.");
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Only used to check a connection's shape.");
     }
 }

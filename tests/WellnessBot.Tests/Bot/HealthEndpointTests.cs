@@ -48,7 +48,7 @@ public sealed class HealthEndpointTests : IDisposable
     {
         await using var host = Host(
             ("Storage:Provider", "AzureTables"),
-            ("Storage:ConnectionString", $"AccountName=devstoreaccount1;AccountKey={TableConnectionString.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{LoopbackPort.Free()}/devstoreaccount1"),
+            ("Storage:ConnectionString", $"AccountName=devstoreaccount1;AccountKey={AzuriteProcess.AccountKey};TableEndpoint=http://127.0.0.1:{LoopbackPort.Free()}/devstoreaccount1"),
             ("Storage:MaxRetries", "0"),
             ("Storage:RequestTimeoutSeconds", "2"));
 
@@ -62,7 +62,7 @@ public sealed class HealthEndpointTests : IDisposable
         var check = body.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "store");
         Assert.Equal(("store", "Unhealthy"), (check.GetProperty("name").GetString(), check.GetProperty("status").GetString()));
         Assert.Contains("could not be reached", check.GetProperty("description").GetString());
-        Assert.DoesNotContain(TableConnectionString.DevelopmentAccountKey[..12], text);
+        Assert.DoesNotContain(AzuriteProcess.AccountKey[..12], text);
     }
 
     /// <summary>The real app on real Kestrel, on a free loopback port (never the default 3978).</summary>

@@ -42,7 +42,7 @@ public sealed class AzuriteOAuthServer : IAsyncLifetime
     }
 
     /// <summary>Client options whose transport trusts exactly this server's certificate and nothing else extra.</summary>
-    public AzureTablesClientOptions ClientOptions()
+    public Azure.Data.Tables.TableClientOptions ClientOptions()
     {
         var expected = _certificate!.GetCertHash(HashAlgorithmName.SHA256);
         var handler = new HttpClientHandler
@@ -51,7 +51,9 @@ public sealed class AzuriteOAuthServer : IAsyncLifetime
                 errors == SslPolicyErrors.None ||
                 (certificate is not null && certificate.GetCertHash(HashAlgorithmName.SHA256).AsSpan().SequenceEqual(expected)),
         };
-        return new AzureTablesClientOptions { Transport = new HttpClientTransport(handler) };
+        var options = AzureTableStore.ClientOptions(maxRetries: 3, TimeSpan.FromSeconds(15));
+        options.Transport = new HttpClientTransport(handler);
+        return options;
     }
 
     public async Task DisposeAsync()

@@ -119,7 +119,7 @@ public sealed class DigestExactlyOnceOnAzuriteTests(AzuriteServer azurite)
     [Fact]
     public async Task TwoSchedulersRacingProduceOnePost()
     {
-        var store = new AzureTableStore(TableConnectionString.Parse(azurite.ConnectionString));
+        var store = new AzureTableStore(azurite.ConnectionString);
         await using var first = new TestChat(store: store);
         await using var second = new TestChat(store: store);
         await first.InitializeAsync();

@@ -14,7 +14,7 @@ public sealed class RoutingOnAzuriteTests(AzuriteServer azurite)
     [Fact]
     public async Task TwoInstancesRacingToReassignMakeOneAssignment()
     {
-        var store = new AzureTableStore(TableConnectionString.Parse(azurite.ConnectionString));
+        var store = new AzureTableStore(azurite.ConnectionString);
         await using var first = new TestChat(store: store);
         await using var second = new TestChat(store: store);
         await first.InitializeAsync();

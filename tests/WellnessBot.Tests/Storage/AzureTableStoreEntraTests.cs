@@ -9,21 +9,21 @@ namespace WellnessBot.Tests.Storage;
 public sealed class AzureTableStoreEntraTests(AzuriteOAuthServer azurite) : TableStoreContract
 {
     protected override ITableStore CreateStore() =>
-        new AzureTableStore(TableConnectionString.Parse(azurite.Endpoint.ToString()), azurite.ClientOptions(), azurite.Credential);
+        new AzureTableStore(azurite.Endpoint.ToString(), azurite.ClientOptions(), azurite.Credential);
 
     [Fact]
     public async Task TokensAreRequestedForTheStorageScope()
     {
         await Table.UpsertEntityAsync(new TableEntity("p", "r") { ["X"] = 1 });
         Assert.Contains("https://storage.azure.com/.default", azurite.Credential.RequestedScopes);
-        Assert.True(TableConnectionString.Parse(azurite.Endpoint.ToString()).UsesTokenCredential);
+        Assert.True(AzureTableStore.UsesTokenCredential(azurite.Endpoint.ToString()));
     }
 
     [Fact]
     public async Task AnExpiredTokenIsRefusedWithAMessageAboutCredentials()
     {
         var expired = new StorageTokenCredential { Expired = true };
-        await using var store = new AzureTableStore(TableConnectionString.Parse(azurite.Endpoint.ToString()), azurite.ClientOptions(), expired);
+        await using var store = new AzureTableStore(azurite.Endpoint.ToString(), azurite.ClientOptions(), expired);
         var table = store.GetTableClient(Table.Name);
 
         var error = await Assert.ThrowsAsync<TableStoreException>(() => table.GetEntityAsync("p", "r"));

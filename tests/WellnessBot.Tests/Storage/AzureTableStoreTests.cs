@@ -9,5 +9,5 @@ namespace WellnessBot.Tests.Storage;
 public sealed class AzureTableStoreTests(AzuriteServer azurite) : TableStoreContract
 {
     protected override ITableStore CreateStore() =>
-        new AzureTableStore(TableConnectionString.Parse(azurite.ConnectionString));
+        new AzureTableStore(azurite.ConnectionString);
 }

@@ -19,13 +19,11 @@ public sealed class UnreachableStoreTests
 
     private static AzureTableStore StoreAt(int port, int timeoutSeconds = 1, int retries = 2, HttpPipelinePolicy? spy = null)
     {
-        var options = new AzureTablesClientOptions();
-        options.Retry.MaxRetries = retries;
+        var options = AzureTableStore.ClientOptions(retries, TimeSpan.FromSeconds(timeoutSeconds));
         options.Retry.Delay = TimeSpan.FromMilliseconds(50);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(timeoutSeconds);
         if (spy is not null) options.AddPolicy(spy, HttpPipelinePosition.PerRetry);
-        return new AzureTableStore(TableConnectionString.Parse(
-            $"AccountName=devstoreaccount1;AccountKey={TableConnectionString.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1"), options);
+        return new AzureTableStore(
+            $"AccountName=devstoreaccount1;AccountKey={AzuriteProcess.AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1", options);
     }
 
     [Fact]
