@@ -1,14 +1,8 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using WellnessBot.Dialogs;
 using WellnessBot.Dialogs.Kudos;
 using WellnessBot.Storage;
-using WellnessBot.Tests.Teams;
+using WellnessBot.Tests.Harness;
 
 namespace WellnessBot.Tests.Shipping;
 
@@ -48,150 +42,58 @@ public abstract class CrashTests : IAsyncLifetime
 
     protected abstract StorageOptions Storage { get; }
     private const string BensChat = "a:personal-ben", SigningSecret = "crash-test-signing-secret";
-    /// <summary>Each note Ben got, by kudos number, with when it arrived.</summary>
-    private readonly List<(int Kudos, DateTime At)> _notes = [];
     private readonly List<(DateTime From, DateTime To)> _kills = [];
-    private int _port = LoopbackPort.Free();
-    private WebApplication _connector = null!;
-    private Process? _bot;
+    private StubChannels _channels = null!;
+    private BotProcess? _bot;
 
-    private static string BotDll =>
-        Path.Combine(RepoPaths.Root, "src", "Bot", "bin",
-            typeof(CrashTests).Assembly.Location.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug", "net10.0", "WellnessBot.Bot.dll");
-
-    public virtual async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _connector = builder.Build();
-        _connector.MapPost("/v3/conversations", () => Results.Json(new { id = "a:new-1to1" }, statusCode: 201));
-        _connector.MapPost("/v3/conversations/{conversation}/activities/{id}", () => Results.Json(new { id = "reply" }, statusCode: 201));
-        _connector.MapPost("/v3/conversations/{conversation}/activities", async (string conversation, HttpRequest request) =>
-        {
-            if (conversation == BensChat) Note(await JsonDocument.ParseAsync(request.Body), "text");
-            return Results.Json(new { id = "sent" }, statusCode: 201);
-        });
-        // Slack's Web API, the same way: Ben's DM is D0BEN; every other call just succeeds.
-        _connector.MapPost("/api/{method}", async (string method, HttpRequest request) =>
-        {
-            using var body = await JsonDocument.ParseAsync(request.Body);
-            if (method == "chat.postMessage" && body.RootElement.TryGetProperty("channel", out var channel) && channel.GetString() == "D0BEN") Note(body, "text");
-            return method switch
-            {
-                "conversations.open" => Results.Json(new { ok = true, channel = new { id = "D0" + body.RootElement.GetProperty("users").GetString()![2..] } }),
-                "users.info" => Results.Json(new { ok = true, user = new { id = "U0X", name = "ben", profile = new { display_name = "Ben Resident", real_name = "Ben Resident" } } }),
-                _ => Results.Json(new { ok = true, ts = "1700000000.000100", message_ts = "1700000000.000200" }),
-            };
-        });
-        _connector.MapPost("/response/{*rest}", () => Results.Text("ok"));
-        await _connector.StartAsync();
-    }
+    public virtual async Task InitializeAsync() => _channels = await StubChannels.StartAsync();
 
     public virtual async Task DisposeAsync()
     {
         Kill();
-        await _connector.DisposeAsync();
+        await _channels.DisposeAsync();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 
-    /// <summary>Starts the bot and waits until it answers; a port taken meanwhile by another test's server means another port.</summary>
-    private async Task StartBotAsync()
+    private async Task StartBotAsync() => _bot = await BotProcess.StartAsync(Folder, new Dictionary<string, string>
     {
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            if (await TryStartBotAsync(output)) return;
-            Kill();
-            _port = LoopbackPort.Free();
-        }
-        throw new TimeoutException("The bot did not start:\n" + string.Join("\n", output.TakeLast(40)));
-    }
-
-    private async Task<bool> TryStartBotAsync(System.Collections.Concurrent.ConcurrentQueue<string> output)
-    {
-        var start = new ProcessStartInfo("dotnet", [BotDll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
-        start.Environment["Storage__Provider"] = Storage.Provider;
-        start.Environment["Storage__ConnectionString"] = Storage.ConnectionString;
-        start.Environment["Support__Keys__" + TestSupportKey.Id] = TestSupportKey.Value;
+        ["Storage__Provider"] = Storage.Provider,
+        ["Storage__ConnectionString"] = Storage.ConnectionString!,
+        ["Support__Keys__" + TestSupportKey.Id] = TestSupportKey.Value,
         // Short holds, so what a killed instance held is taken again within seconds.
-        start.Environment["Queue__ReservedSeconds"] = "2";
-        start.Environment["Queue__RunningSeconds"] = "3";
-        start.Environment["Queue__LookEverySeconds"] = "1";
-        start.Environment["Outbox__HoldSeconds"] = "10";
-        start.Environment["Outbox__LookEverySeconds"] = "1";
-        start.Environment["Slack__SigningSecret"] = SigningSecret;
-        start.Environment["Slack__BotToken"] = "crash-test-token"; // the stub Web API takes any token
-        start.Environment["Slack__ApiBaseUrl"] = _connector.Urls.Single() + "/api/";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        _bot = Process.Start(start)!;
-        _bot.OutputDataReceived += (_, e) => { if (e.Data is { } line && output.Count < 400) output.Enqueue(line); };
-        _bot.ErrorDataReceived += (_, e) => { if (e.Data is { } line && output.Count < 400) output.Enqueue(line); };
-        _bot.BeginOutputReadLine();
-        _bot.BeginErrorReadLine();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        for (var i = 0; i < 480 && !_bot.HasExited; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync($"http://127.0.0.1:{_port}/healthz")).StatusCode == HttpStatusCode.OK) return !_bot.HasExited;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
-            await Task.Delay(250);
-        }
-        return false;
-    }
+        ["Queue__ReservedSeconds"] = "2",
+        ["Queue__RunningSeconds"] = "3",
+        ["Queue__LookEverySeconds"] = "1",
+        ["Outbox__HoldSeconds"] = "10",
+        ["Outbox__LookEverySeconds"] = "1",
+        ["Slack__SigningSecret"] = SigningSecret,
+        ["Slack__BotToken"] = "crash-test-token", // the stub Web API takes any token
+        ["Slack__ApiBaseUrl"] = _channels.SlackApiUrl,
+    });
 
-    private void Note(JsonDocument body, string textProperty)
-    {
-        var text = body.RootElement.TryGetProperty(textProperty, out var t) ? t.GetString() ?? "" : "";
-        var match = System.Text.RegularExpressions.Regex.Match(text, "recognised you.*#([0-9]+) ok");
-        if (match.Success) lock (_notes) _notes.Add((int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow));
-    }
+    /// <summary>Each note Ben got (in Teams or his Slack DM), by kudos number, with when it arrived.</summary>
+    private List<(int Kudos, DateTime At)> Notes() =>
+        [.. _channels.To(c => c is BensChat or "D0BEN")
+            .Select(d => (Match: System.Text.RegularExpressions.Regex.Match(d.Body["text"]?.GetValue<string>() ?? "", "recognised you.*#([0-9]+) ok"), d.At))
+            .Where(x => x.Match.Success)
+            .Select(x => (int.Parse(x.Match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), x.At))];
 
     private void Kill()
     {
-        if (_bot is null) return;
-        try { _bot.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-        _bot.WaitForExit();
-        _bot.Dispose();
+        _bot?.Kill();
         _bot = null;
     }
 
     /// <summary>Kudos number <paramref name="n"/> to Ben, in a Teams channel or (every third) as a Slack /kudos.</summary>
-    private HttpRequestMessage Kudos(int n)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{_port}/api/messages");
-        if (n % 3 == 2)
-        {
-            var form = string.Join("&", new[] { ("team_id", "T0TEAM"), ("channel_id", "C0WELLNESS"), ("channel_name", "wellness"), ("user_id", "U0ANA"),
-                ("user_name", "ana"), ("command", "/kudos"), ("text", $"<@U0BEN|ben> thanks for the night shift #{n} ok"),
-                ("response_url", _connector.Urls.Single() + "/response/T0/" + n), ("trigger_id", $"1334.{n}.crash") }
-                .Select(f => Uri.EscapeDataString(f.Item1) + "=" + Uri.EscapeDataString(f.Item2)));
-            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            request.RequestUri = new Uri($"http://127.0.0.1:{_port}/slack/commands");
-            request.Content = new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
-            request.Headers.Add(WellnessBot.Bot.Slack.SlackSignature.TimestampHeader, timestamp);
-            request.Headers.Add(WellnessBot.Bot.Slack.SlackSignature.SignatureHeader,
-                WellnessBot.Bot.Slack.SlackSignature.Compute(SigningSecret, timestamp, System.Text.Encoding.UTF8.GetBytes(form)));
-            return request;
-        }
-        var activity = JsonSerializer.SerializeToNode(TeamsActivities.ChannelMention(_connector.Urls.Single() + "/", $"kudos <at>Ben Resident</at> thanks for the night shift #{n} ok",
-            ("29:resident-ben", "Ben Resident")))!;
-        activity["id"] = "crash-" + n;
-        request.Content = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
-        return request;
-    }
+    private HttpRequestMessage Kudos(int n) => n % 3 == 2
+        ? ChannelRequests.SlackCommand(_bot!.Url, SigningSecret, "/kudos", $"<@U0BEN|ben> thanks for the night shift #{n} ok", _channels.ResponseUrl("T0/" + n), $"1334.{n}.crash")
+        : ChannelRequests.TeamsChannel(_bot!.Url, _channels.ServiceUrl, $"kudos <at>Ben Resident</at> thanks for the night shift #{n} ok", "crash-" + n,
+            [("29:resident-ben", "Ben Resident")]);
 
     /// <summary>Ben says hello to the bot in Teams first, so it has his 1:1 chat to send his notes to.</summary>
     private async Task BenSaysHelloAsync(HttpClient http)
     {
-        var hello = JsonSerializer.SerializeToNode(TeamsActivities.Personal(_connector.Urls.Single() + "/", "hi", id: "ben-hello"))!;
-        hello["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "29:resident-ben", ["name"] = "Ben Resident" };
-        hello["conversation"]!["id"] = BensChat;
-        var response = await http.PostAsync($"http://127.0.0.1:{_port}/api/messages", new StringContent(hello.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var response = await http.SendAsync(ChannelRequests.TeamsPersonal(_bot!.Url, _channels.ServiceUrl, "29:resident-ben", "Ben Resident", BensChat, "hi", "ben-hello"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -243,8 +145,8 @@ public abstract class CrashTests : IAsyncLifetime
         {
             await using (var store = TableStoreFactory.Create(Storage))
                 saved = await new KudosStore(store).MonthAsync(month, default);
-            bool Noted(int n) { lock (_notes) return _notes.Any(x => x.Kudos == n); }
-            if (acknowledged.All(n => saved.Any(k => k.Message.Contains($"#{n} ", StringComparison.Ordinal)) && Noted(n))) break;
+            var noted = Notes().Select(x => x.Kudos).ToHashSet();
+            if (acknowledged.All(n => saved.Any(k => k.Message.Contains($"#{n} ", StringComparison.Ordinal)) && noted.Contains(n))) break;
             await Task.Delay(500);
         }
         Kill();
@@ -258,7 +160,7 @@ public abstract class CrashTests : IAsyncLifetime
         // Every recipient told once. A note goes twice only when a kill fell between the channel taking it and the
         // bot recording that it had (neither Teams nor Slack can be asked afterwards): its first copy came just before
         // the kill, or while the process was being killed.
-        var notes = _notes.GroupBy(x => x.Kudos).ToDictionary(g => g.Key, g => g.OrderBy(x => x.At).ToList());
+        var notes = Notes().GroupBy(x => x.Kudos).ToDictionary(g => g.Key, g => g.OrderBy(x => x.At).ToList());
         var unnoted = acknowledged.Where(n => !notes.ContainsKey(n)).ToList();
         Assert.True(unnoted.Count == 0, $"{unnoted.Count} acknowledged kudos never reached Ben: #{string.Join(", #", unnoted.Take(10))}");
         var repeated = notes.Where(g => g.Value.Count > 1).ToList();
