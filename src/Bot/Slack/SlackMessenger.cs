@@ -17,6 +17,7 @@ internal sealed partial class SlackMessenger(SlackWebApi api, ILogger<SlackMesse
         }
         catch (SlackApiException ex) when (ex.Error is "user_not_found" or "user_disabled" or "cannot_dm_bot" or "channel_not_found" or "is_archived" or "not_in_channel")
         {
+            api.ForgetDm(user.Id);
             LogUnreachable(logger, ex.Error);
             return false;
         }

@@ -105,10 +105,22 @@ internal sealed partial class SlackWebApi(HttpClient http, SlackOptions options,
         await CallAsync("chat.update", payload, ct).ConfigureAwait(false);
     }
 
+    // A DM's id does not change; a name may, so it is asked again after a quarter of an hour.
+    private readonly SlackAnswerCache _dms = new(TimeSpan.FromHours(12));
+    private readonly SlackAnswerCache _names = new(TimeSpan.FromMinutes(15));
+
     /// <summary>The DM channel with a person (opened if needed).</summary>
-    public async Task<string> OpenDmAsync(string user, CancellationToken ct = default) =>
-        (await CallAsync("conversations.open", new JsonObject { ["users"] = user }, ct).ConfigureAwait(false))["channel"]?["id"]?.GetValue<string>()
-        ?? throw new SlackApiException("conversations.open", "invalid_response");
+    public async Task<string> OpenDmAsync(string user, CancellationToken ct = default)
+    {
+        if (_dms.TryGet(user, out var known)) return known;
+        var dm = (await CallAsync("conversations.open", new JsonObject { ["users"] = user }, ct).ConfigureAwait(false))["channel"]?["id"]?.GetValue<string>()
+            ?? throw new SlackApiException("conversations.open", "invalid_response");
+        _dms.Keep(user, dm);
+        return dm;
+    }
+
+    /// <summary>Posting to a person's DM failed: open it afresh next time.</summary>
+    public void ForgetDm(string user) => _dms.Forget(user);
 
     public async Task<string?> OpenViewAsync(string triggerId, JsonObject view, CancellationToken ct = default) =>
         (await CallAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, ct).ConfigureAwait(false))["view"]?["id"]?.GetValue<string>();
@@ -122,10 +134,13 @@ internal sealed partial class SlackWebApi(HttpClient http, SlackOptions options,
     /// <summary>A person's display name (falling back to their real name, then their id).</summary>
     public async Task<string> UserNameAsync(string user, CancellationToken ct = default)
     {
+        if (_names.TryGet(user, out var known)) return known;
         var info = await CallAsync("users.info", new JsonObject { ["user"] = user }, ct).ConfigureAwait(false);
         var profile = info["user"]?["profile"];
-        return new[] { profile?["display_name"]?.GetValue<string>(), profile?["real_name"]?.GetValue<string>(), info["user"]?["name"]?.GetValue<string>() }
+        var name = new[] { profile?["display_name"]?.GetValue<string>(), profile?["real_name"]?.GetValue<string>(), info["user"]?["name"]?.GetValue<string>() }
             .FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? user;
+        _names.Keep(user, name);
+        return name;
     }
 
     /// <summary>

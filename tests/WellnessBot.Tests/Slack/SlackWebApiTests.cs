@@ -99,6 +99,28 @@ public sealed class SlackWebApiTests : IDisposable
     }
 
     [Fact]
+    public async Task ANameAndADmAreAskedOnceThenKeptButAFailureIsNot()
+    {
+        _slack.Given(Request.Create().WithPath("/api/users.info").UsingPost()).InScenario("names").WillSetStateTo("up")
+            .RespondWith(Ok(new { ok = false, error = "ratelimited_but_not_429" }));
+        _slack.Given(Request.Create().WithPath("/api/users.info").UsingPost()).InScenario("names").WhenStateIs("up")
+            .RespondWith(Ok(new { ok = true, user = new { id = "U1", name = "ana.r", profile = new { display_name = "Ana" } } }));
+        _slack.Given(Request.Create().WithPath("/api/conversations.open").UsingPost()).RespondWith(Ok(new { ok = true, channel = new { id = "D1" } }));
+
+        await Assert.ThrowsAsync<SlackApiException>(() => _api.UserNameAsync("U1"));
+        Assert.Equal("Ana", await _api.UserNameAsync("U1")); // the failure was not kept
+        Assert.Equal("Ana", await _api.UserNameAsync("U1"));
+        Assert.Equal("D1", await _api.OpenDmAsync("U1"));
+        Assert.Equal("D1", await _api.OpenDmAsync("U1"));
+        Assert.Equal(2, _slack.LogEntries.Count(e => e.RequestMessage!.Path == "/api/users.info"));
+        Assert.Equal(1, _slack.LogEntries.Count(e => e.RequestMessage!.Path == "/api/conversations.open"));
+
+        _api.ForgetDm("U1"); // a post to it failed: it is opened afresh
+        Assert.Equal("D1", await _api.OpenDmAsync("U1"));
+        Assert.Equal(2, _slack.LogEntries.Count(e => e.RequestMessage!.Path == "/api/conversations.open"));
+    }
+
+    [Fact]
     public async Task ViewsAndUpdatesCarryTheirIdentifiers()
     {
         foreach (var method in new[] { "views.open", "views.update", "views.publish", "chat.update", "chat.postEphemeral" })
