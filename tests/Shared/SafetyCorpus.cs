@@ -7,7 +7,8 @@ namespace WellnessBot.Testing;
 /// it covers and the sources it was written from. Written without reading the detector.
 /// <list type="bullet">
 /// <item><see cref="Training"/> (training/): what the statistical check learns from, and what the patterns were tuned on.</item>
-/// <item><see cref="Evaluation"/> (evaluation/): written blind, never trained or tuned on: the honest measure.</item>
+/// <item><see cref="Evaluation"/> (evaluation/): the latest round, written blind and never trained on; scored once before
+/// it was read. Earlier rounds, once read, moved to training/ (their headers say so).</item>
 /// </list>
 /// </summary>
 public static class SafetyCorpus

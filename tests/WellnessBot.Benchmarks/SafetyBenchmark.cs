@@ -26,7 +26,7 @@ internal static class SafetyBenchmark
             return Task.CompletedTask;
         }
         Console.WriteLine();
-        Console.WriteLine("Safety net, on the evaluation corpus (tests/Shared/SafetyCorpus/evaluation: written blind, never trained or tuned on)");
+        Console.WriteLine("Safety net, on the evaluation corpus (tests/Shared/SafetyCorpus/evaluation: written blind, never trained on)");
         Report(net, SafetyCorpus.Evaluation);
         Console.WriteLine("Safety net, on the training corpus (tests/Shared/SafetyCorpus/training: what the model learnt from)");
         Report(net, SafetyCorpus.Training);
@@ -79,10 +79,15 @@ internal static class SafetyBenchmark
             LearningRate = Setting("SAFETY_LEARNING_RATE") ?? options.LearningRate,
             L2 = Setting("SAFETY_L2") ?? options.L2,
             Bits = (int)(Setting("SAFETY_BITS") ?? options.Bits),
+            QuietFalseAlarms = Setting("SAFETY_QUIET_FALSE_ALARMS") ?? options.QuietFalseAlarms,
         };
-        var model = SafetyModelTraining.Train(options);
+        var (model, cv) = SafetyModelTraining.TrainAndValidate(options);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Trained on {training.Count} messages ({training.Count(e => e.Crisis)} crisis) in {started.Elapsed.TotalSeconds:F1} s; crisis from score {model.CrisisThreshold:F2}, gentle offer from {model.DistressThreshold:F2}"));
+            $"Trained on {training.Count} messages ({training.Count(e => e.Crisis)} crisis) in {started.Elapsed.TotalSeconds:F1} s; crisis from score {model.CrisisThreshold:F2}, " +
+            $"{model.QuietThreshold:F2} without a word of risk, gentle offer from {model.DistressThreshold:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Out of fold (five folds of the training corpus): recall {cv.Recall:P1}, false alarms {cv.FalseAlarms:P1}; " +
+            $"the {cv.Quiet} messages without a word of risk: recall {cv.QuietRecall:P1}, false alarms {cv.QuietFalseAlarms:P1}"));
         var file = Path.Combine(RepoPaths.Root, "src", "Dialogs", "Safety", "Model", "safety-model.bin.gz");
         using (var stream = File.Create(file)) model.Write(stream);
         Console.WriteLine($"Wrote {Path.GetRelativePath(RepoPaths.Root, file)} ({new FileInfo(file).Length / 1024} KiB)");

@@ -25,8 +25,7 @@ public sealed class SafetySettings
 public sealed partial class SafetyNet
 {
     private const int MaxSignals = 64;
-    private const float TakenBackMargin = 2f;
-    private const float NoRiskWordsMargin = 1.5f;
+    internal const float TakenBackMargin = 2f;
 
     /// <summary>Words that speak of death, harm, means, an ending or a farewell, whoever they are about.</summary>
     private const Concepts RiskWords = Concepts.Suicide | Concepts.Kill | Concepts.Die | Concepts.Alive | Concepts.Harm | Concepts.Pills |
@@ -82,18 +81,22 @@ public sealed partial class SafetyNet
         if (_model is { } model)
         {
             // The model needs to be surer when the words themselves say nothing of death, harm or an ending ("thank you
-            // for teaching me ultrasound") outside idioms and topics ("my plant died again"), and when the writer took a warning sign back ("I don't want to die, but…").
+            // for teaching me ultrasound") outside idioms and topics ("my plant died again"): those messages have a
+            // threshold of their own, set in training. And surer when the writer took a warning sign back ("I don't want to die, but…").
             var score = model.Score(tokens, findings.Signals);
-            var margin = (findings.TakenBack ? TakenBackMargin : 0f) + (tokens.HasOutsideEveryday(RiskWords) ? 0f : NoRiskWordsMargin);
-            if (score >= model.CrisisThreshold + margin) return new SafetyAssessment(SafetySignal.Crisis, WarningSign.Overall);
+            var threshold = (SpeaksOfRisk(tokens) ? model.CrisisThreshold : model.QuietThreshold) + (findings.TakenBack ? TakenBackMargin : 0f);
+            if (score >= threshold) return new SafetyAssessment(SafetySignal.Crisis, WarningSign.Overall);
             // A gentle offer from the model only for words about feelings, never for an unknown word or two.
             if (score >= model.DistressThreshold && (tokens.Present & Feelings) != 0) findings.Distress = true;
         }
         return findings.Distress ? new SafetyAssessment(SafetySignal.Distress) : SafetyAssessment.Nothing;
     }
 
-    /// <summary>The features of a message as the model sees them (for training it).</summary>
-    internal uint[] FeaturesOf(string text)
+    /// <summary>
+    /// A message as training sees it: the model's features, and what decides the model's part in <see cref="Assess"/>:
+    /// whether the patterns already call it a crisis, whether the writer took a sign back, whether it speaks of risk at all.
+    /// </summary>
+    internal (uint[] Features, bool PatternCrisis, bool TakenBack, bool SpeaksOfRisk) ReadForTraining(string text)
     {
         using var tokens = SafetyTokens.Read(text, _vocabulary);
         Span<uint> signals = stackalloc uint[MaxSignals];
@@ -101,8 +104,13 @@ public sealed partial class SafetyNet
         _reader.Read(tokens, ref findings);
         var sink = new ListSink([]);
         SafetyFeatures.Extract(tokens, findings.Signals, ref sink);
-        return [.. sink.Features];
+        return ([.. sink.Features], findings.Crisis != WarningSign.None, findings.TakenBack, SpeaksOfRisk(tokens));
     }
+
+    /// <summary>A word of death, harm or an ending outside idioms and topics, and not said of someone else ("my patient died").</summary>
+    private static bool SpeaksOfRisk(SafetyTokens tokens) => tokens.HasOutsideEveryday(RiskWords, notRightAfter: Concepts.Other);
+
+    internal uint[] FeaturesOf(string text) => ReadForTraining(text).Features;
 
     /// <summary>A program's own phrase as a pattern of its words ("give up on everything" → four words in a row).</summary>
     private static string PhrasePattern(string phrase)

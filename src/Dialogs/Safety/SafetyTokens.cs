@@ -51,11 +51,14 @@ internal sealed class SafetyTokens : IDisposable
     public bool IsEveryday(int index) => index < _everyday.Length && _everyday[index];
 
     /// <summary>Whether some word outside everyday wording stands for one of <paramref name="concepts"/>.</summary>
-    public bool HasOutsideEveryday(Concepts concepts)
+    public bool HasOutsideEveryday(Concepts concepts) => HasOutsideEveryday(concepts, notRightAfter: Concepts.None);
+
+    /// <summary>Whether a word of <paramref name="concepts"/> stands outside everyday wording and not right after a word of <paramref name="notRightAfter"/>.</summary>
+    public bool HasOutsideEveryday(Concepts concepts, Concepts notRightAfter)
     {
         if ((Present & concepts) == 0) return false;
         for (var i = 0; i < Count; i++)
-            if (_tokens[i].Is(concepts) && !IsEveryday(i)) return true;
+            if (_tokens[i].Is(concepts) && !IsEveryday(i) && !(notRightAfter != Concepts.None && i > 0 && _tokens[i - 1].Is(notRightAfter))) return true;
         return false;
     }
 

@@ -8,10 +8,10 @@ namespace WellnessBot.Dialogs.Safety;
 /// the assembly (Safety/Model/safety-model.bin.gz). It reads the whole message as the patterns cannot: indirect
 /// wording, hints spread over sentences. The patterns still decide first; the model only adds crises they missed.
 /// </summary>
-internal sealed class SafetyModel(float[] weights, float bias, float crisisThreshold, float distressThreshold)
+internal sealed class SafetyModel(float[] weights, float bias, float crisisThreshold, float distressThreshold, float quietThreshold)
 {
     private const uint Magic = 0x4D534257; // "WBSM"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     public const string ResourceName = "WellnessBot.Dialogs.Safety.Model.safety-model.bin.gz";
 
     public float[] Weights { get; } = weights;
@@ -19,6 +19,9 @@ internal sealed class SafetyModel(float[] weights, float bias, float crisisThres
 
     /// <summary>The score from which a message is a crisis (chosen in training for at most a few false alarms).</summary>
     public float CrisisThreshold { get; } = crisisThreshold;
+
+    /// <summary>The score from which a message with no word of death, harm or an ending in it is a crisis.</summary>
+    public float QuietThreshold { get; } = quietThreshold;
 
     /// <summary>The score from which a message gets the gentle offer.</summary>
     public float DistressThreshold { get; } = distressThreshold;
@@ -62,10 +65,10 @@ internal sealed class SafetyModel(float[] weights, float bias, float crisisThres
         if (reader.ReadUInt32() != Magic || reader.ReadInt32() != FormatVersion) throw new InvalidDataException("Not a WellnessBot safety model.");
         var bits = reader.ReadInt32();
         if (bits is < 10 or > 24) throw new InvalidDataException("The safety model's size is out of range.");
-        var (bias, crisis, distress) = (reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle());
+        var (bias, crisis, distress, quiet) = (reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle());
         var weights = new float[1 << bits];
         for (var i = 0; i < weights.Length; i++) weights[i] = (float)reader.ReadHalf();
-        return new SafetyModel(weights, bias, crisis, distress);
+        return new SafetyModel(weights, bias, crisis, distress, quiet);
     }
 
     /// <summary>Writes the model as it is shipped: weights as half-precision floats, gzip-compressed.</summary>
@@ -79,6 +82,7 @@ internal sealed class SafetyModel(float[] weights, float bias, float crisisThres
         writer.Write(Bias);
         writer.Write(CrisisThreshold);
         writer.Write(DistressThreshold);
+        writer.Write(QuietThreshold);
         foreach (var w in Weights) writer.Write((Half)w);
     }
 

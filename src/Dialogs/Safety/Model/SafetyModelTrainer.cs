@@ -22,12 +22,25 @@ internal static class SafetyModelTrainer
 
         /// <summary>The share of out-of-fold non-crisis messages that may get the gentle offer from the model.</summary>
         public double GentleOffers { get; init; } = 0.12;
+
+        /// <summary>
+        /// The share of out-of-fold non-crisis messages with no word of risk in them ("thank you for teaching me
+        /// ultrasound") that the model alone may call a crisis: everyday talk, where a false alarm costs most trust.
+        /// </summary>
+        public double QuietFalseAlarms { get; init; } = 0.02;
     }
 
-    public static SafetyModel Train(SafetyNet net, IReadOnlyList<Example> examples, Options? options = null)
+    /// <summary>How the net would do on messages the model did not learn from (out-of-fold), as training saw it.</summary>
+    public sealed record CrossValidation(double Recall, double FalseAlarms, double QuietRecall, double QuietFalseAlarms, int Quiet);
+
+    public static SafetyModel Train(SafetyNet net, IReadOnlyList<Example> examples, Options? options = null) =>
+        TrainAndValidate(net, examples, options).Model;
+
+    public static (SafetyModel Model, CrossValidation Validation) TrainAndValidate(SafetyNet net, IReadOnlyList<Example> examples, Options? options = null)
     {
         options ??= new Options();
-        var features = examples.Select(e => net.FeaturesOf(e.Text)).ToArray();
+        var read = examples.Select(e => net.ReadForTraining(e.Text)).ToArray();
+        var features = read.Select(r => r.Features).ToArray();
         var labels = examples.Select(e => e.Crisis).ToArray();
 
         const int folds = 5;
@@ -41,8 +54,26 @@ internal static class SafetyModelTrainer
         var (all, allBias) = Fit(features, labels, Enumerable.Range(0, examples.Count).ToArray(), options);
 
         var others = outOfFold.Where((_, i) => !labels[i]).Order().ToArray();
-        float Quantile(double share) => others.Length == 0 ? 0 : others[Math.Clamp((int)Math.Ceiling((1 - share) * others.Length), 0, others.Length - 1)];
-        return new SafetyModel(all, allBias, Quantile(options.FalseAlarms), Quantile(options.GentleOffers));
+        var quietOthers = outOfFold.Where((_, i) => !labels[i] && !read[i].SpeaksOfRisk && !read[i].PatternCrisis).Order().ToArray();
+        var model = new SafetyModel(all, allBias, Quantile(others, options.FalseAlarms), Quantile(others, options.GentleOffers), Quantile(quietOthers, options.QuietFalseAlarms));
+        return (model, Validate(model, read, labels, outOfFold));
+    }
+
+    private static float Quantile(float[] sorted, double share) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling((1 - share) * sorted.Length), 0, sorted.Length - 1)];
+
+    /// <summary>The net's decision for each message as <see cref="SafetyNet.Assess"/> makes it, with the out-of-fold score.</summary>
+    private static CrossValidation Validate(SafetyModel model, (uint[] Features, bool PatternCrisis, bool TakenBack, bool SpeaksOfRisk)[] read, bool[] labels, float[] outOfFold)
+    {
+        bool Alarm(int i) => read[i].PatternCrisis || outOfFold[i] >= (read[i].SpeaksOfRisk ? model.CrisisThreshold : model.QuietThreshold) + (read[i].TakenBack ? SafetyNet.TakenBackMargin : 0f);
+        double Share(Func<int, bool> which, bool crisis)
+        {
+            var rows = Enumerable.Range(0, labels.Length).Where(i => labels[i] == crisis && which(i)).ToList();
+            return rows.Count == 0 ? 0 : rows.Count(Alarm) / (double)rows.Count;
+        }
+        bool Quiet(int i) => !read[i].SpeaksOfRisk;
+        return new CrossValidation(Share(_ => true, true), Share(_ => true, false), Share(Quiet, true), Share(Quiet, false),
+            Enumerable.Range(0, labels.Length).Count(Quiet));
     }
 
     private static (float[] Weights, float Bias) Fit(uint[][] features, bool[] labels, int[] rows, Options options)

@@ -93,6 +93,21 @@ internal static class EverydaySigns
         new("gone {for on to till until} {a the this next}"),
         new("{death} {certificate certificates pronouncement note summary}"),
         new("time of death"),
+
+        // Everyday English with the same words: cutting it close, cutting back, dead meat, hope ahead, a goodbye to a thing.
+        new("{cut cuts cutting} {it things} {close fine}"),
+        new("{cut cuts cutting} {back down out} {on of}"),
+        new("{cut cuts cutting} {back down} !{my myself}"),
+        new("{cut cuts cutting} {out} {sugar carbs caffeine coffee alcohol drinking booze soda gluten dairy meat sweets junk}"),
+        new("{cut cuts cutting} ..2 {hair bangs nails corners class classes lecture costs cord}"),
+        new("{im} a dead {man woman person}"),
+        new("dead meat"),
+        new("{drive driving drives drove driven} me ..3 {cliff wall crazy nuts insane bananas mad}"),
+        new("light at the end of the tunnel"),
+        new("{will gonna} kill me if"),
+        new("{dont} wake me ..1 {unless until till til}"),
+        new("{goodbye bye} {weekend weekends sleep sanity summer vacation freedom social golden}"),
+        new("see {you ya yall} ..2 {next tomorrow soon later monday}"),
     ];
 
     /// <summary>Words with which the writer says the rest is about them ("resources for someone who is suicidal. asking for me").</summary>
@@ -101,6 +116,8 @@ internal static class EverydaySigns
         "asking ..1 for {me myself}", "{its thats this is} ..1 for me", "its me ..1 having", "asking {because bc cuz since} i ..2 {need think am feel}",
         "{because bc cuz} {it its} is? me",
         "{talking asking} about {me myself}", "i mean {me myself}",
+        // Clinicians describing themselves in their own clinical voice ("29yo PGY-3 with worsening SI ... pt is me").
+        "{pt patient case} {is was} me", "{im} the {pt patient case}", "i am the {pt patient case}",
     ];
 
     /// <summary>The writer saying they are safe: the statistical check then needs to be surer before it alarms.</summary>

@@ -38,6 +38,7 @@ internal static class WishToBeDeadSigns
         new(Sign, "NEGATION exist ..1 anymore"),
         new(Sign, "wake up ..3 wish i ..1 {hadnt didnt}"),
         new(Sign, "worth being alive"),
+        new(Sign, "WANT ..3 six {feet ft foot} under"),
         new(Sign, "if i WANT ..2 keep {living going}"),
         new(Sign, "{plane flight helicopter} ..8 {go goes went going} down") { Cue = Cue.Ideation },
         new(Sign, "HOPE ..3 it would go down") { Cue = Cue.Ideation },
