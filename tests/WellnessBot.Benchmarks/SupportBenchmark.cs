@@ -29,9 +29,9 @@ internal static class SupportBenchmark
         var messenger = new NullMessenger();
         var outbox = new WellnessBot.Dialogs.Outbox.Outbox(store, new DetailsProtector(settings), messenger, new WellnessBot.Dialogs.Outbox.OutboxSettings(), clock,
             NullLogger<WellnessBot.Dialogs.Outbox.Outbox>.Instance);
-        var routing = new SupportRouting(requests, roster, new SupportAudit(store, clock), outbox, new NoNames(),
-            new ProgramSettings { Coordinators = ["29:coordinator"] }, settings, clock, NullLogger<SupportRouting>.Instance);
-        var timers = new SupportTimers(requests, routing, outbox, settings, clock, NullLogger<SupportTimers>.Instance);
+        var program = new ProgramSettings { Coordinators = ["29:coordinator"] };
+        var routing = new SupportRouting(requests, roster, new SupportAudit(store, clock), outbox, new NoNames(), program, settings, clock, NullLogger<SupportRouting>.Instance);
+        var timers = new SupportTimers(requests, routing, outbox, program, settings, clock, NullLogger<SupportTimers>.Instance);
         for (var s = 0; s < 40; s++)
             await roster.AddAsync(new UserRef("msteams", $"29:supporter-{s}", $"Supporter {s:D2}"), s % 2 == 0 ? "Medicine" : "Surgery", default);
 

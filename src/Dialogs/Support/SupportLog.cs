@@ -25,6 +25,8 @@ internal static partial class SupportLog
     public static partial void RequestPurged(this ILogger logger, string reference);
     [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Support request {Reference}: its due timer failed ({Exception}); it is tried again at the next sweep")]
     public static partial void RequestTimerFailed(this ILogger logger, string reference, string exception);
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Error, Message = "Support request {Reference} cannot be decrypted (its key is not in Support:Keys, or the row is damaged); it is skipped and the coordinators are told")]
+    public static partial void RequestUnreadable(this ILogger logger, string reference);
     [LoggerMessage(EventId = 5011, Level = LogLevel.Error, Message = "Support request {Reference} is escalated but no coordinator could be messaged (they need to have opened a chat with the bot); it is listed in \"h3 requests\"")]
     public static partial void RequestCoordinatorsUnreachable(this ILogger logger, string reference);
     [LoggerMessage(EventId = 5010, Level = LogLevel.Error, Message = "Support request {Reference} has no supporter left and no coordinator who can be messaged (Program:Coordinators needs Teams 29: or Slack U ids); retrying at the next window")]

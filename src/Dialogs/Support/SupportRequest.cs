@@ -71,7 +71,9 @@ public sealed partial record SupportRequest
     public bool IsOpen => Status is SupportStatus.New or SupportStatus.Offered or SupportStatus.Accepted or SupportStatus.Escalated;
 
     /// <summary>A short, stable reference people can type ("h3 show 7f3a2c").</summary>
-    public string Reference => Id[..6];
+    public string Reference => ReferenceOf(Id);
+
+    public static string ReferenceOf(string id) => id[..Math.Min(6, id.Length)];
 
     public static string TierTitle(SupportTier tier) => tier switch
     {

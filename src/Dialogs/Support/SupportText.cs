@@ -50,6 +50,11 @@ public static class SupportText
     public static string Withdrawn(string reference) =>
         $"Support request {reference} has been withdrawn by the person who asked. Nothing more is needed. Thank you.";
 
+    public static string Unreadable(string reference) =>
+        $"Support request {reference} can't be read: it was encrypted with a key that is no longer in the bot's settings (Support:Keys), " +
+        "or its stored record is damaged. Its reminders and clean-up are paused until the key is back; every other request carries on. " +
+        "Please ask whoever runs the bot to check Support:Keys. You'll find it in **h3 requests**.";
+
     public static string OfferLapsed(string reference) =>
         $"Support request {reference} has been passed to another peer supporter, as the time to accept ran out. No need to do anything.";
 

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using WellnessBot.Dialogs.Engine;
 using WellnessBot.Dialogs.Messages;
 using WellnessBot.Dialogs.Turns;
 
@@ -9,10 +12,14 @@ public sealed class SupportTimers(
     SupportRequests requests,
     SupportRouting routing,
     Outbox.Outbox outbox,
+    ProgramSettings program,
     SupportSettings settings,
     TimeProvider clock,
     ILogger<SupportTimers> logger)
 {
+    /// <summary>Requests this instance found it cannot read: reported once, then skipped quietly at every sweep.</summary>
+    private readonly ConcurrentDictionary<string, byte> _unreadable = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Handles every timer that is due. Safe to run on several instances at once: each change is ETag-checked and
     /// only the winner acts.
@@ -26,7 +33,16 @@ public sealed class SupportTimers(
         BotMetrics.SupportBacklog(open.Count, waiting);
         foreach (var (dueAt, id) in await requests.DueAsync(now, ct).ConfigureAwait(false))
         {
-            var request = await requests.GetAsync(id, ct).ConfigureAwait(false);
+            SupportRequest? request;
+            try
+            {
+                request = await requests.GetAsync(id, ct).ConfigureAwait(false);
+            }
+            catch (CryptographicException)
+            {
+                await ReportUnreadableAsync(id, ct).ConfigureAwait(false); // one unreadable request never stops the others
+                continue;
+            }
             if (request is null || request.DueAt != dueAt || request.Timer == SupportTimer.None)
             {
                 await requests.DeleteTimerAsync(dueAt, id, ct).ConfigureAwait(false); // left over from a change
@@ -44,6 +60,21 @@ public sealed class SupportTimers(
             }
         }
         return handled;
+    }
+
+    /// <summary>
+    /// A request whose details cannot be decrypted (a key removed from Support:Keys, a damaged row): logged by its
+    /// reference and reported to the coordinators once (the outbox's key makes it once across instances), never its
+    /// content, which nobody can read anyway. Its timers wait until the key is back.
+    /// </summary>
+    private async Task ReportUnreadableAsync(string requestId, CancellationToken ct)
+    {
+        if (!_unreadable.TryAdd(requestId, 0)) return;
+        var reference = SupportRequest.ReferenceOf(requestId);
+        logger.RequestUnreadable(reference);
+        foreach (var coordinator in program.CoordinatorAddresses())
+            await outbox.ToUserAsync(StorageKeys.SupportNotice(requestId, default, "unreadable", coordinator), coordinator,
+                BotMessage.Say(SupportText.Unreadable(reference)), ct).ConfigureAwait(false);
     }
 
     private async Task FireAsync(SupportRequest request, DateTimeOffset now, CancellationToken ct)

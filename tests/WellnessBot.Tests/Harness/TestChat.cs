@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using WellnessBot.Dialogs;
 using WellnessBot.Dialogs.Engine;
@@ -35,6 +34,9 @@ public sealed class TestChat : IAsyncDisposable
     public RecordingMessenger Messenger { get; } = new();
     public FakePeople People { get; } = new();
     public ITableStore Store { get; }
+
+    /// <summary>Every log line the dialogs wrote, to check that none holds what it must not.</summary>
+    public CapturedLogs Logs { get; } = new();
     public ProgramSettings Program { get; }
 
     /// <summary>Peer-support settings, with a test encryption key; change before the first turn or call <see cref="RestartAsync"/>.</summary>
@@ -63,7 +65,8 @@ public sealed class TestChat : IAsyncDisposable
         services.AddSingleton(Program);
         services.AddSingleton(Store);
         services.AddSingleton(new RouteTable(_routes));
-        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(new Microsoft.Extensions.Logging.LoggerFactory([Logs]));
+        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Logger<>));
         services.AddSingleton<IProactiveMessenger>(Messenger);
         services.AddSingleton<WellnessBot.Dialogs.Turns.IPeopleDirectory>(People);
         services.AddSingleton(Support);
