@@ -79,6 +79,16 @@ public sealed class StubChannels : IAsyncDisposable
 
     public List<Delivery> To(string conversation) => To(c => c == conversation);
 
+    /// <summary>
+    /// The kudos notes delivered to these conversations, by the number the load tests write in each kudos
+    /// ("thanks for the night shift #12 ok"), with when each arrived.
+    /// </summary>
+    public List<(int Kudos, DateTime At)> NumberedKudosNotes(params string[] conversations) =>
+        [.. To(c => conversations.Contains(c))
+            .Select(d => (Match: System.Text.RegularExpressions.Regex.Match(d.Body["text"]?.GetValue<string>() ?? "", "recognised you.*#([0-9]+) ok"), d.At))
+            .Where(x => x.Match.Success)
+            .Select(x => (int.Parse(x.Match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), x.At))];
+
     private async Task<IResult> RecordAsync(string conversation, HttpRequest request, IResult answer, string? replyTo = null)
     {
         Record(conversation, await JsonNode.ParseAsync(request.Body) ?? new JsonObject(), replyTo);

@@ -72,11 +72,7 @@ public abstract class CrashTests : IAsyncLifetime
     });
 
     /// <summary>Each note Ben got (in Teams or his Slack DM), by kudos number, with when it arrived.</summary>
-    private List<(int Kudos, DateTime At)> Notes() =>
-        [.. _channels.To(c => c is BensChat or "D0BEN")
-            .Select(d => (Match: System.Text.RegularExpressions.Regex.Match(d.Body["text"]?.GetValue<string>() ?? "", "recognised you.*#([0-9]+) ok"), d.At))
-            .Where(x => x.Match.Success)
-            .Select(x => (int.Parse(x.Match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), x.At))];
+    private List<(int Kudos, DateTime At)> Notes() => _channels.NumberedKudosNotes(BensChat, "D0BEN");
 
     private void Kill()
     {

@@ -33,7 +33,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
     private AzuriteProcess _azurite = null!;
     private StubChannels _channels = null!;
     private Dictionary<string, string> _environment = null!;
-    private int _next;
+    private int _next, _kudosNumber;
 
     private static TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
     private StorageOptions Storage => new() { Provider = StorageOptions.AzureTablesProvider, ConnectionString = _azurite.ConnectionString };
@@ -163,14 +163,8 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private int _kudosNumber;
-
     /// <summary>Each note Ben got (Teams or his Slack DM), by kudos number.</summary>
-    private List<(int Kudos, DateTime At)> Notes() =>
-        [.. _channels.To(c => c is BensChat or "D0BEN")
-            .Select(d => (Match: System.Text.RegularExpressions.Regex.Match(d.Body["text"]?.GetValue<string>() ?? "", "recognised you.*#([0-9]+) ok"), d.At))
-            .Where(x => x.Match.Success)
-            .Select(x => (int.Parse(x.Match.Groups[1].Value, CultureInfo.InvariantCulture), x.At))];
+    private List<(int Kudos, DateTime At)> Notes() => _channels.NumberedKudosNotes(BensChat, "D0BEN");
 
     /// <summary>Requester i asks for support in their own chat; Dana accepts i % 3 == 0, the requester cancels i % 3 == 1, the rest time out.</summary>
     private async Task<List<string>> RunSupportRequestsAsync()
