@@ -24,6 +24,7 @@ public static class BotMetrics
     private static double _oldestWaitingMinutes;
     private static long _outboxDue;
     private static long _openRequests;
+    private static Support.SupportFigures? _thisMonth;
 
     static BotMetrics()
     {
@@ -31,6 +32,10 @@ public static class BotMetrics
             "Age of the oldest support request no supporter has accepted yet (0 when none), as of the last timer sweep.");
         Meter.CreateObservableGauge("wellnessbot.support.open_requests", () => Interlocked.Read(ref _openRequests), "{request}",
             "Open support requests, as of the last timer sweep.");
+        Meter.CreateObservableGauge("wellnessbot.support.time_to_acceptance", () => Quantiles(f => f.ToAcceptance, TimeSpan.FromMinutes(1)), "min",
+            "This month's time from a support request to its acceptance by a peer supporter: quantile 0.5 and 0.9, as of the last timer sweep.");
+        Meter.CreateObservableGauge("wellnessbot.support.time_to_done", () => Quantiles(f => f.AcceptanceToDone, TimeSpan.FromHours(1)), "h",
+            "This month's time from acceptance to the request marked done: quantile 0.5 and 0.9, as of the last timer sweep.");
         Meter.CreateObservableGauge("wellnessbot.outbox.due", () => Interlocked.Read(ref _outboxDue), "{message}",
             "Messages waiting for another try (the channel failed, or the instance sending them died), as of the last outbox sweep.");
     }
@@ -51,6 +56,16 @@ public static class BotMetrics
     public static void OutboxSend(string outcome) => OutboxSends.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public static void OutboxDue(int due) => Interlocked.Exchange(ref _outboxDue, due);
+
+    /// <summary>This month's anonymous support figures, for the time gauges.</summary>
+    public static void SupportTimes(Support.SupportFigures thisMonth) => Volatile.Write(ref _thisMonth, thisMonth);
+
+    private static IEnumerable<Measurement<double>> Quantiles(Func<Support.SupportFigures, Support.Spread> which, TimeSpan unit)
+    {
+        if (Volatile.Read(ref _thisMonth) is not { } figures || which(figures) is not { Median: { } median, P90: { } p90 }) yield break;
+        yield return new Measurement<double>(Math.Round(median / unit, 2), new KeyValuePair<string, object?>("quantile", "0.5"));
+        yield return new Measurement<double>(Math.Round(p90 / unit, 2), new KeyValuePair<string, object?>("quantile", "0.9"));
+    }
 
     public static void SupportBacklog(int open, TimeSpan oldestWaiting)
     {

@@ -13,6 +13,7 @@ namespace WellnessBot.Dialogs.Features;
 /// </summary>
 public sealed class PeerSupportCommands(
     SupporterActions actions,
+    SupportRouting routing,
     SupportAccess access,
     PeerRoster roster,
     SupportAudit audit,
@@ -113,8 +114,12 @@ public sealed class PeerSupportCommands(
             case "remove":
                 var removed = new List<string>();
                 foreach (var person in turn.Mentions)
-                    removed.Add(await roster.RemoveAsync(person, ct).ConfigureAwait(false) ? person.Name + " (removed)" : person.Name + " (wasn't on it)");
-                return "H3 roster: " + string.Join("; ", removed) + ". Requests they already accepted stay with them.";
+                {
+                    if (!await roster.RemoveAsync(person, ct).ConfigureAwait(false)) { removed.Add(person.Name + " (wasn't on it)"); continue; }
+                    var moved = await routing.ReassignFromAsync(person, ct).ConfigureAwait(false);
+                    removed.Add(person.Name + (moved == 0 ? " (removed)" : $" (removed; {moved} open request{(moved == 1 ? "" : "s")} passed to the next supporter)"));
+                }
+                return "H3 roster: " + string.Join("; ", removed) + ".";
             default:
                 var all = await roster.AllAsync(ct).ConfigureAwait(false);
                 if (all.Count == 0) return "The H3 roster is empty. Add trained peer supporters with **h3 roster add @name**.";
@@ -177,7 +182,7 @@ public sealed class PeerSupportCommands(
         var entries = await audit.RecentAsync(50, requestId, ct).ConfigureAwait(false);
         if (entries.Count == 0) return "No reads of request details recorded yet.";
         return "**Who saw request details** (newest first)\n\n" + string.Join("\n", entries.Select(e =>
-            $"- {TimeZoneInfo.ConvertTime(e.At, program.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}: {e.WhoName} — {e.What} — {e.RequestId[..6]}"));
+            $"- {TimeZoneInfo.ConvertTime(e.At, program.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}: {e.WhoName} — {e.What} — {SupportRequest.ReferenceOf(e.RequestId)}"));
     }
 
     private async Task<string> StatsAsync(string monthText, CancellationToken ct)

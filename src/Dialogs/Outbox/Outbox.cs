@@ -56,6 +56,33 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
         return outcome;
     }
 
+    /// <summary>
+    /// Sends now or not at all: for messages whose sender moves on when they do not arrive (an offer goes to the next
+    /// supporter, an escalation is tried again on its own timer), so a letter must not turn up later. Only a message
+    /// that went is recorded; asked again with the same key after that, it is not sent again.
+    /// </summary>
+    public async Task<Delivery> NowOrNotAsync(string onceKey, UserRef user, BotMessage message, CancellationToken ct)
+    {
+        if (await _rows.SentAsync(onceKey, ct).ConfigureAwait(false) == Delivery.Sent) return Delivery.Sent;
+        try
+        {
+            if (!await messenger.SendToUserAsync(user, message, ct).ConfigureAwait(false))
+            {
+                BotMetrics.OutboxSend("unreachable");
+                return Delivery.Unreachable;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogNotNow(logger, ex.GetType().Name);
+            BotMetrics.OutboxSend("not_now");
+            return Delivery.Later;
+        }
+        BotMetrics.OutboxSend("sent");
+        await _rows.RecordSentAsync(onceKey, nameof(Delivery.Sent), clock.GetUtcNow(), ct).ConfigureAwait(false);
+        return Delivery.Sent;
+    }
+
     private async Task<Delivery> SendOnceAsync(string onceKey, OutboxLetter letter, CancellationToken ct)
     {
         if (await _rows.SentAsync(onceKey, ct).ConfigureAwait(false) is { } earlier) return earlier;
@@ -176,6 +203,9 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
 
     [LoggerMessage(EventId = 2403, Level = LogLevel.Warning, Message = "Outbox: a message was sent but the store did not record it ({ErrorCode}); it may be sent once more")]
     private static partial void LogNotRecorded(ILogger logger, string errorCode);
+
+    [LoggerMessage(EventId = 2405, Level = LogLevel.Warning, Message = "Outbox: a message that must go now or not at all failed ({Exception}); its sender moves on")]
+    private static partial void LogNotNow(ILogger logger, string exception);
 
     [LoggerMessage(EventId = 2404, Level = LogLevel.Error, Message = "Outbox: a waiting message could not be read (its key is gone, or it was altered); it is not sent")]
     private static partial void LogUnreadable(ILogger logger);

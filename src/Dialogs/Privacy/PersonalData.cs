@@ -54,7 +54,7 @@ public sealed class PersonalData(ITableStore store, KudosStore kudos, SupportReq
             ["supportRequests"] = supportRequests,
             ["supportRequestsHeldAsSupporter"] = new JsonArray(supported.Select(r => (JsonNode)JsonValue.Create(r.Reference)!).ToArray()),
             ["peerSupporter"] = rosterEntry is null ? null : new JsonObject { ["department"] = rosterEntry.Department, ["available"] = rosterEntry.Available },
-            ["requestDetailsTheyOpened"] = new JsonArray(reads.Select(a => (JsonNode)new JsonObject { ["at"] = a.At, ["request"] = a.RequestId[..6], ["what"] = a.What }).ToArray()),
+            ["requestDetailsTheyOpened"] = new JsonArray(reads.Select(a => (JsonNode)new JsonObject { ["at"] = a.At, ["request"] = SupportRequest.ReferenceOf(a.RequestId), ["what"] = a.What }).ToArray()),
             ["kudosNotes"] = (await store.GetTableClient(StorageKeys.SettingsTable).GetEntityAsync(StorageKeys.UserPreferences(person).PartitionKey, StorageKeys.UserPreferences(person).RowKey, ct).ConfigureAwait(false))?.GetBoolean("KudosNotes") ?? true,
         };
     }

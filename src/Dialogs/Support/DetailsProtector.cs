@@ -56,5 +56,26 @@ public sealed class DetailsProtector
         return Encoding.UTF8.GetString(plain);
     }
 
+    /// <summary>
+    /// A keyed index of a value (a requester's id) that lets the store find their requests without holding the id:
+    /// HMAC-SHA256 under a key derived from the current one, prefixed with its key id so rotation keeps old rows findable.
+    /// </summary>
+    public string IndexOf(string value) => Index(_currentKeyId, value);
+
+    /// <summary>The index of <paramref name="value"/> under every configured key, current first: what to look a row up by.</summary>
+    public IReadOnlyList<string> IndexesOf(string value) =>
+        [Index(_currentKeyId, value), .. _keys.Keys.Where(k => k != _currentKeyId).Order(StringComparer.Ordinal).Select(k => Index(k, value))];
+
+    private string Index(string keyId, string value)
+    {
+        // Never the encryption key itself: a key of its own for the index, derived with HKDF.
+        var indexKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys[keyId], 32, info: IndexInfo);
+        var mac = HMACSHA256.HashData(indexKey, Encoding.UTF8.GetBytes(value));
+        CryptographicOperations.ZeroMemory(indexKey);
+        return keyId + ":" + Convert.ToHexStringLower(mac);
+    }
+
+    private static readonly byte[] IndexInfo = Encoding.UTF8.GetBytes("wellnessbot support index v1");
+
     private static byte[] Associated(string requestId) => Encoding.UTF8.GetBytes("support-request|" + requestId);
 }

@@ -1,32 +1,55 @@
-
 namespace WellnessBot.Dialogs.Support;
 
-/// <summary>A month's anonymous figures for coordinators: counts and times only, never names.</summary>
-public sealed record SupportFigures(Month Month, int Requests, IReadOnlyDictionary<SupportTier, int> ByTier, TimeSpan? MedianToAcceptance,
-    int Accepted, int Escalated, int Cancelled, int Urgent)
+/// <summary>Median and 90th percentile of a set of durations; both null when there are none.</summary>
+public sealed record Spread(TimeSpan? Median, TimeSpan? P90, int Count)
 {
+    public static Spread Of(IEnumerable<TimeSpan> durations)
+    {
+        var sorted = durations.Order().ToList();
+        return sorted.Count == 0 ? new Spread(null, null, 0) : new Spread(Quantile(sorted, 0.5), Quantile(sorted, 0.9), sorted.Count);
+    }
+
+    // Linear between the closest ranks, as spreadsheets' PERCENTILE.INC does, so coordinators can check it by hand.
+    private static TimeSpan Quantile(List<TimeSpan> sorted, double q)
+    {
+        var rank = q * (sorted.Count - 1);
+        var low = (int)Math.Floor(rank);
+        var high = Math.Min(low + 1, sorted.Count - 1);
+        return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+    }
+
+    public string ToText() => Median is { } m && P90 is { } p ? $"median {Words(m)}, 90% within {Words(p)}" : "—";
+
+    private static string Words(TimeSpan t) =>
+        t.TotalMinutes < 90 ? $"{t.TotalMinutes:0} min" : t.TotalHours < 48 ? $"{t.TotalHours:0.#} h" : $"{t.TotalDays:0.#} days";
+}
+
+/// <summary>A month's anonymous figures for coordinators: counts and times only, never names.</summary>
+public sealed record SupportFigures(Month Month, int Requests, IReadOnlyDictionary<SupportTier, int> ByTier, Spread ToAcceptance,
+    Spread AcceptanceToDone, int Escalated, int Cancelled, int Urgent)
+{
+    public int Accepted => ToAcceptance.Count;
+
     public static SupportFigures For(Month month, IEnumerable<SupportRequest> all, TimeZoneInfo zone)
     {
         var inMonth = all.Where(r => Month.Of(r.CreatedAt, zone) == month).ToList();
-        var waits = inMonth.Where(r => r.AcceptedAt is not null).Select(r => r.AcceptedAt!.Value - r.CreatedAt).Order().ToList();
-        TimeSpan? median = waits.Count == 0 ? null
-            : waits.Count % 2 == 1 ? waits[waits.Count / 2]
-            : (waits[waits.Count / 2 - 1] + waits[waits.Count / 2]) / 2;
+        var toAcceptance = inMonth.Where(r => r.AcceptedAt is not null).Select(r => r.AcceptedAt!.Value - r.CreatedAt);
+        // Done: closed by its supporter or a coordinator after someone accepted (not withdrawn).
+        var toDone = inMonth.Where(r => r.Status == SupportStatus.Done && r.AcceptedAt is not null && r.ClosedAt is not null)
+            .Select(r => r.ClosedAt!.Value - r.AcceptedAt!.Value);
         return new SupportFigures(month, inMonth.Count,
             Enum.GetValues<SupportTier>().ToDictionary(t => t, t => inMonth.Count(r => r.Tier == t)),
-            median, waits.Count, inMonth.Count(r => r.Status == SupportStatus.Escalated || r.EscalatedTo is not null),
+            Spread.Of(toAcceptance), Spread.Of(toDone),
+            inMonth.Count(r => r.Status == SupportStatus.Escalated || r.EscalatedTo is not null),
             inMonth.Count(r => r.Status == SupportStatus.Cancelled), inMonth.Count(r => r.Urgent));
     }
 
-    public string ToText()
-    {
-        var title = Month.Title;
-        var median = MedianToAcceptance is { } m ? (m.TotalMinutes < 90 ? $"{m.TotalMinutes:0} min" : $"{m.TotalHours:0.#} h") : "—";
-        return $"**H3 figures for {title}** (anonymous)\n\n" +
-               $"- Requests: {Requests} ({Urgent} urgent)\n" +
-               $"- By tier: local {ByTier[SupportTier.Local]}, peer supporter {ByTier[SupportTier.PeerSupporter]}, expedited referral {ByTier[SupportTier.Expedited]}, not sure {ByTier[SupportTier.NotSure]}\n" +
-               $"- Accepted by a peer supporter: {Accepted}; median time to first acceptance: {median}\n" +
-               $"- Escalated to a coordinator: {Escalated}\n" +
-               $"- Withdrawn by the requester: {Cancelled}";
-    }
+    public string ToText() =>
+        $"**H3 figures for {Month.Title}** (anonymous)\n\n" +
+        $"- Requests: {Requests} ({Urgent} urgent)\n" +
+        $"- By tier: local {ByTier[SupportTier.Local]}, peer supporter {ByTier[SupportTier.PeerSupporter]}, expedited referral {ByTier[SupportTier.Expedited]}, not sure {ByTier[SupportTier.NotSure]}\n" +
+        $"- Accepted by a peer supporter: {Accepted}; time from request to acceptance: {ToAcceptance.ToText()}\n" +
+        $"- Marked done after acceptance: {AcceptanceToDone.Count}; time from acceptance to done: {AcceptanceToDone.ToText()}\n" +
+        $"- Escalated to a coordinator: {Escalated}\n" +
+        $"- Withdrawn by the requester: {Cancelled}";
 }

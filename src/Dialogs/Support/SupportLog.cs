@@ -27,8 +27,16 @@ internal static partial class SupportLog
     public static partial void RequestTimerFailed(this ILogger logger, string reference, string exception);
     [LoggerMessage(EventId = 5013, Level = LogLevel.Error, Message = "Support request {Reference} cannot be decrypted (its key is not in Support:Keys, or the row is damaged); it is skipped and the coordinators are told")]
     public static partial void RequestUnreadable(this ILogger logger, string reference);
-    [LoggerMessage(EventId = 5011, Level = LogLevel.Error, Message = "Support request {Reference} is escalated but no coordinator could be messaged (they need to have opened a chat with the bot); it is listed in \"h3 requests\"")]
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Error, Message = "Support request {Reference} is escalated but no coordinator could be messaged (they need to have opened a chat with the bot); trying again every Support:EscalationRetryMinutes")]
     public static partial void RequestCoordinatorsUnreachable(this ILogger logger, string reference);
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Warning, Message = "Support request {Reference}: the offer could not be delivered ({Delivery}); asking the next supporter now")]
+    public static partial void RequestOfferNotDelivered(this ILogger logger, string reference, string delivery);
+    [LoggerMessage(EventId = 5015, Level = LogLevel.Information, Message = "Support request {Reference}: its supporter left the roster; offering it to the next one")]
+    public static partial void RequestReassigned(this ILogger logger, string reference);
+    [LoggerMessage(EventId = 5016, Level = LogLevel.Information, Message = "Support request {Reference}: reminder {Number} sent to its supporter")]
+    public static partial void RequestReminded(this ILogger logger, string reference, int number);
+    [LoggerMessage(EventId = 5017, Level = LogLevel.Information, Message = "{Count} support requests stored before identities were sealed have been rewritten sealed")]
+    public static partial void RequestsResealed(this ILogger logger, int count);
     [LoggerMessage(EventId = 5010, Level = LogLevel.Error, Message = "Support request {Reference} has no supporter left and no coordinator who can be messaged (Program:Coordinators needs Teams 29: or Slack U ids); retrying at the next window")]
     public static partial void RequestNoCoordinator(this ILogger logger, string reference);
 }

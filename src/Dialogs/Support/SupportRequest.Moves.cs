@@ -6,6 +6,7 @@ namespace WellnessBot.Dialogs.Support;
 /// Every legal move of a request, in one place. Each checks the state it leaves and says what it sets, timer
 /// included; saving the result is the caller's (ETag-checked, <see cref="SupportRequests.TryUpdateAsync"/>).
 /// New → Offered → Accepted → Done; an offer passed on goes back to New; New with nobody left → Escalated.
+/// Reminders to the accepting supporter and retries of an escalation ride on the same one timer.
 /// </summary>
 public sealed partial record SupportRequest
 {
@@ -16,10 +17,19 @@ public sealed partial record SupportRequest
         CreatedAt = now, Timer = SupportTimer.OfferExpires, DueAt = now, Details = details,
     };
 
-    /// <summary>Asked of one supporter, who has until the window closes.</summary>
-    public SupportRequest Offer(UserRef supporter, DateTimeOffset now, TimeSpan window) => From([SupportStatus.New]) with
+    /// <summary>
+    /// Being sent to one supporter. The window has not started: until the offer is <see cref="Delivered"/>, the timer
+    /// is only the send's grace, so a crash mid-send passes it on within minutes instead of leaving it unseen.
+    /// </summary>
+    public SupportRequest Offer(UserRef supporter, DateTimeOffset now, TimeSpan sendGrace) => From([SupportStatus.New]) with
     {
-        Status = SupportStatus.Offered, Supporter = supporter, OfferedAt = now, Timer = SupportTimer.OfferExpires, DueAt = now + window,
+        Status = SupportStatus.Offered, Supporter = supporter, OfferedAt = now, Timer = SupportTimer.OfferExpires, DueAt = now + sendGrace,
+    };
+
+    /// <summary>The offer reached the supporter: from now they have the whole window.</summary>
+    public SupportRequest Delivered(DateTimeOffset now, TimeSpan window) => From([SupportStatus.Offered]) with
+    {
+        OfferedAt = now, Timer = SupportTimer.OfferExpires, DueAt = now + window,
     };
 
     /// <summary>Back in the queue: the supporter asked declined, let the window pass or could not be reached. Never asked again.</summary>
@@ -28,18 +38,46 @@ public sealed partial record SupportRequest
         Status = SupportStatus.New, Supporter = null, Passed = [.. Passed, Supporter!.Key], Timer = SupportTimer.OfferExpires, DueAt = now,
     };
 
-    /// <summary>Taken by the supporter it was offered to (kept under the name they go by now).</summary>
-    public SupportRequest Accept(UserRef supporter, DateTimeOffset now) => From([SupportStatus.Offered]) with
+    /// <summary>
+    /// Taken by the supporter it was offered to (kept under the name they go by now). Their first reminder falls due
+    /// <paramref name="firstReminder"/> later, if they have not closed it by then; none when null.
+    /// </summary>
+    public SupportRequest Accept(UserRef supporter, DateTimeOffset now, TimeSpan? firstReminder = null) => From([SupportStatus.Offered]) with
     {
         Status = SupportStatus.Accepted, Supporter = supporter.Key == Supporter?.Key ? supporter
             : throw new InvalidOperationException($"Support request {Reference} was offered to someone else."),
-        AcceptedAt = AcceptedAt ?? now, Timer = SupportTimer.None, DueAt = null,
+        AcceptedAt = AcceptedAt ?? now, RemindersSent = 0,
+        Timer = firstReminder is null ? SupportTimer.None : SupportTimer.Reminder, DueAt = now + firstReminder,
+    };
+
+    /// <summary>A reminder went to the supporter: the next one is due <paramref name="next"/> after they accepted, or none is left.</summary>
+    public SupportRequest Reminded(DateTimeOffset acceptedAt, TimeSpan? next) => From([SupportStatus.Accepted]) with
+    {
+        RemindersSent = RemindersSent + 1, Timer = next is null ? SupportTimer.None : SupportTimer.Reminder, DueAt = acceptedAt + next,
+    };
+
+    /// <summary>Its supporter left the roster: back in the queue at once, offered or accepted, and they are never asked again.</summary>
+    public SupportRequest Reassign(DateTimeOffset now) => From([SupportStatus.Offered, SupportStatus.Accepted]) with
+    {
+        Status = SupportStatus.New, Supporter = null, Passed = [.. Passed, Supporter!.Key], RemindersSent = 0, Timer = SupportTimer.OfferExpires, DueAt = now,
     };
 
     /// <summary>Nobody left to ask: a named coordinator has it.</summary>
     public SupportRequest Escalate(UserRef coordinator) => From([SupportStatus.New]) with
     {
         Status = SupportStatus.Escalated, Supporter = null, EscalatedTo = coordinator, Timer = SupportTimer.None, DueAt = null,
+    };
+
+    /// <summary>Escalated, but no coordinator could be reached yet: the alerts are tried again when the timer falls due.</summary>
+    public SupportRequest AwaitCoordinator(DateTimeOffset now, TimeSpan retry) => From([SupportStatus.Escalated]) with
+    {
+        Timer = SupportTimer.EscalationRetry, DueAt = now + retry,
+    };
+
+    /// <summary>A coordinator was reached: named as the one who has it, and no more tries.</summary>
+    public SupportRequest CoordinatorReached(UserRef coordinator) => From([SupportStatus.Escalated]) with
+    {
+        EscalatedTo = coordinator, Timer = SupportTimer.None, DueAt = null,
     };
 
     /// <summary>Nobody left and no coordinator to name: everyone may be asked again at the next window, so it never sits unowned.</summary>

@@ -13,7 +13,7 @@ public enum SupportTier { NotSure, Local, PeerSupporter, Expedited }
 public enum SupportStatus { New, Offered, Accepted, Escalated, Done, Cancelled }
 
 /// <summary>What a request's timer is waiting for.</summary>
-public enum SupportTimer { None, OfferExpires, FollowUp, Purge }
+public enum SupportTimer { None, OfferExpires, FollowUp, Purge, Reminder, EscalationRetry }
 
 /// <summary>
 /// What the requester told us: readable only by the assigned supporter and coordinators, encrypted in the store
@@ -65,15 +65,33 @@ public sealed partial record SupportRequest
     /// <summary>False for requests from a list, read without decrypting their details (and so never saved back).</summary>
     public bool DetailsRead { get; init; } = true;
 
+    /// <summary>Listed, but who asked and the urgency could not be decrypted (its key left Support:Keys): shown by reference only.</summary>
+    public bool Unreadable { get; init; }
+
+    /// <summary>How many of the accepting supporter's reminders (24 h, 72 h) have been sent.</summary>
+    public int RemindersSent { get; init; }
+
     /// <summary>Whoever has the request in hand now: the supporter asked or assigned, or the coordinator it went to.</summary>
     public UserRef? Holder => Status is SupportStatus.Offered or SupportStatus.Accepted ? Supporter : Status == SupportStatus.Escalated ? EscalatedTo : null;
 
     public bool IsOpen => Status is SupportStatus.New or SupportStatus.Offered or SupportStatus.Accepted or SupportStatus.Escalated;
 
-    /// <summary>A short, stable reference people can type ("h3 show 7f3a2c").</summary>
+    /// <summary>
+    /// A stable reference people can type ("h3 show 7f3a2c90d1"): 40 bits, so a program never meets a collision by
+    /// chance, and <see cref="SupportRequests.CreateAsync"/> refuses one anyway.
+    /// </summary>
     public string Reference => ReferenceOf(Id);
 
-    public static string ReferenceOf(string id) => id[..Math.Min(6, id.Length)];
+    public const int ReferenceLength = 10;
+
+    public static string ReferenceOf(string id) => id[..Math.Min(ReferenceLength, id.Length)];
+
+    /// <summary>
+    /// The id to try after <paramref name="attempt"/> ids were refused for a reference collision: derived from the
+    /// first, so a double-submitted form arrives at the same id again.
+    /// </summary>
+    public static string IdFor(string firstId, int attempt) => attempt == 0 ? firstId
+        : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(firstId + "|" + attempt)))[..firstId.Length];
 
     public static string TierTitle(SupportTier tier) => tier switch
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure;
 using WellnessBot.Dialogs.Turns;
 using WellnessBot.Storage;
@@ -13,22 +12,36 @@ namespace WellnessBot.Dialogs.Support;
 public sealed class SupportRequests(ITableStore store, DetailsProtector protector)
 {
     private readonly ITableClient _requests = store.GetTableClient(StorageKeys.SupportRequestsTable);
+    private readonly SupportRequestRows _rows = new(protector);
 
-    /// <summary>Stores a new request; false when a request with this id exists already (a double-submitted form).</summary>
-    public async Task<bool> CreateAsync(SupportRequest request, CancellationToken ct)
+    /// <summary>
+    /// Stores a new request. Duplicate: a request with this id exists already (a double-submitted form).
+    /// ReferenceTaken: another request's reference is the same, so this id cannot be used (the caller derives the next).
+    /// </summary>
+    public async Task<Creation> CreateAsync(SupportRequest request, CancellationToken ct)
     {
+        var sameReference = TableQuery.InPartition(StorageKeys.SupportRequestsPartition).RowKeyStartsWith(request.Reference);
+        var taken = false;
+        await foreach (var row in _requests.QueryAsync(sameReference, ct).ConfigureAwait(false))
+        {
+            if (row.RowKey == request.Id) return Creation.Duplicate;
+            taken = true;
+        }
+        if (taken) return Creation.ReferenceTaken;
         if (request.DueAt is { } due)
             await _requests.UpsertEntityAsync(TimerRow(due, request.Id), TableUpdateMode.Replace, ct).ConfigureAwait(false);
         try
         {
             await _requests.AddEntityAsync(ToEntity(request), ct).ConfigureAwait(false);
-            return true;
+            return Creation.Created;
         }
         catch (EntityAlreadyExistsException)
         {
-            return false;
+            return Creation.Duplicate;
         }
     }
+
+    public enum Creation { Created, Duplicate, ReferenceTaken }
 
     public async Task<SupportRequest?> GetAsync(string id, CancellationToken ct)
     {
@@ -105,17 +118,43 @@ public sealed class SupportRequests(ITableStore store, DetailsProtector protecto
         return all;
     }
 
-    /// <summary>The requester's open requests (newest last).</summary>
+    /// <summary>The requester's open requests (newest last), found by their keyed index under every key, never by their id.</summary>
     public async Task<List<SupportRequest>> OpenForAsync(UserRef requester, CancellationToken ct)
     {
-        var query = TableQuery.InPartition(StorageKeys.SupportRequestsPartition)
-            .Where("RequesterChannel", FilterOperator.Equal, requester.Channel)
-            .Where("RequesterId", FilterOperator.Equal, requester.Id);
+        var queries = protector.IndexesOf(requester.Key)
+            .Select(index => TableQuery.InPartition(StorageKeys.SupportRequestsPartition).Where(SupportRequestRows.RequesterIndexColumn, FilterOperator.Equal, index))
+            .Append(SupportRequestRows.PlainRequesterQuery(requester)); // rows not yet resealed
         var found = new List<SupportRequest>();
-        await foreach (var entity in _requests.QueryAsync(query, ct).ConfigureAwait(false))
-            if (FromEntity(entity) is { IsOpen: true } open) found.Add(open);
+        foreach (var query in queries)
+            await foreach (var entity in _requests.QueryAsync(query, ct).ConfigureAwait(false))
+                if (FromEntity(entity) is { IsOpen: true } open && open.Requester?.Key == requester.Key && found.All(f => f.Id != open.Id)) found.Add(open);
         found.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
         return found;
+    }
+
+    /// <summary>
+    /// Rewrites, sealed, any request stored before who asked and the urgency were encrypted. Returns how many; a row
+    /// that cannot be read (its key is gone) is left for when it can.
+    /// </summary>
+    public async Task<int> ResealPlainAsync(CancellationToken ct)
+    {
+        var resealed = 0;
+        var plain = new List<string>();
+        await foreach (var entity in _requests.QueryAsync(TableQuery.InPartition(StorageKeys.SupportRequestsPartition), ct).ConfigureAwait(false))
+            if (SupportRequestRows.HoldsPlainFacts(entity)) plain.Add(entity.RowKey);
+        foreach (var id in plain)
+        {
+            try
+            {
+                if (await GetAsync(id, ct).ConfigureAwait(false) is { } request && await TryUpdateAsync(request, request, ct).ConfigureAwait(false) is not null)
+                    resealed++;
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                // Unreadable now: the timers report it; it is resealed once its key is back.
+            }
+        }
+        return resealed;
     }
 
     private static TableEntity TimerRow(DateTimeOffset due, string requestId)
@@ -124,70 +163,7 @@ public sealed class SupportRequests(ITableStore store, DetailsProtector protecto
         return new TableEntity(pk, rk);
     }
 
-    private TableEntity ToEntity(SupportRequest r)
-    {
-        var (pk, rk) = StorageKeys.SupportRequest(r.Id);
-        var entity = new TableEntity(pk, rk)
-        {
-            ["Tier"] = r.Tier.ToString(),
-            ["Urgent"] = r.Urgent,
-            ["Status"] = r.Status.ToString(),
-            ["CreatedAt"] = r.CreatedAt,
-            ["OfferedAt"] = r.OfferedAt,
-            ["AcceptedAt"] = r.AcceptedAt,
-            ["ClosedAt"] = r.ClosedAt,
-            ["Passed"] = JsonSerializer.Serialize(r.Passed, SupportJson.Default.IReadOnlyListString),
-            ["Timer"] = r.Timer.ToString(),
-            ["DueAt"] = r.DueAt,
-            ["Purged"] = r.Purged,
-        };
-        Person(entity, "Requester", r.Requester);
-        Person(entity, "Supporter", r.Supporter);
-        Person(entity, "EscalatedTo", r.EscalatedTo);
-        if (r.Details is { } details)
-            entity["Details"] = protector.Protect(JsonSerializer.Serialize(details, SupportJson.Default.SupportDetails), r.Id);
-        return entity;
-    }
+    private TableEntity ToEntity(SupportRequest r) => _rows.ToEntity(r);
 
-    private SupportRequest FromEntity(TableEntity e, bool withDetails = true) => new()
-    {
-        Id = e.RowKey,
-        Tier = Enum.TryParse<SupportTier>(e.GetString("Tier"), out var tier) ? tier : SupportTier.NotSure,
-        Urgent = e.GetBoolean("Urgent") ?? false,
-        Status = Enum.TryParse<SupportStatus>(e.GetString("Status"), out var status) ? status : SupportStatus.New,
-        CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-        OfferedAt = e.GetDateTimeOffset("OfferedAt"),
-        AcceptedAt = e.GetDateTimeOffset("AcceptedAt"),
-        ClosedAt = e.GetDateTimeOffset("ClosedAt"),
-        Passed = JsonSerializer.Deserialize(e.GetString("Passed") ?? "[]", SupportJson.Default.IReadOnlyListString) ?? [],
-        Timer = Enum.TryParse<SupportTimer>(e.GetString("Timer"), out var timer) ? timer : SupportTimer.None,
-        DueAt = e.GetDateTimeOffset("DueAt"),
-        Purged = e.GetBoolean("Purged") ?? false,
-        Requester = Person(e, "Requester"),
-        Supporter = Person(e, "Supporter"),
-        EscalatedTo = Person(e, "EscalatedTo"),
-        Details = withDetails && e.GetString("Details") is { } stored
-            ? JsonSerializer.Deserialize(protector.Unprotect(stored, e.RowKey), SupportJson.Default.SupportDetails)
-            : null,
-        DetailsRead = withDetails,
-        ETag = e.ETag,
-    };
-
-    // People are stored by channel and id; the requester's display name is a detail and lives encrypted.
-    private static void Person(TableEntity entity, string prefix, UserRef? person)
-    {
-        if (person is null) return;
-        entity[prefix + "Channel"] = person.Channel;
-        entity[prefix + "Id"] = person.Id;
-        if (prefix != "Requester") entity[prefix + "Name"] = person.Name;
-    }
-
-    private static UserRef? Person(TableEntity entity, string prefix) =>
-        entity.GetString(prefix + "Id") is { Length: > 0 } id
-            ? new UserRef(entity.GetString(prefix + "Channel") ?? "", id, entity.GetString(prefix + "Name") ?? "")
-            : null;
+    private SupportRequest FromEntity(TableEntity e, bool withDetails = true) => _rows.FromEntity(e, withDetails);
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(SupportDetails))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyList<string>))]
-internal sealed partial class SupportJson : System.Text.Json.Serialization.JsonSerializerContext;

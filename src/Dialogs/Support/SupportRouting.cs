@@ -22,21 +22,36 @@ public sealed class SupportRouting(
     TimeProvider clock,
     ILogger<SupportRouting> logger)
 {
+    /// <summary>How long an offer being sent holds the request: past it, a send that died with its instance is passed on.</summary>
+    public static readonly TimeSpan SendGrace = TimeSpan.FromMinutes(2);
+
     /// <summary>Stores a new request and offers it straight away. Returns the request, and false when the form was sent twice.</summary>
     public async Task<(SupportRequest Request, bool Created)> SubmitAsync(string requestId, UserRef requester, SupportTier tier, bool urgent,
         SupportDetails details, CancellationToken ct)
     {
-        var request = SupportRequest.Received(requestId, requester, tier, urgent, details, clock.GetUtcNow());
-        if (!await requests.CreateAsync(request, ct).ConfigureAwait(false))
-            return (await requests.GetAsync(requestId, ct).ConfigureAwait(false) ?? request, false);
-        logger.RequestCreated(request.Reference, tier.ToString(), urgent); BotMetrics.Support("created");
-        var created = await requests.GetAsync(requestId, ct).ConfigureAwait(false) ?? request;
-        return (await OfferNextAsync(created, ct).ConfigureAwait(false) ?? created, true);
+        // A reference another request already has is never reused: the next id derived from this one is tried.
+        for (var attempt = 0; ; attempt++)
+        {
+            var request = SupportRequest.Received(SupportRequest.IdFor(requestId, attempt), requester, tier, urgent, details, clock.GetUtcNow());
+            switch (await requests.CreateAsync(request, ct).ConfigureAwait(false))
+            {
+                case SupportRequests.Creation.ReferenceTaken when attempt < 8:
+                    continue;
+                case SupportRequests.Creation.ReferenceTaken:
+                    throw new InvalidOperationException("No free support reference after 8 tries.");
+                case SupportRequests.Creation.Duplicate:
+                    return (await requests.GetAsync(request.Id, ct).ConfigureAwait(false) ?? request, false);
+            }
+            logger.RequestCreated(request.Reference, tier.ToString(), urgent); BotMetrics.Support("created");
+            var created = await requests.GetAsync(request.Id, ct).ConfigureAwait(false) ?? request;
+            return (await OfferNextAsync(created, ct).ConfigureAwait(false) ?? await requests.GetAsync(request.Id, ct).ConfigureAwait(false) ?? created, true);
+        }
     }
 
     /// <summary>
-    /// Offers a request in the queue (New) to the next supporter, or escalates when none is left. Returns the saved
-    /// request, or null when another instance moved it first (that instance carries on).
+    /// Offers a request in the queue (New) to the next supporter, or escalates when none is left. An offer counts
+    /// only once it is delivered: a supporter the channel cannot reach now is passed over at once. Returns the saved
+    /// request, or null when another instance (or the supporter, accepting) moved it first.
     /// </summary>
     public async Task<SupportRequest?> OfferNextAsync(SupportRequest request, CancellationToken ct)
     {
@@ -45,25 +60,46 @@ public sealed class SupportRouting(
         var current = request;
         foreach (var candidate in await CandidatesAsync(current, ct).ConfigureAwait(false))
         {
-            var now = clock.GetUtcNow();
-            var offered = await requests.TryUpdateAsync(current, current.Offer(candidate.Person, now, settings.OfferWindow(current.Urgent)), ct).ConfigureAwait(false);
+            var offered = await requests.TryUpdateAsync(current, current.Offer(candidate.Person, clock.GetUtcNow(), SendGrace), ct).ConfigureAwait(false);
             if (offered is null) return null;
-            await roster.MarkAssignedAsync(candidate.Person, now, ct).ConfigureAwait(false);
-
-            // Delivered, or waiting in the outbox for the channel to come back: either way the offer's window runs.
-            var offer = await outbox.ToUserAsync(StorageKeys.SupportNotice(offered.Id, offered.ETag, "offer", candidate.Person), candidate.Person,
+            var sent = await outbox.NowOrNotAsync(StorageKeys.SupportNotice(offered.Id, offered.ETag, "offer", candidate.Person), candidate.Person,
                 BotMessage.Show(SupportCards.Offer(offered, offered.Details!, settings)), ct).ConfigureAwait(false);
-            if (offer != Outbox.Delivery.Unreachable)
+            if (sent == Outbox.Delivery.Sent)
             {
+                await roster.MarkAssignedAsync(candidate.Person, clock.GetUtcNow(), ct).ConfigureAwait(false);
                 await audit.RecordAsync(candidate.Person, offered.Id, SupportAudit.ShownWithOffer, ct).ConfigureAwait(false);
                 logger.RequestOffered(offered.Reference, offered.Passed.Count + 1); BotMetrics.Support("offered");
-                return offered;
+                return await requests.TryUpdateAsync(offered, offered.Delivered(clock.GetUtcNow(), settings.OfferWindow(offered.Urgent)), ct).ConfigureAwait(false);
             }
-            // Cannot be reached (never opened the bot, or removed it): treat as a pass and try the next one now.
+            // Not reached (never opened the bot, removed it, or the channel failed): a pass, and the next one is asked now.
+            logger.RequestOfferNotDelivered(offered.Reference, sent.ToString()); BotMetrics.Support("offer_not_delivered");
             current = await requests.TryUpdateAsync(offered, offered.PassOn(clock.GetUtcNow()), ct).ConfigureAwait(false);
             if (current is null) return null;
         }
         return await EscalateAsync(current, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A supporter left the roster: every request they were offered or had accepted goes to the next supporter at once,
+    /// and with it their access (details are shown only to a request's current supporter). Returns how many moved.
+    /// </summary>
+    public async Task<int> ReassignFromAsync(UserRef supporter, CancellationToken ct)
+    {
+        var moved = 0;
+        foreach (var held in (await requests.AllAsync(ct).ConfigureAwait(false))
+                     .Where(r => r.Supporter?.Key == supporter.Key && r.Status is SupportStatus.Offered or SupportStatus.Accepted))
+        {
+            if (await requests.GetAsync(held.Id, ct).ConfigureAwait(false) is not { } request || request.Supporter?.Key != supporter.Key) continue;
+            if (request.Status is not (SupportStatus.Offered or SupportStatus.Accepted)) continue;
+            var back = await requests.TryUpdateAsync(request, request.Reassign(clock.GetUtcNow()), ct).ConfigureAwait(false);
+            if (back is null) continue;
+            moved++;
+            logger.RequestReassigned(back.Reference); BotMetrics.Support("reassigned");
+            await outbox.ToUserAsync(StorageKeys.SupportNotice(back.Id, back.ETag, "reassigned", supporter), supporter,
+                BotMessage.Say(SupportText.Reassigned(back.Reference)), ct).ConfigureAwait(false);
+            await OfferNextAsync(back, ct).ConfigureAwait(false);
+        }
+        return moved;
     }
 
     /// <summary>Available supporters, best first: never the requester, nobody who passed, fewest open, least recently asked.</summary>
@@ -91,26 +127,43 @@ public sealed class SupportRouting(
             logger.RequestNoCoordinator(request.Reference);
             return await requests.TryUpdateAsync(request, request.StartOver(clock.GetUtcNow(), settings.OfferWindow(request.Urgent)), ct).ConfigureAwait(false);
         }
-        // The first coordinator listed is the one named to the requester; every coordinator is alerted.
-        var named = coordinators[0] with { Name = await people.NameOfAsync(coordinators[0], ct).ConfigureAwait(false) ?? "a program coordinator" };
-        var escalated = await requests.TryUpdateAsync(request, request.Escalate(named), ct).ConfigureAwait(false);
+        var escalated = await requests.TryUpdateAsync(request, request.Escalate(coordinators[0] with { Name = "" }), ct).ConfigureAwait(false);
         if (escalated is null) return null;
         logger.RequestEscalated(escalated.Reference); BotMetrics.Support("escalated");
-        var alerted = 0;
-        foreach (var coordinator in coordinators)
+        return await AlertCoordinatorsAsync(escalated, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Alerts every coordinator not yet reached. Once one is, they are named to the requester as the one who will
+    /// reach out; until then the requester is told honestly that a coordinator is still being reached, with 988/911,
+    /// and the alerts are tried again every <see cref="SupportSettings.EscalationRetryMinutes"/>.
+    /// </summary>
+    public async Task<SupportRequest?> AlertCoordinatorsAsync(SupportRequest escalated, CancellationToken ct)
+    {
+        UserRef? reached = null;
+        foreach (var coordinator in program.CoordinatorAddresses())
         {
-            var person = coordinator with { Name = await people.NameOfAsync(coordinator, ct).ConfigureAwait(false) ?? "Coordinator" };
-            if (await outbox.ToUserAsync(StorageKeys.SupportNotice(escalated.Id, escalated.ETag, "escalation", person), person,
-                    BotMessage.Show(SupportCards.Escalation(escalated, escalated.Details!, named)), ct).ConfigureAwait(false) == Outbox.Delivery.Unreachable)
+            var person = coordinator with { Name = await people.NameOfAsync(coordinator, ct).ConfigureAwait(false) ?? "a program coordinator" };
+            // Keyed by the request, not its version: a retry never alerts a coordinator who already has it.
+            if (await outbox.NowOrNotAsync(StorageKeys.SupportNotice(escalated.Id, default, "escalation", person), person,
+                    BotMessage.Show(SupportCards.Escalation(escalated, escalated.Details!, named: reached ?? person)), ct).ConfigureAwait(false) != Outbox.Delivery.Sent)
                 continue;
-            alerted++;
+            reached ??= person;
             await audit.RecordAsync(person, escalated.Id, SupportAudit.ShownWithEscalation, ct).ConfigureAwait(false);
         }
-        // Still listed for them in "h3 requests"; the log is how an admin learns the alert did not arrive.
-        if (alerted == 0) logger.RequestCoordinatorsUnreachable(escalated.Reference);
-        if (escalated.Requester is { } requester)
-            await outbox.ToUserAsync(StorageKeys.SupportNotice(escalated.Id, escalated.ETag, "escalated", requester), requester,
-                BotMessage.Say(SupportText.EscalatedToRequester(named.Name)), ct).ConfigureAwait(false);
-        return escalated;
+        if (reached is null)
+        {
+            logger.RequestCoordinatorsUnreachable(escalated.Reference); BotMetrics.Support("escalation_retry");
+            var waiting = await requests.TryUpdateAsync(escalated, escalated.AwaitCoordinator(clock.GetUtcNow(), TimeSpan.FromMinutes(settings.EscalationRetryMinutes)), ct).ConfigureAwait(false);
+            if (waiting?.Requester is { } asker)
+                await outbox.ToUserAsync(StorageKeys.SupportNotice(waiting.Id, default, "escalation-pending", asker), asker,
+                    BotMessage.Say(SupportText.StillReachingCoordinator), ct).ConfigureAwait(false);
+            return waiting;
+        }
+        var owned = await requests.TryUpdateAsync(escalated, escalated.CoordinatorReached(reached), ct).ConfigureAwait(false);
+        if (owned?.Requester is { } requester)
+            await outbox.ToUserAsync(StorageKeys.SupportNotice(owned.Id, default, "escalated", requester), requester,
+                BotMessage.Say(SupportText.EscalatedToRequester(reached.Name)), ct).ConfigureAwait(false);
+        return owned;
     }
 }

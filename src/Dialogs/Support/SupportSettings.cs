@@ -19,6 +19,19 @@ public sealed class SupportSettings
 
     public int FollowUpAfterDays { get; set; } = 7;
 
+    /// <summary>
+    /// Hours after accepting at which the supporter gets a private reminder, if the request is not yet marked done
+    /// (Code Lavender programs check in over the first 72 hours). A comma-separated list (a string, because the
+    /// configuration binder would add to a list's defaults rather than replace them); empty: no reminders.
+    /// </summary>
+    public string ReminderHours { get; set; } = "24,72";
+
+    private List<int> ReminderSchedule => [.. ReminderHours.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(h => int.TryParse(h, System.Globalization.CultureInfo.InvariantCulture, out var hours) ? hours : -1).Order()];
+
+    /// <summary>How often an escalation that reached no coordinator is tried again, until one is reached.</summary>
+    public int EscalationRetryMinutes { get; set; } = 5;
+
     /// <summary>How often each instance looks for due timers (offers running out, purges, check-ins).</summary>
     public int SweepEverySeconds { get; set; } = 30;
 
@@ -33,6 +46,10 @@ public sealed class SupportSettings
 
     public TimeSpan OfferWindow(bool urgent) => TimeSpan.FromMinutes(urgent ? UrgentOfferWindowMinutes : OfferWindowMinutes);
 
+    /// <summary>When the reminder after <paramref name="sent"/> earlier ones is due, counted from acceptance; null when none is left.</summary>
+    public TimeSpan? ReminderAfter(int sent) =>
+        ReminderSchedule is var hours && sent < hours.Count ? TimeSpan.FromHours(hours[sent]) : null;
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
@@ -40,6 +57,9 @@ public sealed class SupportSettings
         if (UrgentOfferWindowMinutes < 1) problems.Add("Support:UrgentOfferWindowMinutes must be at least 1.");
         if (RetentionDays < 1) problems.Add("Support:RetentionDays must be at least 1 (details are erased that many days after a request closes).");
         if (FollowUpAfterDays < 1) problems.Add("Support:FollowUpAfterDays must be at least 1.");
+        if (ReminderSchedule.Any(h => h is < 1 or > 24 * 30))
+            problems.Add("Support:ReminderHours must be whole hours between 1 and 720, separated by commas (for example 24,72).");
+        if (EscalationRetryMinutes is < 1 or > 1440) problems.Add("Support:EscalationRetryMinutes must be between 1 and 1440.");
         if (SweepEverySeconds is < 1 or > 3600) problems.Add("Support:SweepEverySeconds must be between 1 and 3600.");
         foreach (var (id, value) in Keys)
         {

@@ -34,6 +34,11 @@ public static class SupportText
         $"No peer supporter was free just now, so your request has gone to **{coordinator}**, an H3 coordinator, who will reach out to you personally. " +
         Safety.SafetyReplies.CrisisLine;
 
+    /// <summary>Escalated, and no coordinator reached yet: honest, never a promise, and the numbers.</summary>
+    public const string StillReachingCoordinator =
+        "No peer supporter was free just now, and I haven't been able to reach an H3 coordinator yet. I'm still trying, " +
+        "and I'll tell you here as soon as someone has your request. " + Safety.SafetyReplies.CrisisLine;
+
     public static string AcceptedToRequester(string supporter, string department, SupportDetails? details)
     {
         var how = details?.ContactBy switch
@@ -54,6 +59,15 @@ public static class SupportText
         $"Support request {reference} can't be read: it was encrypted with a key that is no longer in the bot's settings (Support:Keys), " +
         "or its stored record is damaged. Its reminders and clean-up are paused until the key is back; every other request carries on. " +
         "Please ask whoever runs the bot to check Support:Keys. You'll find it in **h3 requests**.";
+
+    /// <summary>To the accepting supporter, privately, when the request is still open a day and three days on.</summary>
+    public static string Reminder(string reference, TimeSpan sinceAccepted) =>
+        $"A gentle reminder: you accepted support request {reference} {(sinceAccepted.TotalHours < 36 ? "a day" : $"{Math.Round(sinceAccepted.TotalDays)} days")} ago, " +
+        $"and it isn't marked done yet. If you've connected, type **done {reference}**. If you couldn't reach them, or need a hand, " +
+        "an H3 coordinator can help. Thank you for being there. 💙";
+
+    public static string Reassigned(string reference) =>
+        $"You're no longer on the H3 roster, so support request {reference} has gone to another peer supporter, and its details are no longer shown to you. Thank you for all you did.";
 
     public static string OfferLapsed(string reference) =>
         $"Support request {reference} has been passed to another peer supporter, as the time to accept ran out. No need to do anything.";

@@ -20,15 +20,25 @@ public sealed class SupportTimers(
     /// <summary>Requests this instance found it cannot read: reported once, then skipped quietly at every sweep.</summary>
     private readonly ConcurrentDictionary<string, byte> _unreadable = new(StringComparer.Ordinal);
 
+    /// <summary>Whether this instance has resealed requests stored before identities were encrypted (once per start).</summary>
+    private bool _resealed;
+
     /// <summary>
     /// Handles every timer that is due. Safe to run on several instances at once: each change is ETag-checked and
     /// only the winner acts.
     /// </summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
+        if (!_resealed && await requests.ResealPlainAsync(ct).ConfigureAwait(false) is var resealed)
+        {
+            _resealed = true;
+            if (resealed > 0) logger.RequestsResealed(resealed);
+        }
         var now = clock.GetUtcNow();
         var handled = 0;
-        var open = (await requests.AllAsync(ct).ConfigureAwait(false)).Where(r => r.IsOpen).ToList();
+        var all = await requests.AllAsync(ct).ConfigureAwait(false);
+        BotMetrics.SupportTimes(SupportFigures.For(program.ThisMonth(clock), all, program.Zone));
+        var open = all.Where(r => r.IsOpen).ToList();
         var waiting = open.Where(r => r.Status is SupportStatus.New or SupportStatus.Offered).Select(r => now - r.CreatedAt).DefaultIfEmpty(TimeSpan.Zero).Max();
         BotMetrics.SupportBacklog(open.Count, waiting);
         foreach (var (dueAt, id) in await requests.DueAsync(now, ct).ConfigureAwait(false))
@@ -96,6 +106,16 @@ public sealed class SupportTimers(
                 var followed = await requests.TryUpdateAsync(request, request.FollowedUp(now, TimeSpan.FromDays(settings.RetentionDays)), ct).ConfigureAwait(false);
                 if (followed?.Requester is { } requester)
                     await outbox.ToUserAsync(StorageKeys.SupportNotice(followed.Id, followed.ETag, "follow-up", requester), requester, BotMessage.Say(SupportText.FollowUp), ct).ConfigureAwait(false);
+                return;
+            case SupportTimer.Reminder when request.Status == SupportStatus.Accepted:
+                var reminded = await requests.TryUpdateAsync(request, request.Reminded(request.AcceptedAt ?? now, settings.ReminderAfter(request.RemindersSent + 1)), ct).ConfigureAwait(false);
+                if (reminded?.Supporter is not { } supporter) return;
+                logger.RequestReminded(reminded.Reference, reminded.RemindersSent);
+                await outbox.ToUserAsync(StorageKeys.SupportNotice(reminded.Id, reminded.ETag, "reminder", supporter), supporter,
+                    BotMessage.Say(SupportText.Reminder(reminded.Reference, now - (reminded.AcceptedAt ?? now))), ct).ConfigureAwait(false);
+                return;
+            case SupportTimer.EscalationRetry when request.Status == SupportStatus.Escalated:
+                await routing.AlertCoordinatorsAsync(request, ct).ConfigureAwait(false);
                 return;
             case SupportTimer.Purge:
                 if (await requests.TryUpdateAsync(request, request.Purge(), ct).ConfigureAwait(false) is not null)

@@ -26,7 +26,7 @@ public sealed class SupporterActions(
         if (request.Supporter?.Key != supporter.Key) return SupportActionResult.NotYours;
         if (request.Status != SupportStatus.Offered) return request.Status == SupportStatus.Accepted ? SupportActionResult.Done : SupportActionResult.AlreadyMoved;
 
-        var accepted = await requests.TryUpdateAsync(request, request.Accept(supporter, clock.GetUtcNow()), ct).ConfigureAwait(false);
+        var accepted = await requests.TryUpdateAsync(request, request.Accept(supporter, clock.GetUtcNow(), settings.ReminderAfter(0)), ct).ConfigureAwait(false);
         if (accepted is null) return SupportActionResult.AlreadyMoved;
         logger.RequestAccepted(accepted.Reference); BotMetrics.Support("accepted");
         var department = (await roster.GetAsync(supporter, ct).ConfigureAwait(false))?.Department ?? "";

@@ -175,7 +175,7 @@ public sealed class PrivacyTests : PeerSupportChat
 
         (await Chat.As(Eli).Send("h3 show " + request.Reference)).ExpectCard(SupportCards.DetailsKind);
         var figures = await Chat.As(Eli).Send("h3 stats 2026-11");
-        figures.ExpectText("Requests: 1").ExpectText("median time to first acceptance: 20 min");
+        figures.ExpectText("Requests: 1").ExpectText("time from request to acceptance: median 20 min, 90% within 20 min");
     }
 
     [Fact]
@@ -198,7 +198,8 @@ public sealed class PrivacyTests : PeerSupportChat
         var text = reply.Describe();
         Assert.Contains("Requests: 3 (1 urgent)", text, StringComparison.Ordinal);
         Assert.Contains("local 1, peer supporter 1, expedited referral 1, not sure 0", text, StringComparison.Ordinal);
-        Assert.Contains("median time to first acceptance: 20 min", text, StringComparison.Ordinal);
+        Assert.Contains("time from request to acceptance: median 20 min, 90% within 28 min", text, StringComparison.Ordinal); // 10 and 30 min
+        Assert.Contains("time from acceptance to done: —", text, StringComparison.Ordinal);
         Assert.Contains("Escalated to a coordinator: 1", text, StringComparison.Ordinal);
         foreach (var name in new[] { "Ana", "Ben", "Chen", "Dana", "Fay" }) Assert.DoesNotContain(name, text, StringComparison.Ordinal);
         (await Chat.As(Dana).Send("h3 stats")).ExpectText("for wellness program coordinators");

@@ -204,7 +204,7 @@ public sealed class RoutingTests : PeerSupportChat
         await RosterAsync(Dana);
         // As if the instance died right after storing the request: a New request with its timer due now.
         var now = Chat.Clock.GetUtcNow();
-        Assert.True(await Requests.CreateAsync(new SupportRequest
+        Assert.Equal(SupportRequests.Creation.Created, await Requests.CreateAsync(new SupportRequest
         {
             Id = "deadbeef0000000000000001", Requester = Ana with { Name = "" }, Tier = SupportTier.PeerSupporter, Status = SupportStatus.New,
             CreatedAt = now, Timer = SupportTimer.OfferExpires, DueAt = now, Details = new SupportDetails { RequesterName = Ana.Name },

@@ -157,7 +157,8 @@ public sealed class SupportRequestTests : PeerSupportChat
         Assert.Equal("**Dana Supporter** from Emergency Medicine, a trained H3 peer supporter, will reach out to you by phone (after 5pm). You're not alone in this.",
             TextsTo(Ana).Last());
         var accepted = (await Requests.GetAsync(request.Id, default))!;
-        Assert.Equal((SupportStatus.Accepted, SupportTimer.None), (accepted.Status, accepted.Timer));
+        Assert.Equal((SupportStatus.Accepted, SupportTimer.Reminder), (accepted.Status, accepted.Timer)); // the supporter's 24 h reminder
+        Assert.Equal(Chat.Clock.GetUtcNow() + TimeSpan.FromHours(24), accepted.DueAt);
         Assert.Equal(Chat.Clock.GetUtcNow(), accepted.AcceptedAt);
     }
 

@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using WellnessBot.Dialogs.Turns;
+using WellnessBot.Storage;
+
+namespace WellnessBot.Dialogs.Support;
+
+/// <summary>
+/// A support request as a table row. Routing state and anonymous counts are plain columns; who asked and whether it
+/// is urgent are sealed in "Private" and the details in "Details" (AES-GCM, each bound to the request and the
+/// column). "RequesterIndex" is a keyed HMAC of who asked, so "my open request" is found without storing their id.
+/// </summary>
+internal sealed class SupportRequestRows(DetailsProtector protector)
+{
+    public const string RequesterIndexColumn = "RequesterIndex";
+
+    /// <summary>Columns of rows written before identities were sealed: read, and rewritten sealed by the sweep.</summary>
+    private const string PlainRequesterId = "RequesterId", PlainRequesterChannel = "RequesterChannel", PlainUrgent = "Urgent";
+
+    public TableEntity ToEntity(SupportRequest r)
+    {
+        var (pk, rk) = StorageKeys.SupportRequest(r.Id);
+        var entity = new TableEntity(pk, rk)
+        {
+            ["Tier"] = r.Tier.ToString(),
+            ["Status"] = r.Status.ToString(),
+            ["CreatedAt"] = r.CreatedAt,
+            ["OfferedAt"] = r.OfferedAt,
+            ["AcceptedAt"] = r.AcceptedAt,
+            ["ClosedAt"] = r.ClosedAt,
+            ["Passed"] = JsonSerializer.Serialize(r.Passed, SupportJson.Default.IReadOnlyListString),
+            ["Timer"] = r.Timer.ToString(),
+            ["DueAt"] = r.DueAt,
+            ["RemindersSent"] = r.RemindersSent,
+            ["Purged"] = r.Purged,
+            ["Private"] = protector.Protect(JsonSerializer.Serialize(new SealedFacts(r.Requester?.Channel, r.Requester?.Id, r.Urgent), SupportJson.Default.SealedFacts), r.Id + "|private"),
+        };
+        if (r.Requester is { } requester) entity[RequesterIndexColumn] = protector.IndexOf(requester.Key);
+        Person(entity, "Supporter", r.Supporter);
+        Person(entity, "EscalatedTo", r.EscalatedTo);
+        if (r.Details is { } details)
+            entity["Details"] = protector.Protect(JsonSerializer.Serialize(details, SupportJson.Default.SupportDetails), r.Id);
+        return entity;
+    }
+
+    /// <summary>
+    /// A row as a request. With <paramref name="withDetails"/>, anything that cannot be decrypted throws
+    /// <see cref="CryptographicException"/>; without, such a request comes back marked <see cref="SupportRequest.Unreadable"/>.
+    /// </summary>
+    public SupportRequest FromEntity(TableEntity e, bool withDetails)
+    {
+        var facts = Facts(e, throwWhenUnreadable: withDetails);
+        return new SupportRequest
+        {
+            Id = e.RowKey,
+            Tier = Enum.TryParse<SupportTier>(e.GetString("Tier"), out var tier) ? tier : SupportTier.NotSure,
+            Urgent = facts?.Urgent ?? false,
+            Status = Enum.TryParse<SupportStatus>(e.GetString("Status"), out var status) ? status : SupportStatus.New,
+            CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+            OfferedAt = e.GetDateTimeOffset("OfferedAt"),
+            AcceptedAt = e.GetDateTimeOffset("AcceptedAt"),
+            ClosedAt = e.GetDateTimeOffset("ClosedAt"),
+            Passed = JsonSerializer.Deserialize(e.GetString("Passed") ?? "[]", SupportJson.Default.IReadOnlyListString) ?? [],
+            Timer = Enum.TryParse<SupportTimer>(e.GetString("Timer"), out var timer) ? timer : SupportTimer.None,
+            DueAt = e.GetDateTimeOffset("DueAt"),
+            RemindersSent = e.GetInt32("RemindersSent") ?? 0,
+            Purged = e.GetBoolean("Purged") ?? false,
+            Requester = facts is { RequesterId: { Length: > 0 } id } ? new UserRef(facts.RequesterChannel ?? "", id, "") : null,
+            Supporter = Person(e, "Supporter"),
+            EscalatedTo = Person(e, "EscalatedTo"),
+            Details = withDetails && e.GetString("Details") is { } stored
+                ? JsonSerializer.Deserialize(protector.Unprotect(stored, e.RowKey), SupportJson.Default.SupportDetails)
+                : null,
+            DetailsRead = withDetails,
+            Unreadable = facts is null,
+            ETag = e.ETag,
+        };
+    }
+
+    /// <summary>True for a row that still holds who asked, or the urgency, in plain columns.</summary>
+    public static bool HoldsPlainFacts(TableEntity e) => e.ContainsKey(PlainRequesterId) || e.ContainsKey(PlainUrgent);
+
+    /// <summary>The filter of a row written before sealing, by the plain requester columns.</summary>
+    public static TableQuery PlainRequesterQuery(UserRef requester) => TableQuery.InPartition(StorageKeys.SupportRequestsPartition)
+        .Where(PlainRequesterChannel, FilterOperator.Equal, requester.Channel).Where(PlainRequesterId, FilterOperator.Equal, requester.Id);
+
+    private SealedFacts? Facts(TableEntity e, bool throwWhenUnreadable)
+    {
+        if (e.GetString("Private") is not { } sealedFacts)
+            return new SealedFacts(e.GetString(PlainRequesterChannel), e.GetString(PlainRequesterId), e.GetBoolean(PlainUrgent) ?? false);
+        try
+        {
+            return JsonSerializer.Deserialize(protector.Unprotect(sealedFacts, e.RowKey + "|private"), SupportJson.Default.SealedFacts);
+        }
+        catch (Exception ex) when (!throwWhenUnreadable && ex is CryptographicException or FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    // Supporters and coordinators are stored by channel, id and name: they act for the program, and lists show them.
+    private static void Person(TableEntity entity, string prefix, UserRef? person)
+    {
+        if (person is null) return;
+        entity[prefix + "Channel"] = person.Channel;
+        entity[prefix + "Id"] = person.Id;
+        entity[prefix + "Name"] = person.Name;
+    }
+
+    private static UserRef? Person(TableEntity entity, string prefix) =>
+        entity.GetString(prefix + "Id") is { Length: > 0 } id
+            ? new UserRef(entity.GetString(prefix + "Channel") ?? "", id, entity.GetString(prefix + "Name") ?? "")
+            : null;
+}
+
+/// <summary>What is sealed beside the details: who asked (kept until the purge) and whether it is urgent.</summary>
+internal sealed record SealedFacts(string? RequesterChannel, string? RequesterId, bool Urgent);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(SupportDetails))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(SealedFacts))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyList<string>))]
+internal sealed partial class SupportJson : System.Text.Json.Serialization.JsonSerializerContext;
