@@ -25,8 +25,11 @@ public static class BotRoutes
         new(SupportDialog.Command, typeof(SupportDialog))
         {
             Phrases = ["peer support", "i need to talk to someone", "i need someone to talk to", "talk to someone", "helping healers heal"],
-            HelpText = "Ask privately for a Helping Healers Heal peer supporter after a difficult event (**support status**, **support cancel**).",
+            HelpText = "Ask privately for a Helping Healers Heal peer supporter after a difficult event (**support status**, **support cancel**), " +
+                       "or for one to reach out to a colleague you're worried about (**support for @name**).",
         },
+        // "support for @Ben" arrives through the support line; the referral's own form buttons come here.
+        new(ReferralDialog.Command, typeof(ReferralDialog)),
         new(PeerSupportCommands.Command, typeof(PeerSupportCommands))
         {
             HelpText = "H3 peer supporters and coordinators: **available** / **away**, **h3 requests**, **done**; type **h3** for all.",

@@ -25,7 +25,9 @@ public static class DialogServices
         services.AddSingleton<Support.SupportRequests>();
         services.AddSingleton<Support.PeerRoster>();
         services.AddSingleton<Support.SupportAudit>();
+        services.AddSingleton<Support.SupportNotices>();
         services.AddSingleton<Support.SupportRouting>();
+        services.AddSingleton<Support.EventOutreach>();
         services.AddSingleton<Support.SupportTimers>();
         services.AddSingleton<Support.SupporterActions>();
         services.AddSingleton<Support.RequesterActions>();

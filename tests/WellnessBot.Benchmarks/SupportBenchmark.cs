@@ -30,7 +30,11 @@ internal static class SupportBenchmark
         var outbox = new WellnessBot.Dialogs.Outbox.Outbox(store, new DetailsProtector(settings), messenger, new WellnessBot.Dialogs.Outbox.OutboxSettings(), clock,
             NullLogger<WellnessBot.Dialogs.Outbox.Outbox>.Instance);
         var program = new ProgramSettings { Coordinators = ["29:coordinator"] };
-        var routing = new SupportRouting(requests, roster, new SupportAudit(store, clock), outbox, new NoNames(), program, settings, clock, NullLogger<SupportRouting>.Instance);
+        var catalog = new WellnessBot.Dialogs.Resources.CatalogSource(
+            new WellnessBot.Dialogs.Resources.ResourceSettings { CatalogPath = Path.Combine(WellnessBot.Testing.RepoPaths.Root, "src", "Bot", "catalog", "resources.json") },
+            NullLogger<WellnessBot.Dialogs.Resources.CatalogSource>.Instance);
+        var routing = new SupportRouting(requests, roster, new SupportAudit(store, clock), outbox, new NoNames(), new SupportNotices(outbox), catalog,
+            program, settings, clock, NullLogger<SupportRouting>.Instance);
         var timers = new SupportTimers(requests, routing, outbox, program, settings, clock, NullLogger<SupportTimers>.Instance);
         for (var s = 0; s < 40; s++)
             await roster.AddAsync(new UserRef("msteams", $"29:supporter-{s}", $"Supporter {s:D2}"), s % 2 == 0 ? "Medicine" : "Surgery", default);

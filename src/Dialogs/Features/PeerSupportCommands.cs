@@ -14,6 +14,8 @@ namespace WellnessBot.Dialogs.Features;
 public sealed class PeerSupportCommands(
     SupporterActions actions,
     SupportRouting routing,
+    EventOutreach events,
+    Resources.CatalogSource catalog,
     SupportAccess access,
     PeerRoster roster,
     SupportAudit audit,
@@ -26,6 +28,7 @@ public sealed class PeerSupportCommands(
     public const string AcceptAction = "h3.accept";
     public const string DeclineAction = "h3.decline";
     public const string DoneAction = "h3.done";
+    public const string GuideAction = "h3.guide";
 
     public string Name => Command;
 
@@ -33,7 +36,7 @@ public sealed class PeerSupportCommands(
         "Peer supporter commands: **available** / **away**, **h3 requests** (what you hold), **h3 show REF** (a request's details), **done** (you've connected).";
     private const string CoordinatorHelp =
         "Coordinator commands: **h3 roster add @name [department Surgery]**, **h3 roster remove @name**, **h3 roster list**, **h3 requests**, " +
-        "**h3 show REF**, **h3 done REF**, **h3 audit [REF]**, **h3 stats [month]**.";
+        "**h3 show REF**, **h3 done REF**, **h3 audit [REF]**, **h3 stats [month]**, **h3 event @name @name [short label]** (offer support to everyone involved in a difficult event), **h3 event** (how those offers went).";
 
     public async Task<DialogOutcome> StartAsync(DialogContext dialog, string argument, CancellationToken ct)
     {
@@ -56,6 +59,9 @@ public sealed class PeerSupportCommands(
             "done" => await DoneAsync(me, rest, coordinator, ct).ConfigureAwait(false),
             "audit" when !coordinator => Replies.CoordinatorsOnly,
             "audit" => await AuditAsync(rest, ct).ConfigureAwait(false),
+            "event" or "events" when !coordinator => Replies.CoordinatorsOnly,
+            "event" or "events" when context.Turn.Mentions.Count == 0 => await events.StatusAsync(ct).ConfigureAwait(false),
+            "event" or "events" => await events.StartAsync(context.Turn, WithoutMentions(rest, context.Turn), ct).ConfigureAwait(false),
             "stats" when !coordinator => Replies.CoordinatorsOnly,
             "stats" => await StatsAsync(rest, ct).ConfigureAwait(false),
             _ => coordinator ? CoordinatorHelp + "\n\n" + SupporterHelp : SupporterHelp,
@@ -86,10 +92,28 @@ public sealed class PeerSupportCommands(
                 _ => "This request has already moved on. Nothing more is needed.",
             },
             PeerSupportCommands.DoneAction => await DoneAsync(me, requestId, program.IsCoordinator(me), ct).ConfigureAwait(false),
+            PeerSupportCommands.GuideAction => await GuideAsync(context, me, ct).ConfigureAwait(false),
             _ => "",
         };
         if (reply.Length > 0) await context.ReplyPrivatelyAsync(BotMessage.Say(reply), ct).ConfigureAwait(false);
         return DialogOutcome.End;
+    }
+
+    /// <summary>The offer card's "How to approach": the guide, for supporters on the roster and coordinators.</summary>
+    private async Task<string> GuideAsync(ITurnContext context, UserRef me, CancellationToken ct)
+    {
+        if (!program.IsCoordinator(me) && await roster.GetAsync(me, ct).ConfigureAwait(false) is null)
+            return "This guide is for H3 peer supporters. A coordinator can add you to the roster with **h3 roster add**.";
+        await context.ReplyPrivatelyAsync(BotMessage.Show(OutreachCards.Guide(catalog.Finder.Catalog.SupporterGuide)), ct).ConfigureAwait(false);
+        return "";
+    }
+
+    /// <summary>The words after the mentions ("@Ben Resident @Chen Fellow code on 4 West" → "code on 4 West").</summary>
+    private static string WithoutMentions(string text, Turn turn)
+    {
+        foreach (var mention in turn.Mentions.OrderByDescending(m => m.Name.Length))
+            text = text.Replace("@" + mention.Name, " ", StringComparison.OrdinalIgnoreCase);
+        return string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private async Task<string> SetAvailabilityAsync(UserRef me, bool available, CancellationToken ct) =>
@@ -149,7 +173,7 @@ public sealed class PeerSupportCommands(
         var (request, allowed) = await access.ShowAsync(context.Turn.From, reference, ct).ConfigureAwait(false);
         if (request is null) return $"I can't find one request with the reference \"{reference}\". Type **h3 requests** to see yours.";
         if (!allowed) return "Sorry, only the peer supporter assigned to a request and the H3 coordinators can see its details. (This attempt has been recorded.)";
-        await context.ReplyPrivatelyAsync(BotMessage.Show(SupportCards.Details(request)), ct).ConfigureAwait(false);
+        await context.ReplyPrivatelyAsync(BotMessage.Show(SupportCards.Details(request, program.IsCoordinator(context.Turn.From))), ct).ConfigureAwait(false);
         return "";
     }
 

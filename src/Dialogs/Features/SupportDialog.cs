@@ -13,7 +13,8 @@ namespace WellnessBot.Dialogs.Features;
 /// Everything is said privately (a DM from a channel; nothing at all appears in the channel). Also
 /// "support status" and "support cancel".
 /// </summary>
-public sealed class SupportDialog(SupportRouting routing, RequesterActions requests, SupportSettings settings, Safety.SafetyNet safety, ProgramSettings program) : IDialog
+public sealed class SupportDialog(SupportRouting routing, RequesterActions requests, ReferralDialog referral, SupportSettings settings,
+    Safety.SafetyNet safety, ProgramSettings program) : IDialog
 {
     public const string Command = "support";
 
@@ -21,11 +22,17 @@ public sealed class SupportDialog(SupportRouting routing, RequesterActions reque
     public const string SubmitAction = "support.submit";
     public const string ReachOutNowAction = "support.reach-out";
 
+    /// <summary>The one tap that declines outreach someone else asked for.</summary>
+    public const string NotNowAction = "support.not-now";
+
     public string Name => Command;
 
     public async Task<DialogOutcome> StartAsync(DialogContext dialog, string argument, CancellationToken ct)
     {
         var context = dialog.Context;
+        // "support for @Ben": a colleague worried about someone else.
+        if (argument.Trim() is var rest && rest.StartsWith("for ", StringComparison.OrdinalIgnoreCase))
+            return await referral.StartAsync(dialog, rest[4..], ct).ConfigureAwait(false);
         switch (argument.Trim().TrimEnd('.', '!').ToLowerInvariant())
         {
             case "status":
@@ -52,6 +59,8 @@ public sealed class SupportDialog(SupportRouting routing, RequesterActions reque
     {
         if (dialog.Turn.Submission is { ActionId: ReachOutNowAction } reach)
             return await ReachOutNowAsync(dialog.Context, CardData.DraftId(reach.Value("draft")), ct).ConfigureAwait(false);
+        if (dialog.Turn.Submission is { ActionId: NotNowAction } notNow)
+            return await NotNowAsync(dialog.Context, CardData.DraftId(notNow.Value("request")), ct).ConfigureAwait(false);
         if (dialog.Turn.Submission is not { ActionId: SupportDialog.SubmitAction } form) return DialogOutcome.End;
         var context = dialog.Context;
         var draft = CardData.DraftId(form.Value("draft")) ?? CardData.NewDraftId();
@@ -103,6 +112,18 @@ public sealed class SupportDialog(SupportRouting routing, RequesterActions reque
         return await SubmitAsync(context, draft ?? CardData.NewDraftId(), SupportTier.Expedited, urgent: true, details, ct).ConfigureAwait(false);
     }
 
+    private async Task<DialogOutcome> NotNowAsync(ITurnContext context, string? requestId, CancellationToken ct)
+    {
+        var result = requestId is null ? SupportActionResult.NotFound : await requests.DeclineOutreachAsync(context.Turn.From, requestId, ct).ConfigureAwait(false);
+        await context.ReplyPrivatelyAsync(BotMessage.Say(result switch
+        {
+            SupportActionResult.Done => OutreachText.NotNowConfirmed,
+            SupportActionResult.NotYours => OutreachText.NotForYou,
+            _ => OutreachText.AlreadyClosed,
+        }), ct).ConfigureAwait(false);
+        return DialogOutcome.End;
+    }
+
     private async Task<DialogOutcome> SubmitAsync(ITurnContext context, string draft, SupportTier tier, bool urgent, SupportDetails details, CancellationToken ct)
     {
         // The same form sent twice (a double click, a retried request) is one request.
@@ -128,6 +149,10 @@ public sealed class SupportDialog(SupportRouting routing, RequesterActions reque
             SupportStatus.Escalated => $"It is with **{request.EscalatedTo?.Name}**, an H3 coordinator, who will reach out to you personally.",
             _ => "A trained peer supporter has been asked to reach out; I'll tell you as soon as someone accepts.",
         };
+        if (request.IsOutreach)
+            return $"Helping Healers Heal is arranging for someone to check in with you ({request.Reference}{(request.Urgent ? ", urgent" : "")}). " +
+                   (request.Status is SupportStatus.Accepted or SupportStatus.Escalated && request.Holder is { } holder ? $"**{holder.Name}** will reach out. " : "") +
+                   "Type **support cancel** if you'd rather not. " + Safety.SafetyReplies.CrisisLine;
         return $"Your support request {request.Reference} (sent {asked}{(request.Urgent ? ", urgent" : "")}): {state} " +
                "Type **support cancel** to withdraw it. " + Safety.SafetyReplies.CrisisLine;
     }

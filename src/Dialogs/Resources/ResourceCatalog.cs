@@ -34,8 +34,12 @@ public sealed record Resource
 public sealed record WellnessOffice(string Name, string HowToReach, ResourceContact? Url, ResourceContact? Phone);
 
 /// <summary>The whole catalog: resources, the program-wide synonyms (word → category or keyword), and the wellness office.</summary>
-public sealed record ResourceCatalog(IReadOnlyList<Resource> Resources, IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms, WellnessOffice Office)
+public sealed record ResourceCatalog(IReadOnlyList<Resource> Resources, IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms, WellnessOffice Office,
+    SupporterGuide? Guide = null)
 {
+    /// <summary>The peer supporters' approach guide: the catalog's, or the built-in one.</summary>
+    public SupporterGuide SupporterGuide => Guide ?? SupporterGuide.Default;
+
     public static readonly IReadOnlyList<(string Id, string Title)> Categories =
     [
         ("mental-health", "Mental health"),
@@ -61,7 +65,8 @@ public sealed record ResourceCatalog(IReadOnlyList<Resource> Resources, IReadOnl
             .Concat(r.Phones.Select((p, i) => (p, $"{r.Name}: phones[{i}].number")))
             .Where(x => x.Item1.IsPlaceholder).Select(x => x.Item2)
             .Concat(r.Hours?.StartsWith("TODO", StringComparison.OrdinalIgnoreCase) == true ? [$"{r.Name}: hours"] : [])),
-        .. new[] { (Office.Url, "wellnessOffice.url"), (Office.Phone, "wellnessOffice.phone") }.Where(x => x.Item1?.IsPlaceholder == true).Select(x => x.Item2),
+        .. new[] { (Office.Url, "wellnessOffice.url"), (Office.Phone, "wellnessOffice.phone"), (Guide?.Link, "supporterGuide.url") }
+            .Where(x => x.Item1?.IsPlaceholder == true).Select(x => x.Item2),
     ];
 }
 
@@ -96,6 +101,7 @@ public static class CatalogReader
             if (root.ValueKind != JsonValueKind.Object) throw new CatalogException(file, ["the file must hold one JSON object with \"resources\", \"synonyms\" and \"wellnessOffice\""]);
 
             var office = ReadOffice(root, problems);
+            var guide = SupporterGuide.Read(root, problems, GuideUrl);
             var synonyms = ReadSynonyms(root, problems);
             var resources = new List<Resource>();
             if (!root.TryGetProperty("resources", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
@@ -116,7 +122,7 @@ public static class CatalogReader
                 }
             }
             if (problems.Count > 0) throw new CatalogException(file, problems);
-            return new ResourceCatalog(resources, synonyms, office!);
+            return new ResourceCatalog(resources, synonyms, office!, guide);
         }
     }
 
@@ -259,6 +265,13 @@ public static class CatalogReader
             found.Add(new ResourceContact(title, value));
         }
         return found;
+    }
+
+    private static string? GuideUrl(JsonElement guide, string where, List<string> problems)
+    {
+        var url = Text(guide, "url", "supporterGuide", problems, required: false);
+        if (url is not null) CheckUrl(url, where, problems);
+        return url;
     }
 
     private static void CheckUrl(string value, string where, List<string> problems)

@@ -33,6 +33,29 @@ public sealed class RequesterActions(
     }
 
     /// <summary>
+    /// The person an outreach is for tapped "Thanks, not now": it closes kindly, and whoever has it (the supporter
+    /// asked or assigned, or the coordinator) is told there's no need to reach out. Only that person may.
+    /// </summary>
+    public async Task<SupportActionResult> DeclineOutreachAsync(UserRef person, string requestId, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var request = await requests.GetAsync(requestId, ct).ConfigureAwait(false);
+            if (request is null) return SupportActionResult.NotFound;
+            if (request.Requester?.Key != person.Key || !request.IsOutreach) return SupportActionResult.NotYours;
+            if (!request.IsOpen) return SupportActionResult.AlreadyMoved;
+            var declined = await requests.TryUpdateAsync(request, request.DeclineOutreach(clock.GetUtcNow(), TimeSpan.FromDays(settings.RetentionDays)), ct).ConfigureAwait(false);
+            if (declined is null) continue; // moved meanwhile (passed to the next supporter): decline what it is now
+            logger.RequestClosed(declined.Reference, "declined"); BotMetrics.Support("outreach_declined");
+            if (request.Holder is { } toTell)
+                await outbox.ToUserAsync(StorageKeys.SupportNotice(declined.Id, declined.ETag, "not-now", toTell), toTell,
+                    BotMessage.Say(OutreachText.NotNowToSupporter(declined.Reference)), ct).ConfigureAwait(false);
+            return SupportActionResult.Done;
+        }
+        return SupportActionResult.AlreadyMoved;
+    }
+
+    /// <summary>
     /// The safety net saw crisis wording from this person: their open requests become urgent, a pending offer's
     /// window shrinks to the urgent one, and whoever holds the request is told (without the words that were said).
     /// </summary>

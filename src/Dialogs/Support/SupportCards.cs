@@ -55,7 +55,11 @@ public static class SupportCards
             Title = "Talk to a peer supporter",
             Summary = "Ask privately for a Helping Healers Heal peer supporter.",
             Body = body.WithProblem(problem),
-            Actions = [new SubmitAction("Send my request", Features.SupportDialog.SubmitAction) { Data = new Dictionary<string, string> { ["draft"] = draftId }, Style = ActionStyle.Positive }],
+            Actions =
+            [
+                new SubmitAction("Send my request", Features.SupportDialog.SubmitAction) { Data = new Dictionary<string, string> { ["draft"] = draftId }, Style = ActionStyle.Positive },
+                new SubmitAction("Worried about someone else?", Features.ReferralDialog.StartAction),
+            ],
         };
     }
 
@@ -85,25 +89,33 @@ public static class SupportCards
         ],
     };
 
-    /// <summary>To the supporter being asked: who, how to reach them, the note, and Accept / Decline.</summary>
-    public static Card Offer(SupportRequest request, SupportDetails details, SupportSettings settings)
+    /// <summary>To the supporter being asked: who, how to reach them, the note, the approach guide, and Accept / Decline.</summary>
+    public static Card Offer(SupportRequest request, SupportDetails details, SupportSettings settings, Resources.SupporterGuide guide)
     {
         var window = settings.OfferWindow(request.Urgent);
         var data = new Dictionary<string, string> { ["request"] = request.Id };
+        var what = request.Kind switch
+        {
+            SupportKind.Referral => "a colleague asked H3 to reach out to someone",
+            SupportKind.Event => "H3 outreach after a difficult event",
+            _ => "a colleague asked for peer support",
+        };
         return new Card(OfferKind)
         {
-            Title = request.Urgent ? "🔴 Urgent: a colleague asked for peer support" : "A colleague asked for peer support",
-            Summary = "A colleague asked for H3 peer support. Please accept or decline.",
+            Title = request.Urgent ? "🔴 Urgent: " + what : char.ToUpperInvariant(what[0]) + what[1..],
+            Summary = (request.IsOutreach ? "An H3 outreach request" : "A colleague asked for H3 peer support") + ". Please accept or decline.",
             Body =
             [
-                new TextBlock($"Could you reach out? Please accept or decline within {Duration(window)}; after that I'll ask the next supporter."),
-                .. DetailFacts(request, details),
+                new TextBlock((request.IsOutreach ? "Could you reach out to them? They didn't ask themselves, so go gently; they may say no thanks. " : "Could you reach out? ") +
+                              $"Please accept or decline within {Duration(window)}; after that I'll ask the next supporter."),
+                .. DetailFacts(request, details, forCoordinator: false),
                 new TextBlock("Confidential: please don't forward or share this. Type **done** when you have connected.", TextStyle.Subtle),
             ],
             Actions =
             [
                 new SubmitAction("Accept: I'll reach out", Features.PeerSupportCommands.AcceptAction) { Data = data, Style = ActionStyle.Positive },
                 new SubmitAction("Decline", Features.PeerSupportCommands.DeclineAction) { Data = data },
+                .. OutreachCards.GuideButtons(guide, request.Id),
             ],
         };
     }
@@ -115,34 +127,40 @@ public static class SupportCards
         Body =
         [
             new TextBlock($"No available peer supporter accepted this request, so it is escalated to the coordinators. The requester was told **{named.Name}** will reach out."),
-            .. DetailFacts(request, details),
+            .. DetailFacts(request, details, forCoordinator: true),
             new TextBlock("Confidential. Type **h3 done " + request.Reference + "** when someone has connected.", TextStyle.Subtle),
         ],
     };
 
     /// <summary>"h3 show": what the assigned supporter or a coordinator sees.</summary>
-    public static Card Details(SupportRequest request) => new(DetailsKind)
+    public static Card Details(SupportRequest request, bool viewerIsCoordinator) => new(DetailsKind)
     {
         Title = "Support request " + request.Reference,
         Body = request.Details is { } details
-            ? [.. DetailFacts(request, details), new FactSet([new Fact("Status", request.Status.ToString()), new Fact("Asked", request.CreatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))])]
+            ? [.. DetailFacts(request, details, viewerIsCoordinator), new FactSet([new Fact("Status", request.Status.ToString()), new Fact("Asked", request.CreatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))])]
             : [new TextBlock("The details of this request have been erased (retention). Only anonymous counts remain.")],
         Actions = request.Status == SupportStatus.Accepted || request.Status == SupportStatus.Escalated
             ? [new SubmitAction("Done: we've connected", Features.PeerSupportCommands.DoneAction) { Data = new Dictionary<string, string> { ["request"] = request.Id } }]
             : [],
     };
 
-    private static IEnumerable<CardElement> DetailFacts(SupportRequest request, SupportDetails details)
+    /// <summary>The request's facts. Who referred them is shown to coordinators always, to a supporter only when the referrer chose to be named.</summary>
+    private static IEnumerable<CardElement> DetailFacts(SupportRequest request, SupportDetails details, bool forCoordinator)
     {
         var facts = new List<Fact>
         {
-            new("From", details.RequesterName),
+            new(request.IsOutreach ? "Reach out to" : "From", details.RequesterName),
             new("Support wanted", SupportRequest.TierTitle(request.Tier)),
             new("Contact", Contact(details)),
             new("Urgent", request.Urgent ? "Yes" : "No"),
             new("Reference", request.Reference),
         };
         if (details.Department.Length > 0) facts.Insert(1, new Fact("Department", details.Department));
+        if (request.Kind == SupportKind.Referral)
+            facts.Insert(1, new Fact("Asked by", (request.ReferrerNamed || forCoordinator) && details.ReferrerName.Length > 0
+                ? details.ReferrerName + (request.ReferrerNamed ? "" : " (not to be named to them)") : "A colleague (who asked not to be named)"));
+        if (request.Kind == SupportKind.Event)
+            facts.Insert(1, new Fact("Event", string.IsNullOrEmpty(request.EventLabel) ? "A difficult event (no label)" : request.EventLabel));
         yield return new FactSet(facts);
         if (details.Note.Length > 0) yield return new TextBlock("“" + details.Note + "”");
     }

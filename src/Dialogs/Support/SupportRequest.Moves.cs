@@ -18,6 +18,18 @@ public sealed partial record SupportRequest
     };
 
     /// <summary>
+    /// Outreach to <paramref name="person"/> that someone else asked for: a colleague's referral, or a coordinator's
+    /// event outreach. Routed like any request; the supporter who accepts reaches out first.
+    /// </summary>
+    public static SupportRequest Outreach(string id, UserRef person, SupportKind kind, UserRef referrer, bool referrerNamed, bool urgent,
+        SupportDetails details, DateTimeOffset now, string? eventId = null, string? eventLabel = null) =>
+        Received(id, person, SupportTier.PeerSupporter, urgent, details, now) with
+        {
+            Kind = kind is SupportKind.Asked ? throw new ArgumentException("Outreach is a referral or an event.", nameof(kind)) : kind,
+            Referrer = referrer with { Name = "" }, ReferrerNamed = referrerNamed, EventId = eventId, EventLabel = eventLabel,
+        };
+
+    /// <summary>
     /// Being sent to one supporter. The window has not started: until the offer is <see cref="Delivered"/>, the timer
     /// is only the send's grace, so a crash mid-send passes it on within minutes instead of leaving it unseen.
     /// </summary>
@@ -101,6 +113,14 @@ public sealed partial record SupportRequest
             Status = SupportStatus.Cancelled, ClosedAt = now, Timer = SupportTimer.Purge, DueAt = now + retention,
         };
 
+    /// <summary>The person an outreach is for said "thanks, not now": closed kindly, and erased after retention.</summary>
+    public SupportRequest DeclineOutreach(DateTimeOffset now, TimeSpan retention) =>
+        From([SupportStatus.New, SupportStatus.Offered, SupportStatus.Accepted, SupportStatus.Escalated]) with
+        {
+            Status = IsOutreach ? SupportStatus.Declined : throw new InvalidOperationException($"Support request {Reference} was asked for by the person themselves."),
+            ClosedAt = now, Timer = SupportTimer.Purge, DueAt = now + retention,
+        };
+
     /// <summary>Crisis words from the requester: urgent, and a pending offer's window no longer than the urgent one.</summary>
     public SupportRequest MarkUrgent(DateTimeOffset urgentDue) =>
         From([SupportStatus.New, SupportStatus.Offered, SupportStatus.Accepted, SupportStatus.Escalated]) with
@@ -117,7 +137,7 @@ public sealed partial record SupportRequest
     /// <summary>Retention is over (or the requester asked): only anonymous counts remain (tier, urgency, status, times).</summary>
     public SupportRequest Purge() => this with
     {
-        Requester = null, Details = null, Purged = true, Passed = [], Supporter = null, EscalatedTo = null, Timer = SupportTimer.None, DueAt = null,
+        Requester = null, Referrer = null, EventLabel = null, Details = null, Purged = true, Passed = [], Supporter = null, EscalatedTo = null, Timer = SupportTimer.None, DueAt = null,
     };
 
     /// <summary>A timer with nothing left to do.</summary>

@@ -8,9 +8,17 @@ public enum SupportTier { NotSure, Local, PeerSupporter, Expedited }
 
 /// <summary>
 /// Where a request is. Offered: a supporter has been asked and has until <see cref="SupportRequest.DueAt"/>.
-/// Every request ends Accepted → Done, Cancelled, or Escalated to a named coordinator; none is dropped.
+/// Every request ends Accepted → Done, Cancelled, Declined (outreach the person said "thanks, not now" to), or
+/// Escalated to a named coordinator; none is dropped.
 /// </summary>
-public enum SupportStatus { New, Offered, Accepted, Escalated, Done, Cancelled }
+public enum SupportStatus { New, Offered, Accepted, Escalated, Done, Cancelled, Declined }
+
+/// <summary>
+/// Who started it. Asked: the person themselves. Referral: a colleague worried about them ("support for @Ben").
+/// Event: a coordinator, after a difficult event ("h3 event @Ben @Chen"). The last two are outreach: the supporter
+/// reaches out first, and the person may decline in one tap.
+/// </summary>
+public enum SupportKind { Asked, Referral, Event }
 
 /// <summary>What a request's timer is waiting for.</summary>
 public enum SupportTimer { None, OfferExpires, FollowUp, Purge, Reminder, EscalationRetry }
@@ -30,14 +38,33 @@ public sealed record SupportDetails
     /// <summary>When suits them, in their words ("after 5pm", "tomorrow morning").</summary>
     public string ContactWhen { get; init; } = "";
     public string Department { get; init; } = "";
+    /// <summary>Who referred them: shown to coordinators, and to the supporter and the person only when the referrer chose to be named.</summary>
+    public string ReferrerName { get; init; } = "";
 }
 
 /// <summary>One request for peer support. Everything outside <see cref="Details"/> is routing state or anonymous counts.</summary>
 public sealed partial record SupportRequest
 {
     public required string Id { get; init; }
-    /// <summary>Who asked: kept to reach them, erased with the details after retention.</summary>
+    /// <summary>
+    /// The person to support: who asked, or who a referral or an event outreach is for. Kept to reach them, sealed
+    /// at rest, erased with the details after retention.
+    /// </summary>
     public UserRef? Requester { get; init; }
+
+    public SupportKind Kind { get; init; }
+
+    /// <summary>Who asked on the person's behalf (a colleague, or the coordinator of an event): sealed, erased with the details.</summary>
+    public UserRef? Referrer { get; init; }
+
+    /// <summary>The referrer chose to let the person know it was them; otherwise the person is never told.</summary>
+    public bool ReferrerNamed { get; init; }
+
+    /// <summary>The event outreach this is one of (its requests share it), and the coordinators' short label for it (sealed).</summary>
+    public string? EventId { get; init; }
+    public string? EventLabel { get; init; }
+
+    public bool IsOutreach => Kind != SupportKind.Asked;
     public SupportTier Tier { get; init; }
     public bool Urgent { get; init; }
     public SupportStatus Status { get; init; }

@@ -33,7 +33,9 @@ internal sealed class SupportRequestRows(DetailsProtector protector)
             ["DueAt"] = r.DueAt,
             ["RemindersSent"] = r.RemindersSent,
             ["Purged"] = r.Purged,
-            ["Private"] = protector.Protect(JsonSerializer.Serialize(new SealedFacts(r.Requester?.Channel, r.Requester?.Id, r.Urgent), SupportJson.Default.SealedFacts), r.Id + "|private"),
+            ["Kind"] = r.Kind.ToString(),
+            ["EventId"] = r.EventId,
+            ["Private"] = protector.Protect(JsonSerializer.Serialize(SealedFacts.Of(r), SupportJson.Default.SealedFacts), r.Id + "|private"),
         };
         if (r.Requester is { } requester) entity[RequesterIndexColumn] = protector.IndexOf(requester.Key);
         Person(entity, "Supporter", r.Supporter);
@@ -66,6 +68,11 @@ internal sealed class SupportRequestRows(DetailsProtector protector)
             RemindersSent = e.GetInt32("RemindersSent") ?? 0,
             Purged = e.GetBoolean("Purged") ?? false,
             Requester = facts is { RequesterId: { Length: > 0 } id } ? new UserRef(facts.RequesterChannel ?? "", id, "") : null,
+            Kind = Enum.TryParse<SupportKind>(e.GetString("Kind"), out var kind) ? kind : SupportKind.Asked,
+            Referrer = facts is { ReferrerId: { Length: > 0 } referrer } ? new UserRef(facts.ReferrerChannel ?? "", referrer, "") : null,
+            ReferrerNamed = facts?.ReferrerNamed ?? false,
+            EventId = e.GetString("EventId"),
+            EventLabel = facts?.EventLabel,
             Supporter = Person(e, "Supporter"),
             EscalatedTo = Person(e, "EscalatedTo"),
             Details = withDetails && e.GetString("Details") is { } stored
@@ -113,8 +120,13 @@ internal sealed class SupportRequestRows(DetailsProtector protector)
             : null;
 }
 
-/// <summary>What is sealed beside the details: who asked (kept until the purge) and whether it is urgent.</summary>
-internal sealed record SealedFacts(string? RequesterChannel, string? RequesterId, bool Urgent);
+/// <summary>What is sealed beside the details: who it is for and who referred them (kept until the purge), the urgency, an event's label.</summary>
+internal sealed record SealedFacts(string? RequesterChannel, string? RequesterId, bool Urgent,
+    string? ReferrerChannel = null, string? ReferrerId = null, bool ReferrerNamed = false, string? EventLabel = null)
+{
+    public static SealedFacts Of(SupportRequest r) =>
+        new(r.Requester?.Channel, r.Requester?.Id, r.Urgent, r.Referrer?.Channel, r.Referrer?.Id, r.ReferrerNamed, r.EventLabel);
+}
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(SupportDetails))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(SealedFacts))]

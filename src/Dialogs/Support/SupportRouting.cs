@@ -17,6 +17,8 @@ public sealed class SupportRouting(
     SupportAudit audit,
     Outbox.Outbox outbox,
     IPeopleDirectory people,
+    SupportNotices notices,
+    Resources.CatalogSource catalog,
     ProgramSettings program,
     SupportSettings settings,
     TimeProvider clock,
@@ -26,13 +28,17 @@ public sealed class SupportRouting(
     public static readonly TimeSpan SendGrace = TimeSpan.FromMinutes(2);
 
     /// <summary>Stores a new request and offers it straight away. Returns the request, and false when the form was sent twice.</summary>
-    public async Task<(SupportRequest Request, bool Created)> SubmitAsync(string requestId, UserRef requester, SupportTier tier, bool urgent,
-        SupportDetails details, CancellationToken ct)
+    public Task<(SupportRequest Request, bool Created)> SubmitAsync(string requestId, UserRef requester, SupportTier tier, bool urgent,
+        SupportDetails details, CancellationToken ct) =>
+        SubmitAsync(SupportRequest.Received(requestId, requester, tier, urgent, details, clock.GetUtcNow()), ct);
+
+    /// <summary>The same for a request already made (an outreach): stored under its id, or the next free one, then offered.</summary>
+    public async Task<(SupportRequest Request, bool Created)> SubmitAsync(SupportRequest received, CancellationToken ct)
     {
         // A reference another request already has is never reused: the next id derived from this one is tried.
         for (var attempt = 0; ; attempt++)
         {
-            var request = SupportRequest.Received(SupportRequest.IdFor(requestId, attempt), requester, tier, urgent, details, clock.GetUtcNow());
+            var request = received with { Id = SupportRequest.IdFor(received.Id, attempt) };
             switch (await requests.CreateAsync(request, ct).ConfigureAwait(false))
             {
                 case SupportRequests.Creation.ReferenceTaken when attempt < 8:
@@ -42,7 +48,7 @@ public sealed class SupportRouting(
                 case SupportRequests.Creation.Duplicate:
                     return (await requests.GetAsync(request.Id, ct).ConfigureAwait(false) ?? request, false);
             }
-            logger.RequestCreated(request.Reference, tier.ToString(), urgent); BotMetrics.Support("created");
+            logger.RequestCreated(request.Reference, request.Kind.ToString(), request.Urgent); BotMetrics.Support(request.IsOutreach ? "outreach_created" : "created");
             var created = await requests.GetAsync(request.Id, ct).ConfigureAwait(false) ?? request;
             return (await OfferNextAsync(created, ct).ConfigureAwait(false) ?? await requests.GetAsync(request.Id, ct).ConfigureAwait(false) ?? created, true);
         }
@@ -63,7 +69,7 @@ public sealed class SupportRouting(
             var offered = await requests.TryUpdateAsync(current, current.Offer(candidate.Person, clock.GetUtcNow(), SendGrace), ct).ConfigureAwait(false);
             if (offered is null) return null;
             var sent = await outbox.NowOrNotAsync(StorageKeys.SupportNotice(offered.Id, offered.ETag, "offer", candidate.Person), candidate.Person,
-                BotMessage.Show(SupportCards.Offer(offered, offered.Details!, settings)), ct).ConfigureAwait(false);
+                BotMessage.Show(SupportCards.Offer(offered, offered.Details!, settings, catalog.Finder.Catalog.SupporterGuide)), ct).ConfigureAwait(false);
             if (sent == Outbox.Delivery.Sent)
             {
                 await roster.MarkAssignedAsync(candidate.Person, clock.GetUtcNow(), ct).ConfigureAwait(false);
@@ -155,15 +161,11 @@ public sealed class SupportRouting(
         {
             logger.RequestCoordinatorsUnreachable(escalated.Reference); BotMetrics.Support("escalation_retry");
             var waiting = await requests.TryUpdateAsync(escalated, escalated.AwaitCoordinator(clock.GetUtcNow(), TimeSpan.FromMinutes(settings.EscalationRetryMinutes)), ct).ConfigureAwait(false);
-            if (waiting?.Requester is { } asker)
-                await outbox.ToUserAsync(StorageKeys.SupportNotice(waiting.Id, default, "escalation-pending", asker), asker,
-                    BotMessage.Say(SupportText.StillReachingCoordinator), ct).ConfigureAwait(false);
+            if (waiting is not null) await notices.StillReachingAsync(waiting, ct).ConfigureAwait(false);
             return waiting;
         }
         var owned = await requests.TryUpdateAsync(escalated, escalated.CoordinatorReached(reached), ct).ConfigureAwait(false);
-        if (owned?.Requester is { } requester)
-            await outbox.ToUserAsync(StorageKeys.SupportNotice(owned.Id, default, "escalated", requester), requester,
-                BotMessage.Say(SupportText.EscalatedToRequester(reached.Name)), ct).ConfigureAwait(false);
+        if (owned is not null) await notices.WithCoordinatorAsync(owned, reached, ct).ConfigureAwait(false);
         return owned;
     }
 }

@@ -13,7 +13,7 @@ public sealed class SupporterActions(
     SupportRequests requests,
     PeerRoster roster,
     SupportRouting routing,
-    Outbox.Outbox outbox,
+    SupportNotices notices,
     ProgramSettings program,
     SupportSettings settings,
     TimeProvider clock,
@@ -30,9 +30,7 @@ public sealed class SupporterActions(
         if (accepted is null) return SupportActionResult.AlreadyMoved;
         logger.RequestAccepted(accepted.Reference); BotMetrics.Support("accepted");
         var department = (await roster.GetAsync(supporter, ct).ConfigureAwait(false))?.Department ?? "";
-        if (accepted.Requester is { } requester)
-            await outbox.ToUserAsync(StorageKeys.SupportNotice(accepted.Id, accepted.ETag, "accepted", requester), requester,
-                BotMessage.Say(SupportText.AcceptedToRequester(supporter.Name, department, accepted.Details)), ct).ConfigureAwait(false);
+        await notices.AcceptedAsync(accepted, supporter, department, ct).ConfigureAwait(false);
         return SupportActionResult.Done;
     }
 
@@ -57,7 +55,8 @@ public sealed class SupporterActions(
         var mayClose = request.Status == SupportStatus.Accepted && request.Supporter?.Key == closer.Key
                        || request.Status is SupportStatus.Escalated or SupportStatus.Accepted or SupportStatus.Offered && program.IsCoordinator(closer);
         if (!mayClose) return request.IsOpen ? SupportActionResult.NotYours : SupportActionResult.AlreadyMoved;
-        var followUp = settings.FollowUpEnabled && request.Requester is not null ? TimeSpan.FromDays(settings.FollowUpAfterDays) : (TimeSpan?)null;
+        // The check-in is for people who asked; outreach they didn't ask for is not followed up by the bot.
+        var followUp = settings.FollowUpEnabled && request.Requester is not null && !request.IsOutreach ? TimeSpan.FromDays(settings.FollowUpAfterDays) : (TimeSpan?)null;
         var closed = await requests.TryUpdateAsync(request, request.Close(clock.GetUtcNow(), followUp, TimeSpan.FromDays(settings.RetentionDays)), ct).ConfigureAwait(false);
         if (closed is null) return SupportActionResult.AlreadyMoved;
         logger.RequestClosed(closed.Reference, "done"); BotMetrics.Support("done");

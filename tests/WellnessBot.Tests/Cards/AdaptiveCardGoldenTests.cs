@@ -55,7 +55,7 @@ public sealed class AdaptiveCardGoldenTests
                 CreatedAt = new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.Zero),
             },
             new WellnessBot.Dialogs.Support.SupportDetails { RequesterName = "Ana Resident", Note = "Hard night.", ContactBy = "phone", ContactWhen = "after 5pm", Department = "Surgery" },
-            new WellnessBot.Dialogs.Support.SupportSettings()),
+            new WellnessBot.Dialogs.Support.SupportSettings(), WellnessBot.Dialogs.Resources.SupporterGuide.Default),
         "crisis-help" => WellnessBot.Dialogs.Safety.SafetyReplies.Crisis(WellnessBot.Dialogs.Features.SupportDialog.ReachOutNowAction, "draft-1").Card!,
         "kudos-check-wording" => WellnessBot.Dialogs.Kudos.KudosCards.CheckWording("You got me through the night I wanted to die"),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),

@@ -55,7 +55,7 @@ public sealed class SupportRequestTests : PeerSupportChat
         Assert.Equal(SupportRequest.TierTitle(tier), Fact(offer, "Support wanted"));
         Assert.Equal("phone, 555-0100, after 5pm", Fact(offer, "Contact"));
         Assert.Contains(offer.Body.OfType<TextBlock>(), t => t.Text.Contains("Rough code last night", StringComparison.Ordinal));
-        Assert.Equal([PeerSupportCommands.AcceptAction, PeerSupportCommands.DeclineAction], offer.Actions.OfType<SubmitAction>().Select(a => a.ActionId));
+        Assert.Equal([PeerSupportCommands.AcceptAction, PeerSupportCommands.DeclineAction, PeerSupportCommands.GuideAction], offer.Actions.OfType<SubmitAction>().Select(a => a.ActionId));
     }
 
     [Fact]
