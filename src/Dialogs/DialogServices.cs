@@ -26,6 +26,7 @@ public static class DialogServices
         services.AddSingleton<Support.PeerRoster>();
         services.AddSingleton<Support.SupportAudit>();
         services.AddSingleton<Support.SupportNotices>();
+        services.AddSingleton<Support.CardRedaction>();
         services.AddSingleton<Support.SupportRouting>();
         services.AddSingleton<Support.EventOutreach>();
         services.AddSingleton<Support.SupportTimers>();

@@ -33,9 +33,10 @@ internal static class SupportBenchmark
         var catalog = new WellnessBot.Dialogs.Resources.CatalogSource(
             new WellnessBot.Dialogs.Resources.ResourceSettings { CatalogPath = Path.Combine(WellnessBot.Testing.RepoPaths.Root, "src", "Bot", "catalog", "resources.json") },
             NullLogger<WellnessBot.Dialogs.Resources.CatalogSource>.Instance);
-        var routing = new SupportRouting(requests, roster, new SupportAudit(store, clock), outbox, new NoNames(), new SupportNotices(outbox), catalog,
+        var redaction = new CardRedaction(messenger, NullLogger<CardRedaction>.Instance);
+        var routing = new SupportRouting(requests, roster, new SupportAudit(store, clock), outbox, new NoNames(), new SupportNotices(outbox), redaction, catalog,
             program, settings, clock, NullLogger<SupportRouting>.Instance);
-        var timers = new SupportTimers(requests, routing, outbox, program, settings, clock, NullLogger<SupportTimers>.Instance);
+        var timers = new SupportTimers(requests, routing, redaction, outbox, program, settings, clock, NullLogger<SupportTimers>.Instance);
         for (var s = 0; s < 40; s++)
             await roster.AddAsync(new UserRef("msteams", $"29:supporter-{s}", $"Supporter {s:D2}"), s % 2 == 0 ? "Medicine" : "Surgery", default);
 
@@ -82,7 +83,9 @@ internal static class SupportBenchmark
 
     private sealed class NullMessenger : IProactiveMessenger
     {
-        public Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default) => Task.FromResult(true);
+        public Task<SentMessage?> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default) =>
+            Task.FromResult<SentMessage?>(new SentMessage("dm-" + user.Id, "m-1"));
+        public Task<bool> UpdateUserMessageAsync(UserRef user, SentMessage sent, BotMessage message, CancellationToken ct = default) => Task.FromResult(true);
         public Task<string?> SendToConversationAsync(ConversationRef conversation, BotMessage message, CancellationToken ct = default) => Task.FromResult<string?>("1");
     }
 

@@ -11,8 +11,11 @@ internal sealed class RoutingMessenger(TeamsMessenger teams, SlackMessenger slac
     private IProactiveMessenger For(string channel) =>
         channel != WellnessBot.Dialogs.Turns.Channels.Slack ? teams : slackOptions.Enabled ? slack : Unreachable.Instance;
 
-    public Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default) =>
+    public Task<SentMessage?> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default) =>
         For(user.Channel).SendToUserAsync(user, message, ct);
+
+    public Task<bool> UpdateUserMessageAsync(UserRef user, SentMessage sent, BotMessage message, CancellationToken ct = default) =>
+        For(user.Channel).UpdateUserMessageAsync(user, sent, message, ct);
 
     public Task<string?> SendToConversationAsync(ConversationRef conversation, BotMessage message, CancellationToken ct = default) =>
         For(conversation.Channel).SendToConversationAsync(conversation, message, ct);
@@ -21,7 +24,8 @@ internal sealed class RoutingMessenger(TeamsMessenger teams, SlackMessenger slac
     private sealed class Unreachable : IProactiveMessenger
     {
         public static readonly Unreachable Instance = new();
-        public Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default) => Task.FromResult(false);
+        public Task<SentMessage?> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default) => Task.FromResult<SentMessage?>(null);
+        public Task<bool> UpdateUserMessageAsync(UserRef user, SentMessage sent, BotMessage message, CancellationToken ct = default) => Task.FromResult(false);
         public Task<string?> SendToConversationAsync(ConversationRef conversation, BotMessage message, CancellationToken ct = default) => Task.FromResult<string?>(null);
     }
 }

@@ -7,17 +7,34 @@ namespace WellnessBot.Bot.Slack;
 /// <summary>Proactive Slack messages: a person's DM (opened with conversations.open), or a channel the bot is in.</summary>
 internal sealed partial class SlackMessenger(SlackWebApi api, ILogger<SlackMessenger> logger) : IProactiveMessenger
 {
-    public async Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default)
+    public async Task<SentMessage?> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default)
     {
         try
         {
             var dm = await api.OpenDmAsync(user.Id, ct).ConfigureAwait(false);
-            foreach (var part in BlockKitRenderer.Render(message)) await api.PostMessageAsync(dm, part, ct: ct).ConfigureAwait(false);
-            return true;
+            string? first = null;
+            foreach (var part in BlockKitRenderer.Render(message)) first ??= await api.PostMessageAsync(dm, part, ct: ct).ConfigureAwait(false);
+            return new SentMessage(dm, first ?? "");
         }
         catch (SlackApiException ex) when (ex.Error is "user_not_found" or "user_disabled" or "cannot_dm_bot" or "channel_not_found" or "is_archived" or "not_in_channel")
         {
             api.ForgetDm(user.Id);
+            LogUnreachable(logger, ex.Error);
+            return null;
+        }
+    }
+
+    /// <summary>chat.update of the message's first part (a card is one part), in the DM it was posted to.</summary>
+    public async Task<bool> UpdateUserMessageAsync(UserRef user, SentMessage sent, BotMessage message, CancellationToken ct = default)
+    {
+        if (sent.MessageId.Length == 0) return false;
+        try
+        {
+            await api.UpdateAsync(sent.ConversationId, sent.MessageId, BlockKitRenderer.Render(message)[0], ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (SlackApiException ex) when (ex.Error is "message_not_found" or "channel_not_found" or "cant_update_message" or "is_archived")
+        {
             LogUnreachable(logger, ex.Error);
             return false;
         }

@@ -11,13 +11,13 @@ namespace WellnessBot.Bot.Teams;
 /// </summary>
 internal sealed partial class TeamsMessenger(BotConnectorClient connector, ConversationDirectory directory, ILogger<TeamsMessenger> logger) : IProactiveMessenger
 {
-    public async Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default)
+    public async Task<SentMessage?> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default)
     {
         var address = await directory.FindUserAsync(user, ct).ConfigureAwait(false);
         if (address is null)
         {
             LogUnreachable(logger, "no conversation reference");
-            return false;
+            return null;
         }
         try
         {
@@ -35,7 +35,25 @@ internal sealed partial class TeamsMessenger(BotConnectorClient connector, Conve
                 conversationId = created.Id ?? throw new ConnectorException(502, null, "The Bot Connector created a conversation without an id.");
                 await directory.SavePersonalConversationAsync(user, conversationId, ct).ConfigureAwait(false);
             }
-            await connector.SendToConversationAsync(address.ServiceUrl, conversationId, OutgoingActivity.From(message), ct).ConfigureAwait(false);
+            var sent = await connector.SendToConversationAsync(address.ServiceUrl, conversationId, OutgoingActivity.From(message), ct).ConfigureAwait(false);
+            return new SentMessage(conversationId, sent.Id ?? "");
+        }
+        catch (ConnectorException ex) when (ex.Unreachable)
+        {
+            LogUnreachable(logger, ex.SubCode ?? ex.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
+        }
+    }
+
+    /// <summary>PUT /v3/conversations/{id}/activities/{activityId}: the card in the person's chat is replaced where it is.</summary>
+    public async Task<bool> UpdateUserMessageAsync(UserRef user, SentMessage sent, BotMessage message, CancellationToken ct = default)
+    {
+        if (sent.MessageId.Length == 0 || await directory.FindUserAsync(user, ct).ConfigureAwait(false) is not { } address) return false;
+        var activity = OutgoingActivity.From(message);
+        activity["id"] = sent.MessageId;
+        try
+        {
+            await connector.UpdateActivityAsync(address.ServiceUrl, sent.ConversationId, sent.MessageId, activity, ct).ConfigureAwait(false);
             return true;
         }
         catch (ConnectorException ex) when (ex.Unreachable)

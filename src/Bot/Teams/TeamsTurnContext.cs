@@ -25,6 +25,6 @@ internal sealed class TeamsTurnContext(Turn turn, Activity activity, BotConnecto
             return true;
         }
         // Never in the shared conversation: a 1:1 message, or nothing (and the caller is told).
-        return await messenger.SendToUserAsync(Turn.From, message, ct).ConfigureAwait(false);
+        return await messenger.SendToUserAsync(Turn.From, message, ct).ConfigureAwait(false) is not null;
     }
 }

@@ -16,6 +16,7 @@ public sealed class PeerSupportCommands(
     SupportRouting routing,
     EventOutreach events,
     Resources.CatalogSource catalog,
+    IProactiveMessenger messenger,
     SupportAccess access,
     PeerRoster roster,
     SupportAudit audit,
@@ -173,7 +174,19 @@ public sealed class PeerSupportCommands(
         var (request, allowed) = await access.ShowAsync(context.Turn.From, reference, ct).ConfigureAwait(false);
         if (request is null) return $"I can't find one request with the reference \"{reference}\". Type **h3 requests** to see yours.";
         if (!allowed) return "Sorry, only the peer supporter assigned to a request and the H3 coordinators can see its details. (This attempt has been recorded.)";
-        await context.ReplyPrivatelyAsync(BotMessage.Show(SupportCards.Details(request, program.IsCoordinator(context.Turn.From))), ct).ConfigureAwait(false);
+        var card = BotMessage.Show(SupportCards.Details(request, program.IsCoordinator(context.Turn.From)));
+        // Sent to their own chat, where it can be taken back later (when they no longer hold it, or at the purge).
+        SentMessage? where = null;
+        try
+        {
+            where = await messenger.SendToUserAsync(context.Turn.From, card, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The channel failed just now: shown as a reply instead, which cannot be taken back.
+        }
+        if (where is null) await context.ReplyPrivatelyAsync(card, ct).ConfigureAwait(false);
+        else if (request.Details is not null) await access.RememberShownAsync(request.Id, ShownCard.To(context.Turn.From, where), ct).ConfigureAwait(false);
         return "";
     }
 

@@ -43,7 +43,7 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
         bool delivered;
         try
         {
-            delivered = await messenger.SendToUserAsync(user, message, ct).ConfigureAwait(false);
+            delivered = await messenger.SendToUserAsync(user, message, ct).ConfigureAwait(false) is not null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -59,28 +59,31 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
     /// <summary>
     /// Sends now or not at all: for messages whose sender moves on when they do not arrive (an offer goes to the next
     /// supporter, an escalation is tried again on its own timer), so a letter must not turn up later. Only a message
-    /// that went is recorded; asked again with the same key after that, it is not sent again.
+    /// that went is recorded; asked again with the same key after that, it is not sent again (and where it landed is
+    /// then not known: null).
     /// </summary>
-    public async Task<Delivery> NowOrNotAsync(string onceKey, UserRef user, BotMessage message, CancellationToken ct)
+    public async Task<(Delivery Delivery, SentMessage? Where)> NowOrNotAsync(string onceKey, UserRef user, BotMessage message, CancellationToken ct)
     {
-        if (await _rows.SentAsync(onceKey, ct).ConfigureAwait(false) == Delivery.Sent) return Delivery.Sent;
+        if (await _rows.SentAsync(onceKey, ct).ConfigureAwait(false) == Delivery.Sent) return (Delivery.Sent, null);
+        SentMessage? where;
         try
         {
-            if (!await messenger.SendToUserAsync(user, message, ct).ConfigureAwait(false))
-            {
-                BotMetrics.OutboxSend("unreachable");
-                return Delivery.Unreachable;
-            }
+            where = await messenger.SendToUserAsync(user, message, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             LogNotNow(logger, ex.GetType().Name);
             BotMetrics.OutboxSend("not_now");
-            return Delivery.Later;
+            return (Delivery.Later, null);
+        }
+        if (where is null)
+        {
+            BotMetrics.OutboxSend("unreachable");
+            return (Delivery.Unreachable, null);
         }
         BotMetrics.OutboxSend("sent");
         await _rows.RecordSentAsync(onceKey, nameof(Delivery.Sent), clock.GetUtcNow(), ct).ConfigureAwait(false);
-        return Delivery.Sent;
+        return (Delivery.Sent, where);
     }
 
     private async Task<Delivery> SendOnceAsync(string onceKey, OutboxLetter letter, CancellationToken ct)
@@ -143,7 +146,7 @@ public sealed partial class Outbox(ITableStore store, Support.DetailsProtector p
         Delivery result;
         try
         {
-            result = await messenger.SendToUserAsync(letter.To, letter.Message, ct).ConfigureAwait(false) ? Delivery.Sent : Delivery.Unreachable;
+            result = await messenger.SendToUserAsync(letter.To, letter.Message, ct).ConfigureAwait(false) is not null ? Delivery.Sent : Delivery.Unreachable;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

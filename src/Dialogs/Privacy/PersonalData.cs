@@ -16,7 +16,8 @@ public sealed record ErasureReport(int KudosGiven, int KudosReceived, int Suppor
 /// the anonymous counts; their roster entry, preferences, addresses and unfinished dialogs go. The audit trail of
 /// who read request details stays: it is the program's accountability record, not the person's data.
 /// </summary>
-public sealed class PersonalData(ITableStore store, KudosStore kudos, SupportRequests requests, PeerRoster roster, RequesterActions requester, SupportAudit audit, IPeopleDirectory people)
+public sealed class PersonalData(ITableStore store, KudosStore kudos, SupportRequests requests, PeerRoster roster, RequesterActions requester, SupportAudit audit,
+    SupportRouting routing, CardRedaction redaction, IPeopleDirectory people)
 {
     public async Task<JsonObject> ExportAsync(UserRef person, CancellationToken ct)
     {
@@ -78,11 +79,17 @@ public sealed class PersonalData(ITableStore store, KudosStore kudos, SupportReq
         foreach (var summary in (await requests.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Requester?.Key == person.Key))
         {
             if (await requests.GetAsync(summary.Id, ct).ConfigureAwait(false) is not { } r) continue;
+            await redaction.EverywhereAsync(r, Redaction.Erased, ct).ConfigureAwait(false);
             if (await requests.TryUpdateAsync(r, r.Purge(), ct).ConfigureAwait(false) is not null)
                 erasedRequests++;
         }
+        // Referrals they made keep going for the colleague, without them.
+        foreach (var summary in (await requests.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Referrer?.Key == person.Key))
+            if (await requests.GetAsync(summary.Id, ct).ConfigureAwait(false) is { } r)
+                await requests.TryUpdateAsync(r, r.ForgetReferrer(), ct).ConfigureAwait(false);
 
         var onRoster = await roster.RemoveAsync(person, ct).ConfigureAwait(false);
+        if (onRoster) await routing.ReassignFromAsync(person, ct).ConfigureAwait(false);
         var (prefsPk, prefsRk) = StorageKeys.UserPreferences(person);
         var other = await store.GetTableClient(StorageKeys.SettingsTable).DeleteEntityAsync(prefsPk, prefsRk, Azure.ETag.All, ct).ConfigureAwait(false) ? 1 : 0;
         other += await people.ForgetAsync(person, ct).ConfigureAwait(false);

@@ -7,6 +7,7 @@ namespace WellnessBot.Dialogs.Support;
 /// <summary>What happens to a requester's own requests: their latest, withdrawing it, and urgency after crisis words.</summary>
 public sealed class RequesterActions(
     SupportRequests requests,
+    CardRedaction redaction,
     Outbox.Outbox outbox,
     SupportSettings settings,
     TimeProvider clock,
@@ -25,6 +26,7 @@ public sealed class RequesterActions(
             var cancelled = await requests.TryUpdateAsync(open, open.Cancel(clock.GetUtcNow(), TimeSpan.FromDays(settings.RetentionDays)), ct).ConfigureAwait(false);
             if (cancelled is null) continue; // moved meanwhile (offered to the next supporter): cancel what it is now
             logger.RequestClosed(cancelled.Reference, "cancelled"); BotMetrics.Support("cancelled");
+            await redaction.EverywhereAsync(cancelled, Redaction.Closed, ct).ConfigureAwait(false);
             if (open.Holder is { } toTell)
                 await outbox.ToUserAsync(StorageKeys.SupportNotice(cancelled.Id, cancelled.ETag, "withdrawn", toTell), toTell, BotMessage.Say(SupportText.Withdrawn(cancelled.Reference)), ct).ConfigureAwait(false);
             return cancelled;
@@ -47,6 +49,7 @@ public sealed class RequesterActions(
             var declined = await requests.TryUpdateAsync(request, request.DeclineOutreach(clock.GetUtcNow(), TimeSpan.FromDays(settings.RetentionDays)), ct).ConfigureAwait(false);
             if (declined is null) continue; // moved meanwhile (passed to the next supporter): decline what it is now
             logger.RequestClosed(declined.Reference, "declined"); BotMetrics.Support("outreach_declined");
+            await redaction.EverywhereAsync(declined, Redaction.Closed, ct).ConfigureAwait(false);
             if (request.Holder is { } toTell)
                 await outbox.ToUserAsync(StorageKeys.SupportNotice(declined.Id, declined.ETag, "not-now", toTell), toTell,
                     BotMessage.Say(OutreachText.NotNowToSupporter(declined.Reference)), ct).ConfigureAwait(false);

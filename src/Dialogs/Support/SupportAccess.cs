@@ -22,6 +22,16 @@ public sealed class SupportAccess(SupportRequests requests, SupportAudit audit, 
         (await requests.AllAsync(ct).ConfigureAwait(false))
         .Where(r => r.Supporter?.Key == supporter.Key && r.Status is SupportStatus.Offered or SupportStatus.Accepted).ToList();
 
+    /// <summary>Remembers where a details card landed, so it is taken back with the others. A few tries against concurrent moves.</summary>
+    public async Task RememberShownAsync(string requestId, ShownCard card, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await requests.GetAsync(requestId, ct).ConfigureAwait(false) is not { Purged: false } request) return;
+            if (await requests.TryUpdateAsync(request, request.ShownOn([card]), ct).ConfigureAwait(false) is not null) return;
+        }
+    }
+
     /// <summary>Every request, without details (lists and figures).</summary>
     public Task<List<SupportRequest>> AllAsync(CancellationToken ct) => requests.AllAsync(ct);
 

@@ -132,6 +132,24 @@ public static class SupportCards
         ],
     };
 
+    public const string RedactedKind = "support-redacted";
+
+    /// <summary>What a card with a request's details becomes once its reader no longer has the request: nothing of it but the reference.</summary>
+    public static Card Redacted(string reference, Redaction why) => new(RedactedKind)
+    {
+        Title = "Support request " + reference,
+        Summary = "This H3 request's details are no longer shown here.",
+        Body =
+        [
+            new TextBlock(why switch
+            {
+                Redaction.Erased => "This request's details were erased after the retention period, so they are no longer shown here.",
+                Redaction.Closed => "This request is closed, so its details are no longer shown here. Thank you.",
+                _ => "This request has moved on, so its details are no longer shown here. No need to do anything. Thank you.",
+            }),
+        ],
+    };
+
     /// <summary>"h3 show": what the assigned supporter or a coordinator sees.</summary>
     public static Card Details(SupportRequest request, bool viewerIsCoordinator) => new(DetailsKind)
     {

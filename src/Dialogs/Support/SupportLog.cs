@@ -37,6 +37,8 @@ internal static partial class SupportLog
     public static partial void RequestReminded(this ILogger logger, string reference, int number);
     [LoggerMessage(EventId = 5017, Level = LogLevel.Information, Message = "{Count} support requests stored before identities were sealed have been rewritten sealed")]
     public static partial void RequestsResealed(this ILogger logger, int count);
+    [LoggerMessage(EventId = 5018, Level = LogLevel.Warning, Message = "Support request {Reference}: a card with its details could not be updated to neutral ({Exception}); the purge tries again")]
+    public static partial void CardNotRedacted(this ILogger logger, string reference, string exception);
     [LoggerMessage(EventId = 5010, Level = LogLevel.Error, Message = "Support request {Reference} has no supporter left and no coordinator who can be messaged (Program:Coordinators needs Teams 29: or Slack U ids); retrying at the next window")]
     public static partial void RequestNoCoordinator(this ILogger logger, string reference);
 }

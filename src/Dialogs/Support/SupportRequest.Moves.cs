@@ -38,11 +38,14 @@ public sealed partial record SupportRequest
         Status = SupportStatus.Offered, Supporter = supporter, OfferedAt = now, Timer = SupportTimer.OfferExpires, DueAt = now + sendGrace,
     };
 
-    /// <summary>The offer reached the supporter: from now they have the whole window.</summary>
-    public SupportRequest Delivered(DateTimeOffset now, TimeSpan window) => From([SupportStatus.Offered]) with
+    /// <summary>The offer reached the supporter: from now they have the whole window. <paramref name="card"/>: where it landed.</summary>
+    public SupportRequest Delivered(DateTimeOffset now, TimeSpan window, ShownCard? card) => From([SupportStatus.Offered]) with
     {
-        OfferedAt = now, Timer = SupportTimer.OfferExpires, DueAt = now + window,
+        OfferedAt = now, Timer = SupportTimer.OfferExpires, DueAt = now + window, Shown = card is null ? Shown : [.. Shown, card],
     };
+
+    /// <summary>Its details were shown on one more card (an escalation alert, "h3 show"), to be taken back later.</summary>
+    public SupportRequest ShownOn(IEnumerable<ShownCard> cards) => this with { Shown = [.. Shown, .. cards] };
 
     /// <summary>Back in the queue: the supporter asked declined, let the window pass or could not be reached. Never asked again.</summary>
     public SupportRequest PassOn(DateTimeOffset now) => From([SupportStatus.Offered]) with
@@ -137,7 +140,13 @@ public sealed partial record SupportRequest
     /// <summary>Retention is over (or the requester asked): only anonymous counts remain (tier, urgency, status, times).</summary>
     public SupportRequest Purge() => this with
     {
-        Requester = null, Referrer = null, EventLabel = null, Details = null, Purged = true, Passed = [], Supporter = null, EscalatedTo = null, Timer = SupportTimer.None, DueAt = null,
+        Requester = null, Referrer = null, EventLabel = null, Details = null, Purged = true, Shown = [], Passed = [], Supporter = null, EscalatedTo = null, Timer = SupportTimer.None, DueAt = null,
+    };
+
+    /// <summary>The referrer's own data is erased (a privacy request): the outreach goes on without their name.</summary>
+    public SupportRequest ForgetReferrer() => this with
+    {
+        Referrer = null, ReferrerNamed = false, Details = Details is null ? null : Details with { ReferrerName = "" },
     };
 
     /// <summary>A timer with nothing left to do.</summary>

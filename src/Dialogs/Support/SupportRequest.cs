@@ -42,6 +42,14 @@ public sealed record SupportDetails
     public string ReferrerName { get; init; } = "";
 }
 
+/// <summary>A card with a request's details in someone's private chat: who it went to, and where it landed.</summary>
+public sealed record ShownCard(string Channel, string UserId, string ConversationId, string MessageId)
+{
+    public static ShownCard To(UserRef person, Turns.SentMessage sent) => new(person.Channel, person.Id, sent.ConversationId, sent.MessageId);
+
+    public bool IsFor(UserRef person) => Channel == person.Channel && UserId == person.Id;
+}
+
 /// <summary>One request for peer support. Everything outside <see cref="Details"/> is routing state or anonymous counts.</summary>
 public sealed partial record SupportRequest
 {
@@ -94,6 +102,12 @@ public sealed partial record SupportRequest
 
     /// <summary>Listed, but who asked and the urgency could not be decrypted (its key left Support:Keys): shown by reference only.</summary>
     public bool Unreadable { get; init; }
+
+    /// <summary>
+    /// Cards with this request's details, where they landed (offers, escalation alerts, "h3 show"): updated in place to
+    /// a neutral text when their reader no longer has the request, and for everyone when the details are erased.
+    /// </summary>
+    public IReadOnlyList<ShownCard> Shown { get; init; } = [];
 
     /// <summary>How many of the accepting supporter's reminders (24 h, 72 h) have been sent.</summary>
     public int RemindersSent { get; init; }

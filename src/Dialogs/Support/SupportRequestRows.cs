@@ -73,6 +73,7 @@ internal sealed class SupportRequestRows(DetailsProtector protector)
             ReferrerNamed = facts?.ReferrerNamed ?? false,
             EventId = e.GetString("EventId"),
             EventLabel = facts?.EventLabel,
+            Shown = facts?.Shown ?? [],
             Supporter = Person(e, "Supporter"),
             EscalatedTo = Person(e, "EscalatedTo"),
             Details = withDetails && e.GetString("Details") is { } stored
@@ -122,13 +123,14 @@ internal sealed class SupportRequestRows(DetailsProtector protector)
 
 /// <summary>What is sealed beside the details: who it is for and who referred them (kept until the purge), the urgency, an event's label.</summary>
 internal sealed record SealedFacts(string? RequesterChannel, string? RequesterId, bool Urgent,
-    string? ReferrerChannel = null, string? ReferrerId = null, bool ReferrerNamed = false, string? EventLabel = null)
+    string? ReferrerChannel = null, string? ReferrerId = null, bool ReferrerNamed = false, string? EventLabel = null, IReadOnlyList<ShownCard>? Shown = null)
 {
     public static SealedFacts Of(SupportRequest r) =>
-        new(r.Requester?.Channel, r.Requester?.Id, r.Urgent, r.Referrer?.Channel, r.Referrer?.Id, r.ReferrerNamed, r.EventLabel);
+        new(r.Requester?.Channel, r.Requester?.Id, r.Urgent, r.Referrer?.Channel, r.Referrer?.Id, r.ReferrerNamed, r.EventLabel, r.Shown.Count == 0 ? null : r.Shown);
 }
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(SupportDetails))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(SealedFacts))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(ShownCard))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyList<string>))]
 internal sealed partial class SupportJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -18,6 +18,7 @@ public sealed class SupportRouting(
     Outbox.Outbox outbox,
     IPeopleDirectory people,
     SupportNotices notices,
+    CardRedaction redaction,
     Resources.CatalogSource catalog,
     ProgramSettings program,
     SupportSettings settings,
@@ -68,14 +69,15 @@ public sealed class SupportRouting(
         {
             var offered = await requests.TryUpdateAsync(current, current.Offer(candidate.Person, clock.GetUtcNow(), SendGrace), ct).ConfigureAwait(false);
             if (offered is null) return null;
-            var sent = await outbox.NowOrNotAsync(StorageKeys.SupportNotice(offered.Id, offered.ETag, "offer", candidate.Person), candidate.Person,
+            var (sent, where) = await outbox.NowOrNotAsync(StorageKeys.SupportNotice(offered.Id, offered.ETag, "offer", candidate.Person), candidate.Person,
                 BotMessage.Show(SupportCards.Offer(offered, offered.Details!, settings, catalog.Finder.Catalog.SupporterGuide)), ct).ConfigureAwait(false);
             if (sent == Outbox.Delivery.Sent)
             {
                 await roster.MarkAssignedAsync(candidate.Person, clock.GetUtcNow(), ct).ConfigureAwait(false);
                 await audit.RecordAsync(candidate.Person, offered.Id, SupportAudit.ShownWithOffer, ct).ConfigureAwait(false);
                 logger.RequestOffered(offered.Reference, offered.Passed.Count + 1); BotMetrics.Support("offered");
-                return await requests.TryUpdateAsync(offered, offered.Delivered(clock.GetUtcNow(), settings.OfferWindow(offered.Urgent)), ct).ConfigureAwait(false);
+                var card = where is null ? null : ShownCard.To(candidate.Person, where);
+                return await requests.TryUpdateAsync(offered, offered.Delivered(clock.GetUtcNow(), settings.OfferWindow(offered.Urgent), card), ct).ConfigureAwait(false);
             }
             // Not reached (never opened the bot, removed it, or the channel failed): a pass, and the next one is asked now.
             logger.RequestOfferNotDelivered(offered.Reference, sent.ToString()); BotMetrics.Support("offer_not_delivered");
@@ -101,6 +103,7 @@ public sealed class SupportRouting(
             if (back is null) continue;
             moved++;
             logger.RequestReassigned(back.Reference); BotMetrics.Support("reassigned");
+            await redaction.FromAsync(back, supporter, Redaction.MovedOn, ct).ConfigureAwait(false);
             await outbox.ToUserAsync(StorageKeys.SupportNotice(back.Id, back.ETag, "reassigned", supporter), supporter,
                 BotMessage.Say(SupportText.Reassigned(back.Reference)), ct).ConfigureAwait(false);
             await OfferNextAsync(back, ct).ConfigureAwait(false);
@@ -147,13 +150,15 @@ public sealed class SupportRouting(
     public async Task<SupportRequest?> AlertCoordinatorsAsync(SupportRequest escalated, CancellationToken ct)
     {
         UserRef? reached = null;
+        var cards = new List<ShownCard>();
         foreach (var coordinator in program.CoordinatorAddresses())
         {
             var person = coordinator with { Name = await people.NameOfAsync(coordinator, ct).ConfigureAwait(false) ?? "a program coordinator" };
             // Keyed by the request, not its version: a retry never alerts a coordinator who already has it.
-            if (await outbox.NowOrNotAsync(StorageKeys.SupportNotice(escalated.Id, default, "escalation", person), person,
-                    BotMessage.Show(SupportCards.Escalation(escalated, escalated.Details!, named: reached ?? person)), ct).ConfigureAwait(false) != Outbox.Delivery.Sent)
-                continue;
+            var (sent, where) = await outbox.NowOrNotAsync(StorageKeys.SupportNotice(escalated.Id, default, "escalation", person), person,
+                BotMessage.Show(SupportCards.Escalation(escalated, escalated.Details!, named: reached ?? person)), ct).ConfigureAwait(false);
+            if (sent != Outbox.Delivery.Sent) continue;
+            if (where is not null) cards.Add(ShownCard.To(person, where));
             reached ??= person;
             await audit.RecordAsync(person, escalated.Id, SupportAudit.ShownWithEscalation, ct).ConfigureAwait(false);
         }
@@ -164,7 +169,7 @@ public sealed class SupportRouting(
             if (waiting is not null) await notices.StillReachingAsync(waiting, ct).ConfigureAwait(false);
             return waiting;
         }
-        var owned = await requests.TryUpdateAsync(escalated, escalated.CoordinatorReached(reached), ct).ConfigureAwait(false);
+        var owned = await requests.TryUpdateAsync(escalated, escalated.CoordinatorReached(reached).ShownOn(cards), ct).ConfigureAwait(false);
         if (owned is not null) await notices.WithCoordinatorAsync(owned, reached, ct).ConfigureAwait(false);
         return owned;
     }

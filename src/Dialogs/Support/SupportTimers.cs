@@ -11,6 +11,7 @@ namespace WellnessBot.Dialogs.Support;
 public sealed class SupportTimers(
     SupportRequests requests,
     SupportRouting routing,
+    CardRedaction redaction,
     Outbox.Outbox outbox,
     ProgramSettings program,
     SupportSettings settings,
@@ -96,6 +97,7 @@ public sealed class SupportTimers(
                 var moved = await requests.TryUpdateAsync(request, request.PassOn(now), ct).ConfigureAwait(false);
                 if (moved is null) return;
                 logger.RequestTimedOut(moved.Reference); BotMetrics.Support("timed_out");
+                await redaction.FromAsync(moved, timedOut, Redaction.MovedOn, ct).ConfigureAwait(false);
                 await outbox.ToUserAsync(StorageKeys.SupportNotice(moved.Id, moved.ETag, "lapsed", timedOut), timedOut, BotMessage.Say(SupportText.OfferLapsed(moved.Reference)), ct).ConfigureAwait(false);
                 await routing.OfferNextAsync(moved, ct).ConfigureAwait(false);
                 return;
@@ -118,6 +120,8 @@ public sealed class SupportTimers(
                 await routing.AlertCoordinatorsAsync(request, ct).ConfigureAwait(false);
                 return;
             case SupportTimer.Purge:
+                // Every card that showed the details is taken back first, the assigned supporter's and coordinators' too.
+                await redaction.EverywhereAsync(request, Redaction.Erased, ct).ConfigureAwait(false);
                 if (await requests.TryUpdateAsync(request, request.Purge(), ct).ConfigureAwait(false) is not null)
                     logger.RequestPurged(request.Reference);
                 return;

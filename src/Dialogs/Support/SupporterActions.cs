@@ -14,6 +14,7 @@ public sealed class SupporterActions(
     PeerRoster roster,
     SupportRouting routing,
     SupportNotices notices,
+    CardRedaction redaction,
     ProgramSettings program,
     SupportSettings settings,
     TimeProvider clock,
@@ -43,6 +44,7 @@ public sealed class SupporterActions(
         var passed = await requests.TryUpdateAsync(request, request.PassOn(clock.GetUtcNow()), ct).ConfigureAwait(false);
         if (passed is null) return SupportActionResult.AlreadyMoved;
         logger.RequestDeclined(passed.Reference); BotMetrics.Support("declined");
+        await redaction.FromAsync(passed, supporter, Redaction.MovedOn, ct).ConfigureAwait(false);
         await routing.OfferNextAsync(passed, ct).ConfigureAwait(false);
         return SupportActionResult.Done;
     }

@@ -18,11 +18,23 @@ public interface ITurnContext
     Task<bool> ReplyPrivatelyAsync(BotMessage message, CancellationToken ct = default);
 }
 
+/// <summary>Where a private message landed: its chat and the channel's id for it (Teams activity id, Slack ts).</summary>
+public sealed record SentMessage(string ConversationId, string MessageId);
+
 /// <summary>Messages sent later, outside any turn: notes to colleagues, digest posts, reminders.</summary>
 public interface IProactiveMessenger
 {
-    /// <summary>Sends a private message to a person the bot has seen; false when it cannot reach them (never installed, blocked).</summary>
-    Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default);
+    /// <summary>
+    /// Sends a private message to a person the bot has seen. Returns where it landed, so it can be updated later;
+    /// null when they cannot be reached (never installed, blocked).
+    /// </summary>
+    Task<SentMessage?> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default);
+
+    /// <summary>
+    /// Replaces a private message sent earlier (Teams: update activity; Slack: chat.update), as when a support offer's
+    /// details are taken back. False when it is gone (deleted, or the chat with it); throws when the channel fails.
+    /// </summary>
+    Task<bool> UpdateUserMessageAsync(UserRef user, SentMessage sent, BotMessage message, CancellationToken ct = default);
 
     /// <summary>Posts in a conversation the bot has been part of; returns the message id, or null when it cannot.</summary>
     Task<string?> SendToConversationAsync(ConversationRef conversation, BotMessage message, CancellationToken ct = default);

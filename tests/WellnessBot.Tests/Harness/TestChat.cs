@@ -145,11 +145,27 @@ public sealed class RecordingMessenger : IProactiveMessenger
     /// <summary>Simulates the process dying right after the next channel post left, before anything was recorded.</summary>
     public bool CrashAfterNextConversationPost { get; set; }
 
-    public Task<bool> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default)
+    /// <summary>Messages replaced in place, in order: who, which message (its index in <see cref="ToUsers"/>), and the new content.</summary>
+    public List<(UserRef To, int Index, BotMessage Message)> Updates { get; } = [];
+
+    public Task<SentMessage?> SendToUserAsync(UserRef user, BotMessage message, CancellationToken ct = default)
     {
-        if (Unreachable.Contains(user.Id)) return Task.FromResult(false);
+        if (Unreachable.Contains(user.Id)) return Task.FromResult<SentMessage?>(null);
         if (Failing.Contains(user.Id)) throw new HttpRequestException("simulated network failure");
-        lock (ToUsers) ToUsers.Add((user, message));
+        int index;
+        lock (ToUsers)
+        {
+            ToUsers.Add((user, message));
+            index = ToUsers.Count - 1;
+        }
+        return Task.FromResult<SentMessage?>(new SentMessage("dm-" + user.Id, index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    public Task<bool> UpdateUserMessageAsync(UserRef user, SentMessage sent, BotMessage message, CancellationToken ct = default)
+    {
+        if (Failing.Contains(user.Id)) throw new HttpRequestException("simulated network failure");
+        if (sent.ConversationId != "dm-" + user.Id || !int.TryParse(sent.MessageId, System.Globalization.CultureInfo.InvariantCulture, out var index)) return Task.FromResult(false);
+        lock (ToUsers) Updates.Add((user, index, message));
         return Task.FromResult(true);
     }
 

@@ -55,6 +55,10 @@ public abstract class PeerSupportChat : IAsyncLifetime
     protected List<Card> OffersTo(UserRef supporter) =>
         Chat.Messenger.ToUsers.Where(m => m.To.Key == supporter.Key && m.Message.Card?.Kind == SupportCards.OfferKind).Select(m => m.Message.Card!).ToList();
 
+    /// <summary>The last "h3 show" card sent to <paramref name="person"/>'s own chat (where it can be taken back later).</summary>
+    protected Card? DetailsShownTo(UserRef person) =>
+        Chat.Messenger.ToUsers.LastOrDefault(m => m.To.Key == person.Key && m.Message.Card?.Kind == SupportCards.DetailsKind).Message?.Card;
+
     protected List<string> TextsTo(UserRef person) =>
         Chat.Messenger.ToUsers.Where(m => m.To.Key == person.Key && m.Message.Text is not null).Select(m => m.Message.Text!).ToList();
 

@@ -104,8 +104,8 @@ public sealed class PrivacyTests : PeerSupportChat
         var other = assigned.Key == Dana.Key ? Fay : Dana;
 
         Chat.Clock.Advance(TimeSpan.FromMinutes(1));
-        var mine = await Chat.As(assigned).Send("h3 show " + request.Reference);
-        Assert.Contains(mine.ExpectCard(SupportCards.DetailsKind).Body.OfType<WellnessBot.Dialogs.Messages.TextBlock>(), t => t.Text.Contains("wrong dose", StringComparison.Ordinal));
+        await Chat.As(assigned).Send("h3 show " + request.Reference);
+        Assert.Contains(DetailsShownTo(assigned)!.Body.OfType<WellnessBot.Dialogs.Messages.TextBlock>(), t => t.Text.Contains("wrong dose", StringComparison.Ordinal));
 
         foreach (var outsider in new[] { other, Ben })
         {
@@ -114,10 +114,12 @@ public sealed class PrivacyTests : PeerSupportChat
             refused.ExpectText("only the peer supporter assigned");
             Assert.DoesNotContain("wrong dose", refused.Describe(), StringComparison.Ordinal);
             Assert.Null(refused.CardOf(SupportCards.DetailsKind));
+            Assert.Null(DetailsShownTo(outsider));
         }
 
         Chat.Clock.Advance(TimeSpan.FromMinutes(1));
-        (await Chat.As(Eli).Send("h3 show " + request.Reference)).ExpectCard(SupportCards.DetailsKind);
+        await Chat.As(Eli).Send("h3 show " + request.Reference);
+        Assert.NotNull(DetailsShownTo(Eli));
 
         var log = await Chat.Services.GetRequiredService<SupportAudit>().RecentAsync(50, request.Id, default);
         Assert.Equal(
@@ -173,7 +175,8 @@ public sealed class PrivacyTests : PeerSupportChat
         Assert.Null(raw.GetString("Details"));
         Assert.Null(raw.GetString("RequesterId"));
 
-        (await Chat.As(Eli).Send("h3 show " + request.Reference)).ExpectCard(SupportCards.DetailsKind);
+        await Chat.As(Eli).Send("h3 show " + request.Reference);
+        Assert.Contains(DetailsShownTo(Eli)!.Body.OfType<WellnessBot.Dialogs.Messages.TextBlock>(), t => t.Text.Contains("erased", StringComparison.Ordinal));
         var figures = await Chat.As(Eli).Send("h3 stats 2026-11");
         figures.ExpectText("Requests: 1").ExpectText("time from request to acceptance: median 20 min, 90% within 20 min");
     }

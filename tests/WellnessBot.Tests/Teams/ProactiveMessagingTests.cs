@@ -23,7 +23,8 @@ public sealed class ProactiveMessagingTests : BotFrameworkHostTests
         await Host.PostAsync(TeamsActivities.Personal(Host.ServiceUrl, "hello"), Host.ChannelToken());
         var before = Host.ConnectorCalls().Count;
 
-        Assert.True(await Messenger.SendToUserAsync(Ana, BotMessage.Say("Ben recognised you: thanks for the handoff!")));
+        var where = await Messenger.SendToUserAsync(Ana, BotMessage.Say("Ben recognised you: thanks for the handoff!"));
+        Assert.Equal(new SentMessage("a:personal-ana", "activity-1"), where); // the connector's answer, kept to update it later
 
         var sent = Host.ConnectorCalls().Skip(before).Single();
         Assert.Equal("/v3/conversations/a:personal-ana/activities", sent.Path);
@@ -36,8 +37,8 @@ public sealed class ProactiveMessagingTests : BotFrameworkHostTests
         await Host.PostAsync(TeamsActivities.ChannelMention(Host.ServiceUrl, "help"), Host.ChannelToken());
         var before = Host.ConnectorCalls().Count;
 
-        Assert.True(await Messenger.SendToUserAsync(Ana, BotMessage.Say("hello")));
-        Assert.True(await Messenger.SendToUserAsync(Ana, BotMessage.Say("again")));
+        Assert.NotNull(await Messenger.SendToUserAsync(Ana, BotMessage.Say("hello")));
+        Assert.NotNull(await Messenger.SendToUserAsync(Ana, BotMessage.Say("again")));
 
         var calls = Host.ConnectorCalls().Skip(before).ToList();
         Assert.Equal(["/v3/conversations", "/v3/conversations/activity-1/activities", "/v3/conversations/activity-1/activities"], calls.Select(c => c.Path));
@@ -70,14 +71,14 @@ public sealed class ProactiveMessagingTests : BotFrameworkHostTests
                 "{\"errorCode\":209,\"message\":\"{\\r\\n  \\\"subCode\\\": \\\"MessageWritesBlocked\\\",\\r\\n  \\\"details\\\": \\\"Thread is blocked from message writes.\\\"\\r\\n}\"}"));
         var before = Host.ConnectorCalls().Count;
 
-        Assert.False(await Messenger.SendToUserAsync(Ana, BotMessage.Say("hello")));
+        Assert.Null(await Messenger.SendToUserAsync(Ana, BotMessage.Say("hello")));
         Assert.Single(Host.ConnectorCalls().Skip(before)); // 403 is final: no retries
     }
 
     [Fact]
     public async Task NobodyTheBotHasNeverSeenIsUnreachable()
     {
-        Assert.False(await Messenger.SendToUserAsync(new UserRef("msteams", "29:stranger", "Stranger"), BotMessage.Say("hi")));
+        Assert.Null(await Messenger.SendToUserAsync(new UserRef("msteams", "29:stranger", "Stranger"), BotMessage.Say("hi")));
         Assert.Null(await Messenger.SendToConversationAsync(new ConversationRef("msteams", "19:unknown", ConversationKind.Channel), BotMessage.Say("hi")));
         Assert.Empty(Host.ConnectorCalls());
     }
