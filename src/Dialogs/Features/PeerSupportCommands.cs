@@ -105,7 +105,7 @@ public sealed class PeerSupportCommands(
     {
         if (!program.IsCoordinator(me) && await roster.GetAsync(me, ct).ConfigureAwait(false) is null)
             return "This guide is for H3 peer supporters. A coordinator can add you to the roster with **h3 roster add**.";
-        await context.ReplyPrivatelyAsync(BotMessage.Show(OutreachCards.Guide(catalog.Finder.Catalog.SupporterGuide)), ct).ConfigureAwait(false);
+        await context.ReplyPrivatelyAsync(BotMessage.Show(OutreachCards.Guide(catalog.SupporterGuide)), ct).ConfigureAwait(false);
         return "";
     }
 

@@ -25,15 +25,17 @@ public sealed class PersonalData(ITableStore store, KudosStore kudos, SupportReq
         var received = await kudos.AllReceivedByAsync(person, ct).ConfigureAwait(false);
         var own = (await requests.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Requester?.Key == person.Key).ToList();
         var supported = (await requests.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Supporter?.Key == person.Key).ToList();
+        var referred = (await requests.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Referrer?.Key == person.Key).ToList();
         var supportRequests = new JsonArray();
         foreach (var summary in own)
         {
             var r = await requests.GetAsync(summary.Id, ct).ConfigureAwait(false) ?? summary; // with details, decrypted for the person themselves
             supportRequests.Add(new JsonObject
             {
-                ["reference"] = r.Reference, ["status"] = r.Status.ToString(), ["tier"] = r.Tier.ToString(), ["urgent"] = r.Urgent,
+                ["reference"] = r.Reference, ["kind"] = r.Kind.ToString(), ["status"] = r.Status.ToString(), ["tier"] = r.Tier.ToString(), ["urgent"] = r.Urgent,
                 ["askedAt"] = r.CreatedAt, ["acceptedAt"] = r.AcceptedAt, ["closedAt"] = r.ClosedAt,
-                ["note"] = r.Details?.Note, ["contactBy"] = r.Details?.ContactBy, ["contactInfo"] = r.Details?.ContactInfo,
+                // A referrer's sentence is theirs, and could name them: an outreach's note is not the person's to export.
+                ["note"] = r.IsOutreach ? null : r.Details?.Note, ["contactBy"] = r.Details?.ContactBy, ["contactInfo"] = r.Details?.ContactInfo,
                 ["contactWhen"] = r.Details?.ContactWhen, ["department"] = r.Details?.Department,
             });
         }
@@ -53,6 +55,8 @@ public sealed class PersonalData(ITableStore store, KudosStore kudos, SupportReq
                 ["message"] = k.Message, ["category"] = k.Category.ToString(),
             }).ToArray()),
             ["supportRequests"] = supportRequests,
+            // Who they referred is kept out: how that colleague's outreach went is the colleague's.
+            ["referralsMade"] = new JsonArray(referred.Select(r => (JsonNode)new JsonObject { ["reference"] = r.Reference, ["kind"] = r.Kind.ToString(), ["at"] = r.CreatedAt }).ToArray()),
             ["supportRequestsHeldAsSupporter"] = new JsonArray(supported.Select(r => (JsonNode)JsonValue.Create(r.Reference)!).ToArray()),
             ["peerSupporter"] = rosterEntry is null ? null : new JsonObject { ["department"] = rosterEntry.Department, ["available"] = rosterEntry.Available },
             ["requestDetailsTheyOpened"] = new JsonArray(reads.Select(a => (JsonNode)new JsonObject { ["at"] = a.At, ["request"] = SupportRequest.ReferenceOf(a.RequestId), ["what"] = a.What }).ToArray()),

@@ -22,6 +22,25 @@ public sealed partial class CatalogSource(ResourceSettings settings, ILogger<Cat
     /// <summary>The finder over the last good catalog; loads the file on first use.</summary>
     public ResourceFinder Finder => _finder ?? LoadOrThrow();
 
+    /// <summary>
+    /// The peer supporters' approach guide. An offer must go out whatever state the catalog is in, so a catalog that
+    /// cannot be read gives the built-in guide rather than an error.
+    /// </summary>
+    public SupporterGuide SupporterGuide
+    {
+        get
+        {
+            try
+            {
+                return Finder.Catalog.SupporterGuide;
+            }
+            catch (CatalogException)
+            {
+                return SupporterGuide.Default;
+            }
+        }
+    }
+
     public DateTimeOffset? LoadedAt { get; private set; }
     public CatalogException? LastProblem { get; private set; }
 

@@ -26,7 +26,7 @@ public sealed record Spread(TimeSpan? Median, TimeSpan? P90, int Count)
 
 /// <summary>A month's anonymous figures for coordinators: counts and times only, never names.</summary>
 public sealed record SupportFigures(Month Month, int Requests, IReadOnlyDictionary<SupportTier, int> ByTier, Spread ToAcceptance,
-    Spread AcceptanceToDone, int Escalated, int Cancelled, int Urgent)
+    Spread AcceptanceToDone, int Escalated, int Cancelled, int Urgent, int Referrals = 0, int EventOutreach = 0, int Declined = 0)
 {
     public int Accepted => ToAcceptance.Count;
 
@@ -41,12 +41,13 @@ public sealed record SupportFigures(Month Month, int Requests, IReadOnlyDictiona
             Enum.GetValues<SupportTier>().ToDictionary(t => t, t => inMonth.Count(r => r.Tier == t)),
             Spread.Of(toAcceptance), Spread.Of(toDone),
             inMonth.Count(r => r.Status == SupportStatus.Escalated || r.EscalatedTo is not null),
-            inMonth.Count(r => r.Status == SupportStatus.Cancelled), inMonth.Count(r => r.Urgent));
+            inMonth.Count(r => r.Status == SupportStatus.Cancelled), inMonth.Count(r => r.Urgent),
+            inMonth.Count(r => r.Kind == SupportKind.Referral), inMonth.Count(r => r.Kind == SupportKind.Event), inMonth.Count(r => r.Status == SupportStatus.Declined));
     }
 
     public string ToText() =>
         $"**H3 figures for {Month.Title}** (anonymous)\n\n" +
-        $"- Requests: {Requests} ({Urgent} urgent)\n" +
+        $"- Requests: {Requests} ({Urgent} urgent), of which outreach: {Referrals} referred by a colleague, {EventOutreach} after a difficult event; {Declined} declined (\"thanks, not now\")\n" +
         $"- By tier: local {ByTier[SupportTier.Local]}, peer supporter {ByTier[SupportTier.PeerSupporter]}, expedited referral {ByTier[SupportTier.Expedited]}, not sure {ByTier[SupportTier.NotSure]}\n" +
         $"- Accepted by a peer supporter: {Accepted}; time from request to acceptance: {ToAcceptance.ToText()}\n" +
         $"- Marked done after acceptance: {AcceptanceToDone.Count}; time from acceptance to done: {AcceptanceToDone.ToText()}\n" +

@@ -70,7 +70,7 @@ public sealed class SupportRouting(
             var offered = await requests.TryUpdateAsync(current, current.Offer(candidate.Person, clock.GetUtcNow(), SendGrace), ct).ConfigureAwait(false);
             if (offered is null) return null;
             var (sent, where) = await outbox.NowOrNotAsync(StorageKeys.SupportNotice(offered.Id, offered.ETag, "offer", candidate.Person), candidate.Person,
-                BotMessage.Show(SupportCards.Offer(offered, offered.Details!, settings, catalog.Finder.Catalog.SupporterGuide)), ct).ConfigureAwait(false);
+                BotMessage.Show(SupportCards.Offer(offered, offered.Details!, settings, catalog.SupporterGuide)), ct).ConfigureAwait(false);
             if (sent == Outbox.Delivery.Sent)
             {
                 await roster.MarkAssignedAsync(candidate.Person, clock.GetUtcNow(), ct).ConfigureAwait(false);

@@ -29,6 +29,11 @@ public sealed class OutreachTests : PeerSupportChat
 
         var request = Assert.Single(await Access.AllAsync(default));
         Assert.Equal((SupportKind.Referral, Ben.Key, Ana.Key, false), (request.Kind, request.Requester!.Key, request.Referrer!.Key, request.ReferrerNamed));
+        var (pk, rk) = WellnessBot.Dialogs.StorageKeys.SupportRequest(request.Id);
+        var raw = (await Chat.Store.GetTableClient(WellnessBot.Dialogs.StorageKeys.SupportRequestsTable).GetEntityAsync(pk, rk))!;
+        foreach (var (_, value) in raw) // who it is for and who asked are sealed, like the note
+            foreach (var secret in new[] { Ana.Id, Ben.Id, Worry, "Ana Resident" })
+                Assert.DoesNotContain(secret, value?.ToString() ?? "", StringComparison.Ordinal);
         var offer = Assert.Single(OffersTo(Dana));
         Assert.Equal("A colleague (who asked not to be named)", Fact(offer, "Asked by"));
         Assert.Equal("Ben Resident", Fact(offer, "Reach out to"));
@@ -134,6 +139,7 @@ public sealed class OutreachTests : PeerSupportChat
         Assert.Contains("Ben Resident: declined", status, StringComparison.Ordinal);
         Assert.Contains("Chen Fellow: connected", status, StringComparison.Ordinal);
         Assert.DoesNotContain("Dana", status, StringComparison.Ordinal); // who supported whom is not in the overview
+        (await Chat.As(Eli).Send("h3 stats")).ExpectText("of which outreach: 0 referred by a colleague, 2 after a difficult event; 1 declined");
         (await Chat.As(Dana).Send("h3 event")).ExpectText("for wellness program coordinators");
         Assert.Empty(Chat.Messenger.ToConversations);
     }

@@ -40,6 +40,29 @@ public sealed class CatalogTests : IDisposable
         Assert.All(ResourceCatalog.Categories, c => Assert.Contains(catalog.Resources, r => r.Categories.Contains(c.Id)));
     }
 
+    [Fact]
+    public void TheSupportersGuideIsTheCatalogsOwnTextOrTheBuiltInOneAndABrokenOneIsNamed()
+    {
+        var shipped = CatalogReader.Parse(File.ReadAllText(TestChat.RepoCatalog), TestChat.RepoCatalog);
+        Assert.Contains("not a privileged conversation", shipped.SupporterGuide.Text, StringComparison.Ordinal); // the program's text, not the fallback
+        Assert.Contains("supporterGuide.url", shipped.Placeholders());
+
+        var without = Shipped();
+        without.Remove("supporterGuide");
+        Assert.Equal(SupporterGuide.Default, CatalogReader.Parse(without.ToJsonString(), "resources.json").SupporterGuide);
+
+        var own = Shipped();
+        own["supporterGuide"] = new JsonObject { ["text"] = "Call within a day. Listen.", ["url"] = "https://example.org/h3-script" };
+        var guide = CatalogReader.Parse(own.ToJsonString(), "resources.json").SupporterGuide;
+        Assert.Equal(("Call within a day. Listen.", "https://example.org/h3-script"), (guide.Text, guide.Link!.Value));
+
+        var broken = Shipped();
+        broken["supporterGuide"] = new JsonObject { ["text"] = new string('x', SupporterGuide.MaxTextLength + 1), ["url"] = "http://example.org" };
+        var problems = ProblemsOf(broken);
+        Assert.Contains(problems, p => p.StartsWith("supporterGuide: field 'text'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("is not an https:// link", StringComparison.Ordinal));
+    }
+
     public static TheoryData<string, string, string> BrokenFields => new()
     {
         { "id", "\"Bad Id!\"", "resources[0] (\"Bad Id!\"): field 'id'" },
