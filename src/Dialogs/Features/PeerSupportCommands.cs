@@ -163,7 +163,8 @@ public sealed class PeerSupportCommands(
         if (list.Count == 0) return coordinator ? "No open support requests." : "You don't hold any support requests right now.";
         // No names or notes in lists: details only through "h3 show", which is audited.
         return "**Open support requests** (type **h3 show REF** for details)\n\n" + string.Join("\n", list.Select(r =>
-            $"- {r.Reference}: {r.Status.ToString().ToLowerInvariant()}{(r.Urgent ? ", urgent" : "")}, {SupportRequest.TierTitle(r.Tier).ToLowerInvariant()}, " +
+            $"- {r.Reference}: {r.Status.ToString().ToLowerInvariant()}{(r.Urgent ? ", urgent" : "")}, " +
+            (r.Kind switch { SupportKind.Referral => "outreach (a colleague's referral)", SupportKind.Event => "outreach after an event", _ => SupportRequest.TierTitle(r.Tier).ToLowerInvariant() }) + ", " +
             $"asked {TimeZoneInfo.ConvertTime(r.CreatedAt, program.Zone).ToString("MMM d HH:mm", CultureInfo.InvariantCulture)}" +
             (coordinator && r.Supporter is { } s ? $", with {s.Name}" : "") + (coordinator && r.EscalatedTo is { } c ? $", escalated to {c.Name}" : "")));
     }

@@ -115,4 +115,37 @@ public sealed class FailureIsolationTests : PeerSupportChat
         (await Chat.As(leaving).Send("h3 requests")).ExpectText("You don't hold any support requests");
         (await AcceptAsync(leaving, accepted.Id)).ExpectText("isn't (or is no longer) offered to you");
     }
+
+    [Fact]
+    public async Task OneRequestsFailingTimerDoesNotHoldUpTheOthers()
+    {
+        await RosterAsync(Dana, Fay);
+        var first = await RequestAsync(Ana, Form("peer", draft: "first"));
+        Chat.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await RequestAsync(Ben, Form("peer", draft: "second"));
+        Chat.Messenger.Failing.Add(first.Supporter!.Id); // telling the first supporter their window passed fails
+
+        await SweepAfterAsync(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(2));
+
+        var later = (await Requests.GetAsync(second.Id, default))!;
+        Assert.NotEqual(second.Supporter!.Key, later.Supporter?.Key); // the second request still moved on
+    }
+
+    [Fact]
+    public async Task ARequestWhoseFirstOfferNeverHappenedIsOfferedByTheNextSweep()
+    {
+        await RosterAsync(Dana);
+        // As if the instance died right after storing the request: a New request with its timer due now.
+        var now = Chat.Clock.GetUtcNow();
+        Assert.Equal(SupportRequests.Creation.Created, await Requests.CreateAsync(new SupportRequest
+        {
+            Id = "deadbeef0000000000000001", Requester = Ana with { Name = "" }, Tier = SupportTier.PeerSupporter, Status = SupportStatus.New,
+            CreatedAt = now, Timer = SupportTimer.OfferExpires, DueAt = now, Details = new SupportDetails { RequesterName = Ana.Name },
+        }, default));
+
+        await Timers.SweepAsync(default);
+
+        Assert.Single(OffersTo(Dana));
+        Assert.Equal(SupportStatus.Offered, (await Requests.GetAsync("deadbeef0000000000000001", default))!.Status);
+    }
 }

@@ -12,21 +12,6 @@ namespace WellnessBot.Tests.PeerSupport;
 public sealed class RoutingTests : PeerSupportChat
 {
     [Fact]
-    public async Task OneRequestsFailingTimerDoesNotHoldUpTheOthers()
-    {
-        await RosterAsync(Dana, Fay);
-        var first = await RequestAsync(Ana, Form("peer", draft: "first"));
-        Chat.Clock.Advance(TimeSpan.FromMinutes(1));
-        var second = await RequestAsync(Ben, Form("peer", draft: "second"));
-        Chat.Messenger.Failing.Add(first.Supporter!.Id); // telling the first supporter their window passed fails
-
-        await SweepAfterAsync(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(2));
-
-        var later = (await Requests.GetAsync(second.Id, default))!;
-        Assert.NotEqual(second.Supporter!.Key, later.Supporter?.Key); // the second request still moved on
-    }
-
-    [Fact]
     public async Task ARequestAnotherInstanceOfferedFirstIsLeftToIt()
     {
         await RosterAsync(Dana, Fay);
@@ -196,24 +181,6 @@ public sealed class RoutingTests : PeerSupportChat
 
         Assert.Single(OffersTo(second));
         Assert.Equal(second.Key, (await Requests.GetAsync(request.Id, default))!.Supporter!.Key);
-    }
-
-    [Fact]
-    public async Task ARequestWhoseFirstOfferNeverHappenedIsOfferedByTheNextSweep()
-    {
-        await RosterAsync(Dana);
-        // As if the instance died right after storing the request: a New request with its timer due now.
-        var now = Chat.Clock.GetUtcNow();
-        Assert.Equal(SupportRequests.Creation.Created, await Requests.CreateAsync(new SupportRequest
-        {
-            Id = "deadbeef0000000000000001", Requester = Ana with { Name = "" }, Tier = SupportTier.PeerSupporter, Status = SupportStatus.New,
-            CreatedAt = now, Timer = SupportTimer.OfferExpires, DueAt = now, Details = new SupportDetails { RequesterName = Ana.Name },
-        }, default));
-
-        await Timers.SweepAsync(default);
-
-        Assert.Single(OffersTo(Dana));
-        Assert.Equal(SupportStatus.Offered, (await Requests.GetAsync("deadbeef0000000000000001", default))!.Status);
     }
 
     [Fact]
