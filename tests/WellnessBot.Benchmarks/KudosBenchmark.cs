@@ -19,6 +19,7 @@ internal static class KudosBenchmark
 {
     public static async Task RunAsync()
     {
+        await PatientDetailsBenchmark.RunAsync();
         await DigestCompileAsync();
         await GivingAsync();
     }

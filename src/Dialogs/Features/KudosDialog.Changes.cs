@@ -21,9 +21,11 @@ public sealed partial class KudosDialog
         var found = await FindOwnAsync(context, save, ct).ConfigureAwait(false);
         if (found is null) return DialogOutcome.End;
         var message = (save.Value(KudosCards.MessageInput) ?? "").Trim();
-        if (message.Length == 0 || message.Length > KudosRecord.MaxMessageLength)
+        var identifiers = PatientDetails.Find(message);
+        if (message.Length == 0 || message.Length > KudosRecord.MaxMessageLength || identifiers.Count > 0)
         {
-            var problem = new FormProblem(KudosCards.MessageInput, message.Length == 0 ? Text.NoMessage : Text.TooLong(message.Length));
+            var problem = new FormProblem(KudosCards.MessageInput, message.Length == 0 ? Text.NoMessage
+                : identifiers.Count > 0 ? Text.PatientDetails(PatientDetails.Highlighted(message, identifiers)) : Text.TooLong(message.Length));
             await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.Edit(found, problem, message)), ct).ConfigureAwait(false);
             return DialogOutcome.End;
         }

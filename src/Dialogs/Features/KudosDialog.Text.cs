@@ -39,6 +39,11 @@ public sealed partial class KudosDialog
         public static string CouldNotNotify(IReadOnlyList<string> names) =>
             $"Your kudos is saved for the breakfast, but I couldn't send {string.Join(" and ", names)} a private note (they may not have WellnessBot yet).";
 
+        public static string PatientDetails(string highlighted) =>
+            "This looks like it may include patient details (marked in bold): " + highlighted + "\n\n" +
+            "Kudos are shared in the program channel and read aloud at the breakfast, so please leave patients' names, record numbers, " +
+            "rooms and dates out. What your colleague did says it all. Nothing has been saved or shared.";
+
         public static string AlreadyInDigest(Month month) =>
             $"The {month.Title} digest has already been posted, so this kudos can no longer be changed.";
     }

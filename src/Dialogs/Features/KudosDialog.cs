@@ -122,6 +122,10 @@ public sealed partial class KudosDialog(
     /// </summary>
     private async Task<DialogOutcome> GiveOrAskAsync(ITurnContext context, KudosDraft draft, string message, string idempotencyKey, CancellationToken ct)
     {
+        // Patient details never reach a channel, a digest or the breakfast: the form comes back, privately, with them marked.
+        if (PatientDetails.Find(message) is { Count: > 0 } identifiers)
+            return await ShowFormAsync(context, draft, message, new FormProblem(KudosCards.MessageInput, Text.PatientDetails(PatientDetails.Highlighted(message, identifiers))), ct)
+                .ConfigureAwait(false);
         if (safety.Check(message) == Safety.SafetySignal.Crisis)
         {
             await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.CheckWording(message)), ct).ConfigureAwait(false);
@@ -166,7 +170,7 @@ public sealed partial class KudosDialog(
 
     private async Task<DialogOutcome> ShowFormAsync(ITurnContext context, KudosDraft draft, string? message, FormProblem? problem, CancellationToken ct)
     {
-        await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.Form(draft.DraftId, draft.StartedAt, message, draft.Category, draft.Anonymous, problem)), ct).ConfigureAwait(false);
+        await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.Form(draft.DraftId, draft.StartedAt, message, draft.Category, draft.Anonymous, problem, draft.To)), ct).ConfigureAwait(false);
         return DialogOutcome.Wait(draft with { AwaitingForm = true });
     }
 
@@ -177,9 +181,11 @@ public sealed partial class KudosDialog(
         var message = (form.Value(KudosCards.MessageInput) ?? "").Trim();
         var category = KudosCategories.Parse(form.Value(KudosCards.CategoryInput));
         var anonymous = form.Value(KudosCards.AnonymousInput) == "true";
-        var retry = new KudosDraft(draftId, started, [], category, anonymous, AwaitingForm: true);
+        // Shown again on a problem, the form keeps whoever was already named ("kudos @Ben …" that came to the form).
+        var named = draft?.To is { Count: > 0 } inState ? inState : KudosCards.NamedOnForm(form.Value("to"), context.Turn.From.Channel);
+        var retry = new KudosDraft(draftId, started, named, category, anonymous, AwaitingForm: true);
 
-        var recipients = new List<UserRef>(draft?.To ?? []);
+        var recipients = new List<UserRef>(named);
         var pickedIds = (form.Value(KudosCards.RecipientsInput) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (pickedIds.Length > KudosRecord.MaxRecipients)
             return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.RecipientsInput, Text.TooMany), ct).ConfigureAwait(false);

@@ -23,13 +23,15 @@ public static class KudosCards
 
     /// <summary>The way in when no colleague was named (a personal chat cannot @mention colleagues).</summary>
     public static Card Form(string draftId, DateTimeOffset startedAt, string? message = null, KudosCategory category = KudosCategory.None,
-        bool anonymous = false, FormProblem? problem = null) => new(FormKind)
+        bool anonymous = false, FormProblem? problem = null, IReadOnlyList<UserRef>? to = null) => new(FormKind)
     {
         Title = "Give kudos 🎉",
         Summary = "Recognise a colleague for the monthly program breakfast",
         Body = new CardElement[]
         {
-            new TextBlock("Who made a difference? Your shout-out is read at the monthly program breakfast. Even the little things count!"),
+            new TextBlock(to is { Count: > 0 }
+                ? $"For **{string.Join(", ", to.Select(p => p.Name))}** (already picked; add others below if you like). Your shout-out is read at the monthly program breakfast."
+                : "Who made a difference? Your shout-out is read at the monthly program breakfast. Even the little things count!"),
             new PeoplePicker(RecipientsInput, "Colleagues to recognise") { ErrorMessage = "Pick at least one colleague (or turn on \"Include me\")." },
             new ToggleInput(IncludeMeInput, "Include me: highlight something I did"),
             new TextInput(MessageInput, "Your message") { Multiline = true, MaxLength = KudosRecord.MaxMessageLength, Value = message, Required = true,
@@ -42,10 +44,36 @@ public static class KudosCards
             new SubmitAction("Send kudos", KudosDialog.SubmitAction)
             {
                 Style = ActionStyle.Positive,
-                Data = new Dictionary<string, string> { ["draft"] = draftId, ["started"] = startedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) },
+                Data = NamedOnForm(to, new Dictionary<string, string> { ["draft"] = draftId, ["started"] = startedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) }),
             },
         ],
     };
+
+    /// <summary>
+    /// Colleagues already named ("kudos @Ben …" that came to the form) ride on the form itself: it is answered from
+    /// the giver's private chat, where the channel's dialog state is not.
+    /// </summary>
+    private static Dictionary<string, string> NamedOnForm(IReadOnlyList<UserRef>? to, Dictionary<string, string> data)
+    {
+        if (to is { Count: > 0 }) data["to"] = System.Text.Json.JsonSerializer.Serialize(to.Select(p => new[] { p.Id, p.Name }).ToArray());
+        return data;
+    }
+
+    /// <summary>The colleagues a form carried, in the giver's channel; nothing when the value is not what <see cref="Form"/> wrote.</summary>
+    public static IReadOnlyList<UserRef> NamedOnForm(string? value, string channel)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 16_384) return [];
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<string[][]>(value) is { Length: <= KudosRecord.MaxRecipients } pairs
+                ? [.. pairs.Where(p => p is [{ Length: > 0 and <= 128 }, { }] && !p[0].Any(char.IsControl)).Select(p => new UserRef(channel, p[0], UserRef.NameFrom(p[1], "a colleague")))]
+                : [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
 
     /// <summary>A kudos whose words read as a crisis: shown back to the giver, who decides, before anyone else sees it.</summary>
     public static Card CheckWording(string message) => new(CheckWordingKind)
