@@ -17,6 +17,7 @@ public static class DialogServices
         services.AddSingleton<Kudos.DigestLedger>();
         services.AddSingleton<Kudos.ProgramChannels>();
         services.TryAddSingleton<Kudos.DigestSettings>();
+        services.TryAddSingleton<Kudos.KudosSettings>();
         services.AddSingleton<Kudos.DigestPublisher>();
         services.TryAddSingleton<Support.SupportSettings>();
         services.AddSingleton<Support.DetailsProtector>();

@@ -42,6 +42,12 @@ public static class StorageKeys
         indexRowKey.Split('|', 2) is [var month, var id] && Month.TryParseStored(month, out var m) ? (m, id) : null;
     public static string KudosByRecipientPartition(UserRef recipient) => "r|" + Escape(recipient.Key);
 
+    // Kudos by giver, by when they were given ("ticks|id"): how many someone gave in the last day is one range read.
+    public static (string PartitionKey, string RowKey) KudosByGiver(UserRef giver, DateTimeOffset givenAt, string kudosId) =>
+        (KudosByGiverPartition(giver), givenAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + kudosId);
+    public static string KudosByGiverPartition(UserRef giver) => "g|" + Escape(giver.Key);
+    public static string KudosByGiverSince(DateTimeOffset since) => since.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+
     // The monthly digest: its state row (lease, posted), one row per part posted per channel, per coordinator sent.
     public static string DigestPartition(Month month) => "d|" + month;
     public const string DigestStateRow = "state";

@@ -29,6 +29,7 @@ internal static class WellnessBotServices
         builder.Services.AddSingleton<SettingsSections>();
         builder.AddCheckedSettings<ProgramSettings>(ProgramSettings.SectionName, o => o.Validate());
         builder.AddCheckedSettings<WellnessBot.Dialogs.Kudos.DigestSettings>(WellnessBot.Dialogs.Kudos.DigestSettings.SectionName, o => o.Validate());
+        builder.AddCheckedSettings<WellnessBot.Dialogs.Kudos.KudosSettings>(WellnessBot.Dialogs.Kudos.KudosSettings.SectionName, o => o.Validate());
         builder.AddCheckedSettings<WellnessBot.Dialogs.Safety.SafetySettings>(WellnessBot.Dialogs.Safety.SafetySettings.SectionName, o => o.Validate());
         builder.AddSupportSettings();
         builder.AddCheckedSettings<ResourceSettings>(ResourceSettings.SectionName, o => o.Validate())

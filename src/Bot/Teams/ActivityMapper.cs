@@ -30,9 +30,13 @@ internal static partial class ActivityMapper
         {
             case ActivityTypes.Message:
                 var submission = SubmissionFrom(activity.Value);
-                var (text, mentions) = submission is null ? ReadText(activity, channel) : ("", (IReadOnlyList<UserRef>)[]);
+                var (text, mentions, massMention) = submission is null ? ReadText(activity, channel) : ("", (IReadOnlyList<UserRef>)[], false);
                 if (submission is null && text.Length == 0) return null;
-                return Build(activity, from, conversation, receivedAt) with { Text = text, Mentions = mentions, Submission = submission };
+                return Build(activity, from, conversation, receivedAt) with
+                {
+                    Text = text, Mentions = mentions, Submission = submission,
+                    EdgeProblem = massMention && text.Contains(WellnessBot.Dialogs.Features.KudosDialog.Command, StringComparison.OrdinalIgnoreCase) ? MassMentionProblem : null,
+                };
 
             case ActivityTypes.ConversationUpdate when BotWasAdded(activity):
                 return Build(activity, from, conversation, receivedAt) with { IsWelcome = true };
@@ -67,10 +71,19 @@ internal static partial class ActivityMapper
         return activity.ChannelData.Get("tenant").Get("id").Text() is { Length: > 0 } value ? value : activity.Conversation?.TenantId;
     }
 
-    private static (string Text, IReadOnlyList<UserRef> Mentions) ReadText(Activity activity, string channel)
+    /// <summary>What a kudos naming a channel, a team or a tag gets: people are recognised one by one.</summary>
+    public const string MassMentionProblem =
+        "I can only recognise people one by one, so a channel, team or tag mention doesn't work here. Please mention each colleague, e.g. @Ben thanks for…";
+
+    /// <summary>
+    /// The text with the bot's own leading mention removed and colleagues' mentions as people. A channel, team or tag
+    /// mention (an id that is not a person's 29:/8: id) is never a person: it stays plain text and is reported.
+    /// </summary>
+    private static (string Text, IReadOnlyList<UserRef> Mentions, bool MassMention) ReadText(Activity activity, string channel)
     {
         var text = activity.Text ?? "";
         var mentions = new List<UserRef>();
+        var massMention = false;
         foreach (var entity in activity.Entities ?? [])
         {
             if (entity.Get("type").Text() != "mention" || entity.Get("mentioned") is not { } mentioned) continue;
@@ -85,6 +98,12 @@ internal static partial class ActivityMapper
                 text = text.TrimStart()[mentionText.Length..];
                 continue;
             }
+            if (!IsPerson(id, mentioned) && id != activity.Recipient?.Id)
+            {
+                massMention = true;
+                text = text.Replace(mentionText, "@" + WebUtility.HtmlDecode(name), StringComparison.OrdinalIgnoreCase);
+                continue;
+            }
             var aad = mentioned.Get("aadObjectId").Text() is { Length: <= 64 } objectId ? objectId : null;
             if (mentions.All(m => m.Id != id))
                 mentions.Add(new UserRef(channel, id, WebUtility.HtmlDecode(name), aad));
@@ -92,8 +111,13 @@ internal static partial class ActivityMapper
         }
         // Anything still tagged (clients that send <at> without an entity) is shown as plain text, not trusted as a mention.
         text = AtTag().Replace(text, "@$1");
-        return (WebUtility.HtmlDecode(text).Replace('\u00a0', ' ').Trim(), mentions);
+        return (WebUtility.HtmlDecode(text).Replace('\u00a0', ' ').Trim(), mentions, massMention);
     }
+
+    // People are 29: (Teams users), 8:orgid: / 8:teamsvisitor: (older and guest forms) or 28: (bots); a channel or team
+    // is a 19: thread, and a tag mention says so in mentioned.type.
+    private static bool IsPerson(string id, JsonElement? mentioned) =>
+        mentioned.Get("type").Text() is null or "person" && (id.StartsWith("29:", StringComparison.Ordinal) || id.StartsWith("8:", StringComparison.Ordinal) || id.StartsWith("28:", StringComparison.Ordinal));
 
     /// <summary>An Action.Submit's data: our action id plus every input, as strings.</summary>
     public static FormSubmission? SubmissionFrom(JsonElement? value)

@@ -27,8 +27,12 @@ public sealed partial class KudosDialog
         public static string AskForMessage(IReadOnlyList<UserRef> to, UserRef giver) =>
             $"What would you like to say to {string.Join(" and ", to.Select(r => r.Key == giver.Key ? "yourself" : r.Name))}? Type your message (up to {KudosRecord.MaxMessageLength} characters).";
 
-        public static readonly string TooMany =
-            $"That's a lot of people! One kudos can name up to {KudosRecord.MaxRecipients} colleagues. Please split it into a few, or recognise the team in your message.";
+        public static string TooMany(int limit) =>
+            $"That's a lot of people! One kudos can name up to {limit} colleagues. Please split it into a few, or recognise the team in your message.";
+
+        public static string DailyLimit(int limit, string message) =>
+            $"You've given {limit} kudos in the last 24 hours, which is today's limit: thank you for noticing so many colleagues! 💙 " +
+            $"Nothing was sent this time. Here's what you wrote, to send tomorrow: {message}";
 
         public static string TooLong(int length) =>
             $"Your message is {length} characters; the limit is {KudosRecord.MaxMessageLength}. I've kept your text in the form below so you can shorten it.";

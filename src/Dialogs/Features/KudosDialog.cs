@@ -18,6 +18,7 @@ public sealed partial class KudosDialog(
     IPeopleDirectory people,
     Outbox.Outbox outbox,
     ProgramSettings program,
+    KudosSettings limits,
     Safety.SafetyNet safety,
     TimeProvider clock) : IDialog
 {
@@ -62,9 +63,9 @@ public sealed partial class KudosDialog(
             return DialogOutcome.End;
         }
 
-        if (parsed.Recipients.Count > KudosRecord.MaxRecipients)
+        if (parsed.Recipients.Count > limits.MaxRecipients)
         {
-            await context.ReplyPrivatelyAsync(BotMessage.Say(Text.TooMany), ct).ConfigureAwait(false);
+            await context.ReplyPrivatelyAsync(BotMessage.Say(Text.TooMany(limits.MaxRecipients)), ct).ConfigureAwait(false);
             return DialogOutcome.End;
         }
         var draft = new KudosDraft(CardData.NewDraftId(), clock.GetUtcNow(), parsed.Recipients, parsed.Category, parsed.Anonymous, AwaitingForm: false);
@@ -122,6 +123,7 @@ public sealed partial class KudosDialog(
     /// </summary>
     private async Task<DialogOutcome> GiveOrAskAsync(ITurnContext context, KudosDraft draft, string message, string idempotencyKey, CancellationToken ct)
     {
+        message = KudosText.Unmask(message); // a link is shown as the address it goes to, never behind other words
         // Patient details never reach a channel, a digest or the breakfast: the form comes back, privately, with them marked.
         if (PatientDetails.Find(message) is { Count: > 0 } identifiers)
             return await ShowFormAsync(context, draft, message, new FormProblem(KudosCards.MessageInput, Text.PatientDetails(PatientDetails.Highlighted(message, identifiers))), ct)
@@ -187,8 +189,8 @@ public sealed partial class KudosDialog(
 
         var recipients = new List<UserRef>(named);
         var pickedIds = (form.Value(KudosCards.RecipientsInput) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (pickedIds.Length > KudosRecord.MaxRecipients)
-            return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.RecipientsInput, Text.TooMany), ct).ConfigureAwait(false);
+        if (pickedIds.Length > limits.MaxRecipients)
+            return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.RecipientsInput, Text.TooMany(limits.MaxRecipients)), ct).ConfigureAwait(false);
         foreach (var picked in pickedIds)
         {
             var person = await people.FindAsync(context.Turn, picked, ct).ConfigureAwait(false);
@@ -202,7 +204,8 @@ public sealed partial class KudosDialog(
             recipients.Add(context.Turn.From);
 
         if (recipients.Count == 0) return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.RecipientsInput, Text.NoRecipient), ct).ConfigureAwait(false);
-        if (recipients.Count > KudosRecord.MaxRecipients) return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.RecipientsInput, Text.TooMany), ct).ConfigureAwait(false);
+        if (recipients.Count > limits.MaxRecipients)
+            return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.RecipientsInput, Text.TooMany(limits.MaxRecipients)), ct).ConfigureAwait(false);
         if (message.Length == 0) return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.MessageInput, Text.NoMessage), ct).ConfigureAwait(false);
         if (message.Length > KudosRecord.MaxMessageLength) return await ShowFormAsync(context, retry, message, new FormProblem(KudosCards.MessageInput, Text.TooLong(message.Length)), ct).ConfigureAwait(false);
 
@@ -212,6 +215,11 @@ public sealed partial class KudosDialog(
     private async Task GiveAsync(ITurnContext context, KudosDraft draft, string message, string idempotencyKey, CancellationToken ct)
     {
         var turn = context.Turn;
+        if (await OverDailyLimitAsync(turn.From, KudosStore.IdFor(turn.From.Key + "|" + idempotencyKey), draft, ct).ConfigureAwait(false))
+        {
+            await context.ReplyPrivatelyAsync(BotMessage.Say(Text.DailyLimit(limits.MaxPerDay, message)), ct).ConfigureAwait(false);
+            return;
+        }
         var record = new KudosRecord
         {
             Id = KudosStore.IdFor(turn.From.Key + "|" + idempotencyKey),
@@ -240,6 +248,14 @@ public sealed partial class KudosDialog(
         if (created && !turn.Conversation.IsPrivate)
             await context.ReplyAsync(KudosCards.ChannelShoutOut(stored), ct).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Kudos:MaxPerDay in the last 24 hours already. The same kudos asked for again (a turn run again after a crash)
+    /// is never refused: it was counted when it was given.
+    /// </summary>
+    private async Task<bool> OverDailyLimitAsync(UserRef giver, string kudosId, KudosDraft draft, CancellationToken ct) =>
+        await kudos.CountGivenSinceAsync(giver, clock.GetUtcNow() - TimeSpan.FromDays(1), ct).ConfigureAwait(false) >= limits.MaxPerDay
+        && await kudos.GetAsync(Month.Of(draft.StartedAt, program.Zone), kudosId, ct).ConfigureAwait(false) is null;
 
     /// <summary>The same message delivered twice (channel retries) must give one kudos.</summary>
     private static string IdempotencyKey(Turn turn) =>

@@ -28,8 +28,11 @@ public sealed record KudosRecord
 {
     public const int MaxMessageLength = 500;
 
-    /// <summary>More people than this in one kudos is a team shout-out: the program breakfast reads names one by one.</summary>
-    public const int MaxRecipients = 25;
+    /// <summary>
+    /// The most people one kudos can ever name (a program sets its own limit below this, Kudos:MaxRecipients): more is
+    /// a team shout-out, and the program breakfast reads names one by one.
+    /// </summary>
+    public const int MaxRecipients = 50;
 
     public required string Id { get; init; }
     /// <summary>"2026-11": the month in the program's time zone when it was given.</summary>

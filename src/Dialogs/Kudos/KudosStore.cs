@@ -68,6 +68,8 @@ public sealed class KudosStore(ITableStore store)
             var (ipk, irk) = StorageKeys.KudosByRecipient(recipient, kudos.Month, kudos.Id);
             await _table.DeleteEntityAsync(ipk, irk, ETag.All, ct).ConfigureAwait(false);
         }
+        var (gpk, grk) = StorageKeys.KudosByGiver(kudos.Giver, kudos.GivenAt, kudos.Id);
+        await _table.DeleteEntityAsync(gpk, grk, ETag.All, ct).ConfigureAwait(false);
         return deleted;
     }
 
@@ -131,8 +133,19 @@ public sealed class KudosStore(ITableStore store)
         return found;
     }
 
+    /// <summary>How many kudos someone has given since <paramref name="since"/> (withdrawn ones not counted): one range read.</summary>
+    public async Task<int> CountGivenSinceAsync(UserRef giver, DateTimeOffset since, CancellationToken ct)
+    {
+        var count = 0;
+        var query = TableQuery.InPartition(StorageKeys.KudosByGiverPartition(giver)).RowKeyBetween(StorageKeys.KudosByGiverSince(since), null);
+        await foreach (var _ in _table.QueryAsync(query, ct).ConfigureAwait(false)) count++;
+        return count;
+    }
+
     private async Task WriteIndexesAsync(KudosRecord kudos, CancellationToken ct)
     {
+        var (gpk, grk) = StorageKeys.KudosByGiver(kudos.Giver, kudos.GivenAt, kudos.Id);
+        await _table.UpsertEntityAsync(new TableEntity(gpk, grk), TableUpdateMode.Replace, ct).ConfigureAwait(false);
         foreach (var recipient in kudos.Recipients)
         {
             var (pk, rk) = StorageKeys.KudosByRecipient(recipient, kudos.Month, kudos.Id);
@@ -183,7 +196,7 @@ public sealed class KudosStore(ITableStore store)
         Month = Month.TryParseStored(e.GetString("Month"), out var month) ? month : StorageKeys.KudosPartitionMonth(e.PartitionKey),
         Giver = new UserRef(e.GetString("GiverChannel") ?? "", e.GetString("GiverId") ?? "", e.GetString("GiverName") ?? "", e.GetString("GiverAad")),
         Recipients = Recipients(e.GetString("Recipients") ?? "[]", recipientsSeen),
-        Message = e.GetString("Message") ?? "",
+        Message = KudosText.Unmask(e.GetString("Message") ?? ""), // kudos saved before links were unmasked are shown unmasked too
         Category = KudosCategories.Parse(e.GetString("Category")),
         Anonymous = e.GetBoolean("Anonymous") ?? false,
         GivenAt = e.GetDateTimeOffset("GivenAt") ?? DateTimeOffset.MinValue,

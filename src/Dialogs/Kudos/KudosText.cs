@@ -76,6 +76,34 @@ public static partial class KudosText
         return new Parsed(recipients, message, category, anonymous, unknown, namesTheBot);
     }
 
+    /// <summary>
+    /// Links as the address they go to, never behind other words: "[the schedule](https://x)" and Slack's
+    /// "&lt;https://x|the schedule&gt;" become "the schedule (https://x)". Kudos reach a channel, DMs and the digest
+    /// from a trusted bot; a masked link there would be a phishing tool.
+    /// </summary>
+    public static string Unmask(string text)
+    {
+        if (text.IndexOf("](", StringComparison.Ordinal) < 0 && text.IndexOf('<') < 0) return text;
+        text = MarkdownLink().Replace(text, m => Shown(m.Groups["label"].Value, m.Groups["url"].Value));
+        text = SlackLink().Replace(text, m => Shown(m.Groups["label"].Value, m.Groups["url"].Value));
+        return HtmlLink().Replace(text, m => Shown(m.Groups["label"].Value, m.Groups["url"].Value));
+    }
+
+    private static string Shown(string label, string url)
+    {
+        label = label.Trim();
+        return label.Length == 0 || label == url ? url : $"{label} ({url})";
+    }
+
+    [GeneratedRegex(@"\[(?<label>[^\]\n]{0,300})\]\(\s*<?(?<url>[^)\s>]{1,2000})>?(?:\s+""[^""]*"")?\s*\)")]
+    private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"<(?<url>(?:https?|mailto|tel):[^|>\s]{1,2000})(?:\|(?<label>[^>]{0,300}))?>", RegexOptions.IgnoreCase)]
+    private static partial Regex SlackLink();
+
+    [GeneratedRegex(@"<a\s[^>]*href\s*=\s*[""'](?<url>[^""']{1,2000})[""'][^>]*>(?<label>.{0,300}?)</a>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlLink();
+
     private static string FirstWord(string text)
     {
         var end = 0;

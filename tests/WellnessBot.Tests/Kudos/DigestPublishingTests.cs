@@ -125,7 +125,10 @@ public sealed class DigestExactlyOnceOnAzuriteTests(AzuriteServer azurite)
         await first.InitializeAsync();
         await first.As(Eli).In(WellnessChannel).Send("digest channel here");
         for (var i = 0; i < 40; i++)
+        {
             await first.As(Ana).Send($"kudos @Ben Resident thanks {i} " + new string('~', 300), [Ben]);
+            first.Clock.Advance(TimeSpan.FromHours(1.5)); // within Kudos:MaxPerDay, still in November
+        }
         var due = new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
         first.Clock.SetUtcNow(due);
         second.Clock.SetUtcNow(due);

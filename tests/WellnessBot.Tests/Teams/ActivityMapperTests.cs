@@ -26,6 +26,24 @@ public sealed class ActivityMapperTests
     }
 
     [Fact]
+    public void AChannelTeamOrTagMentionIsNeverAPersonAndAKudosNamingOneIsAnsweredPrivately()
+    {
+        var shape = JsonSerializer.SerializeToNode(TeamsActivities.ChannelMention("https://smba.test/",
+            "kudos <at>General</at> <at>Night float</at> and <at>Ben Resident</at> thanks all", ("19:program-general@thread.tacv2", "General"), ("MmE2NzE0=", "Night float"),
+            ("29:resident-ben", "Ben Resident")))!;
+        shape["entities"]![2]!["mentioned"]!["type"] = "tag";
+        var turn = ActivityMapper.ToTurn(Parse(shape), At)!;
+
+        Assert.Equal(["29:resident-ben"], turn.Mentions.Select(m => m.Id)); // never mentioned back in a shout-out
+        Assert.Equal("kudos @General @Night float and @Ben Resident thanks all", turn.Text);
+        Assert.Equal(ActivityMapper.MassMentionProblem, turn.EdgeProblem);
+
+        var help = ActivityMapper.ToTurn(Parse(TeamsActivities.ChannelMention("https://smba.test/", "help <at>General</at>", ("19:program-general@thread.tacv2", "General"))), At)!;
+        Assert.Null(help.EdgeProblem); // only a kudos is refused for it
+        Assert.Empty(help.Mentions);
+    }
+
+    [Fact]
     public void AtTagsWithoutAMentionEntityAreNotTrustedAsMentions()
     {
         var turn = ActivityMapper.ToTurn(Parse(TeamsActivities.Personal("https://smba.test/", "kudos <at>Someone</at> great job")), At);
