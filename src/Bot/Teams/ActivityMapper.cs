@@ -77,7 +77,7 @@ internal static partial class ActivityMapper
 
     /// <summary>
     /// The text with the bot's own leading mention removed and colleagues' mentions as people. A channel, team or tag
-    /// mention (an id that is not a person's 29:/8: id) is never a person: it stays plain text and is reported.
+    /// mention is never a person: it stays plain text and is reported.
     /// </summary>
     private static (string Text, IReadOnlyList<UserRef> Mentions, bool MassMention) ReadText(Activity activity, string channel)
     {
@@ -114,10 +114,10 @@ internal static partial class ActivityMapper
         return (WebUtility.HtmlDecode(text).Replace('\u00a0', ' ').Trim(), mentions, massMention);
     }
 
-    // People are 29: (Teams users), 8:orgid: / 8:teamsvisitor: (older and guest forms) or 28: (bots); a channel or team
-    // is a 19: thread, and a tag mention says so in mentioned.type.
+    // A channel or a team is a 19: thread; a tag (or a channel or team) mention says so in mentioned.type. Everyone
+    // else is a person: 29: in Teams, other forms in the emulator and the Playground.
     private static bool IsPerson(string id, JsonElement? mentioned) =>
-        mentioned.Get("type").Text() is null or "person" && (id.StartsWith("29:", StringComparison.Ordinal) || id.StartsWith("8:", StringComparison.Ordinal) || id.StartsWith("28:", StringComparison.Ordinal));
+        mentioned.Get("type").Text() is null or "person" && !id.StartsWith("19:", StringComparison.Ordinal);
 
     /// <summary>An Action.Submit's data: our action id plus every input, as strings.</summary>
     public static FormSubmission? SubmissionFrom(JsonElement? value)
