@@ -15,6 +15,11 @@ public static class KudosCorpus
 
     public static IReadOnlyList<Line> WithoutIdentifiers { get; } = Read("kudos-without-identifiers.txt");
 
+    /// <summary>A second round, written blind (after the guard, by a writer who saw neither it nor the first round): the evaluation.</summary>
+    public static IReadOnlyList<Line> BlindWithIdentifiers { get; } = Read(Path.Combine("blind", "kudos-with-identifiers.txt"));
+
+    public static IReadOnlyList<Line> BlindWithoutIdentifiers { get; } = Read(Path.Combine("blind", "kudos-without-identifiers.txt"));
+
     private static List<Line> Read(string file)
     {
         var lines = new List<Line>();

@@ -130,6 +130,7 @@ internal static class WellnessBotServices
             services.GetRequiredService<BotTokenProvider>(),
             services.GetService<BotConnectorClientOptions>()));
         builder.Services.AddSingleton<ConversationDirectory>();
+        builder.Services.AddSingleton<TeamRoster>();
         builder.Services.AddSingleton<TeamsMessenger>();
         builder.Services.AddSingleton<TeamsPeopleDirectory>();
         builder.Services.AddSingleton<IProactiveMessenger, RoutingMessenger>();

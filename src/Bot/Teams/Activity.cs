@@ -37,6 +37,22 @@ internal sealed class ChannelAccount
     [JsonPropertyName("role")] public string? Role { get; set; }
 }
 
+/// <summary>A team member as the members APIs answer: Teams says aadObjectId, some clients objectId.</summary>
+internal sealed class TeamMember
+{
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("name")] public string? Name { get; set; }
+    [JsonPropertyName("aadObjectId")] public string? AadObjectId { get; set; }
+    [JsonPropertyName("objectId")] public string? ObjectId { get; set; }
+    [JsonPropertyName("tenantId")] public string? TenantId { get; set; }
+}
+
+internal sealed class MembersPage
+{
+    [JsonPropertyName("members")] public List<TeamMember>? Members { get; set; }
+    [JsonPropertyName("continuationToken")] public string? ContinuationToken { get; set; }
+}
+
 internal sealed class ConversationAccount
 {
     [JsonPropertyName("id")] public string? Id { get; set; }

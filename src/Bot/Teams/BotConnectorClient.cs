@@ -75,6 +75,19 @@ internal sealed class BotConnectorClient
         return JsonSerializer.Deserialize<ChannelAccount>(message.Response.Content.ToMemory().Span, BotJson.Options);
     }
 
+    /// <summary>
+    /// One page of a team's or conversation's members (GET /v3/conversations/{id}/pagedmembers). The continuation
+    /// token is null on the last page.
+    /// </summary>
+    public async Task<MembersPage> GetPagedMembersAsync(string serviceUrl, string conversationId, string? continuationToken, CancellationToken ct)
+    {
+        var query = "pageSize=500" + (continuationToken is null ? "" : "&continuationToken=" + Uri.EscapeDataString(continuationToken));
+        using var message = Create(RequestMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/pagedmembers?{query}", null);
+        await _pipeline.SendAsync(message, ct).ConfigureAwait(false);
+        EnsureSuccess(message.Response);
+        return JsonSerializer.Deserialize<MembersPage>(message.Response.Content.ToMemory().Span, BotJson.Options) ?? new MembersPage();
+    }
+
     private async Task<ResourceResponse> SendAsync(RequestMethod method, string serviceUrl, string path, JsonObject? body, CancellationToken ct)
     {
         using var message = Create(method, serviceUrl, path, body);

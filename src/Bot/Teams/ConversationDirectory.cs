@@ -59,6 +59,39 @@ internal sealed class ConversationDirectory(ITableStore store)
         }
     }
 
+    /// <summary>
+    /// Someone the bot has not heard from but may message: a member of a team it is installed in (Teams lets a bot
+    /// start a 1:1 with them, by id and tenant), or a colleague mentioned beside it. A 1:1 already known is kept.
+    /// </summary>
+    public async Task RememberMemberAsync(string channel, string userId, string? name, string? aadObjectId, string serviceUrl, string? tenantId, string botId,
+        CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.UserAddress(channel, userId);
+        var row = new TableEntity(pk, rk) { ["ServiceUrl"] = serviceUrl, ["BotId"] = botId, ["TenantId"] = tenantId };
+        if (!string.IsNullOrEmpty(name)) row["Name"] = name;
+        if (!string.IsNullOrEmpty(aadObjectId)) row["AadObjectId"] = aadObjectId;
+        await UpsertIfChangedAsync(row, ct).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(aadObjectId)) await RememberAadAsync(channel, aadObjectId, userId, name, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A member left a team: their address goes unless they have a 1:1 with the bot of their own.</summary>
+    public async Task ForgetMemberAsync(string channel, string userId, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.UserAddress(channel, userId);
+        if (await _table.GetEntityAsync(pk, rk, ct).ConfigureAwait(false) is { } row && row.GetString("PersonalConversationId") is null)
+        {
+            try
+            {
+                await _table.DeleteEntityAsync(pk, rk, row.ETag, ct).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // They wrote to the bot meanwhile: their address stays.
+            }
+        }
+        _written.TryRemove(pk + "/" + rk, out _);
+    }
+
     public async Task<UserAddress?> FindUserAsync(UserRef user, CancellationToken ct)
     {
         var (pk, rk) = StorageKeys.UserAddress(user);

@@ -13,6 +13,7 @@ namespace WellnessBot.Bot.Teams;
 internal sealed partial class TeamsInbound(
     IServiceScopeFactory scopes,
     ConversationDirectory directory,
+    TeamRoster roster,
     BotConnectorClient connector,
     IProactiveMessenger messenger,
     ILogger<TeamsInbound> logger) : IQueuedRequestRunner
@@ -38,6 +39,7 @@ internal sealed partial class TeamsInbound(
         {
             LogStoreFailure(logger, ex.ErrorCode); // the turn still runs; TurnHandler apologises if storage is really down
         }
+        await roster.OnActivityAsync(activity, turn, ct).ConfigureAwait(false);
         if (turn is null || (turn.IsWelcome && !await FirstWelcomeAsync(turn, ct).ConfigureAwait(false))) return;
 
         await using var scope = scopes.CreateAsyncScope();

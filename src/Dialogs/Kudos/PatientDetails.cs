@@ -114,14 +114,15 @@ public static partial class PatientDetails
     private static partial Regex SocialSecurity();
 
     // (617) 555-0199, 617-555-0199, 617.555.0142, 555-0199, +1 617 555 0199.
-    [GeneratedRegex(@"(?<![\d/.\-])(?:\+?1[\s.\-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.\-])\d{3}[\s.\-]\d{4}(?![\d/])|(?<![\d/.\-:])\d{3}-\d{4}(?![\d/\-])")]
+    // … and international ones (+44 20 7946 0321), and local 7-digit ones written with a space or a dot (555 0163).
+    [GeneratedRegex(@"(?<![\d/.\-])(?:\+?1[\s.\-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.\-])\d{3}[\s.\-]\d{4}(?![\d/])|(?<![\d/.\-:])\d{3}[\-.\s]\d{4}(?![\d/\-.:])|\+\d{1,3}(?:[\s.\-]?\d{1,4}){3,5}\b")]
     private static partial Regex Phone();
 
     private const string MonthName = @"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
     private const string AnyDate = @"(?:\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|" + MonthName + @"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+" + MonthName + @",?\s+\d{2,4}|(?:19|20)\d{2})";
 
     // A date (or a year) after DOB, born, birthday, b.
-    [GeneratedRegex(@"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+(?:on|in))?|b\.)\s*[:\-=]?\s*" + AnyDate, RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday|bday|born|b\.)(?:\s+(?:is|was|on|in))*\s*[:\-=]?\s*" + AnyDate, RegexOptions.IgnoreCase)]
     private static partial Regex BirthDate();
 
     // A full date in the last century is a birth date in a kudos: shifts and conferences are this year's.
@@ -129,7 +130,7 @@ public static partial class PatientDetails
     private static partial Regex OldDate();
 
     // MRN 40211873, mrn#5512093, MR 0098123, acct 88812345, chart 1234567, pt 7731902: a record word, then 5+ digits.
-    [GeneratedRegex(@"\b(?:mrn|m\.r\.n\.?|mr|med(?:ical)?\s*rec(?:ord)?s?(?:\s*(?:no|number|num))?|acct|account|chart|fin|csn|pt|patient|id)\s*(?:no\.?|number|num|#)?\s*[:#=]?\s*\d{5,}\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:mrn|m\.r\.n\.?|mr|med(?:ical)?\s*rec(?:ord)?s?(?:\s*(?:no|number|num))?|acct|account|chart|fin|csn|pt|patient|id)\s*(?:no\.?|number|num|#)?\s*[:#=]?\s*(?:\d{5,}|\d{2,}(?:[\s\-]\d{2,})+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RecordNumber();
 
     // Six digits or more, not part of a decimal, a time range or a fraction.
@@ -151,10 +152,10 @@ public static partial class PatientDetails
     // Who a bed can hold: a patient and the ways residents name one.
     private const string Person = @"(?:patient|patients|pt|pts|lady|ladies|gentleman|gent|guy|man|woman|kid|kiddo|kids|baby|babies|infant|newborn|neonate|" +
         @"twins?|toddler|child|boy|girl|teen|mom|dad|mother|father|parents|son|daughter|wife|husband|grandma|grandpa|grandmother|grandfather|family|" +
-        @"fella|dude|yo|y/o|year old|years old)";
+        @"fella|dude|vet|veteran|elder|elderly|abuela|abuelo|nana|papa|\d{0,3}\s?(?:yo|y/o|yr old|year old|years old))";
 
     // Words between a person and their bed: "the lady in bed 14", "the pt in ED bay 15", "Mr K in micu room 9", "pt in 7B bed 2".
-    private const string Between = @"(?:in|from|at|over|on|the|up|down|back|to|into|of|[a-z]\.?|\d{1,2}[a-z]|[a-z]\d{1,2}|(?-i:[A-Z&]{2,6})|" +
+    private const string Between = @"(?:in|from|at|over|on|the|up|down|back|to|into|of|[a-z]\.?|\d{1,2}|\d{1,2}[a-z]|[a-z]\d{1,2}|(?-i:[A-Z&]{2,6})|pod|triage|" +
         @"ed|er|icu|picu|micu|sicu|nicu|ccu|cvicu|pacu|l&d|trauma|resus|peds|ward|unit|obs|stepdown|tele|floor|north|south|east|west)";
 
     [GeneratedRegex(@"\b(?:(?:mr|mrs|ms|miss)\.?\s+[a-z'’\-]+|" + Person + @"|him|her|one|someone|somebody)\.?(?:\s+" + Between + @")*\s*$", RegexOptions.IgnoreCase)]
