@@ -42,11 +42,14 @@ public static class StorageKeys
         indexRowKey.Split('|', 2) is [var month, var id] && Month.TryParseStored(month, out var m) ? (m, id) : null;
     public static string KudosByRecipientPartition(UserRef recipient) => "r|" + Escape(recipient.Key);
 
-    // Kudos by giver, by when they were given ("ticks|id"): how many someone gave in the last day is one range read.
-    public static (string PartitionKey, string RowKey) KudosByGiver(UserRef giver, DateTimeOffset givenAt, string kudosId) =>
-        (KudosByGiverPartition(giver), givenAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + kudosId);
-    public static string KudosByGiverPartition(UserRef giver) => "g|" + Escape(giver.Key);
-    public static string KudosByGiverSince(DateTimeOffset since) => since.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+    // How many kudos someone gave, per hour ("g|giver" / hour's ticks, with a count): the last day is one read of at
+    // most 25 small rows, however many they gave.
+    public static (string PartitionKey, string RowKey) KudosGivenInHour(UserRef giver, DateTimeOffset givenAt) =>
+        (KudosGivenPartition(giver), HourOf(givenAt));
+    public static string KudosGivenPartition(UserRef giver) => "g|" + Escape(giver.Key);
+    // The hours that start at or after since: a limit errs towards letting someone give.
+    public static string KudosGivenSince(DateTimeOffset since) => HourOf(since.AddTicks(TimeSpan.TicksPerHour - 1));
+    private static string HourOf(DateTimeOffset at) => (at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerHour).ToString("D19", CultureInfo.InvariantCulture);
 
     // The monthly digest: its state row (lease, posted), one row per part posted per channel, per coordinator sent.
     public static string DigestPartition(Month month) => "d|" + month;

@@ -68,8 +68,7 @@ public sealed class KudosStore(ITableStore store)
             var (ipk, irk) = StorageKeys.KudosByRecipient(recipient, kudos.Month, kudos.Id);
             await _table.DeleteEntityAsync(ipk, irk, ETag.All, ct).ConfigureAwait(false);
         }
-        var (gpk, grk) = StorageKeys.KudosByGiver(kudos.Giver, kudos.GivenAt, kudos.Id);
-        await _table.DeleteEntityAsync(gpk, grk, ETag.All, ct).ConfigureAwait(false);
+        if (deleted) await CountGivenAsync(kudos.Giver, kudos.GivenAt, -1, ct).ConfigureAwait(false);
         return deleted;
     }
 
@@ -133,19 +132,46 @@ public sealed class KudosStore(ITableStore store)
         return found;
     }
 
-    /// <summary>How many kudos someone has given since <paramref name="since"/> (withdrawn ones not counted): one range read.</summary>
+    /// <summary>
+    /// How many kudos someone has given in the whole hours since <paramref name="since"/> (withdrawn ones not
+    /// counted): one read of their hourly counts.
+    /// </summary>
     public async Task<int> CountGivenSinceAsync(UserRef giver, DateTimeOffset since, CancellationToken ct)
     {
         var count = 0;
-        var query = TableQuery.InPartition(StorageKeys.KudosByGiverPartition(giver)).RowKeyBetween(StorageKeys.KudosByGiverSince(since), null);
-        await foreach (var _ in _table.QueryAsync(query, ct).ConfigureAwait(false)) count++;
+        var query = TableQuery.InPartition(StorageKeys.KudosGivenPartition(giver)).RowKeyBetween(StorageKeys.KudosGivenSince(since), null);
+        await foreach (var row in _table.QueryAsync(query, ct).ConfigureAwait(false)) count += row.GetInt32("Count") ?? 0;
         return count;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="by"/> to the giver's count for that hour, ETag-checked. A count is for a limit, not a
+    /// ledger: after a few lost races it gives up rather than hold up the kudos.
+    /// </summary>
+    private async Task CountGivenAsync(UserRef giver, DateTimeOffset at, int by, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.KudosGivenInHour(giver, at);
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            try
+            {
+                if (await _table.GetEntityAsync(pk, rk, ct).ConfigureAwait(false) is { } row)
+                    await _table.UpdateEntityAsync(new TableEntity(pk, rk) { ["Count"] = Math.Max(0, (row.GetInt32("Count") ?? 0) + by) }, row.ETag, TableUpdateMode.Replace, ct)
+                        .ConfigureAwait(false);
+                else if (by > 0)
+                    await _table.AddEntityAsync(new TableEntity(pk, rk) { ["Count"] = by }, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (ex is ConcurrencyConflictException or EntityAlreadyExistsException or EntityNotFoundException)
+            {
+                // Another kudos by the same person counted at the same moment: read again.
+            }
+        }
     }
 
     private async Task WriteIndexesAsync(KudosRecord kudos, CancellationToken ct)
     {
-        var (gpk, grk) = StorageKeys.KudosByGiver(kudos.Giver, kudos.GivenAt, kudos.Id);
-        await _table.UpsertEntityAsync(new TableEntity(gpk, grk), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        await CountGivenAsync(kudos.Giver, kudos.GivenAt, +1, ct).ConfigureAwait(false);
         foreach (var recipient in kudos.Recipients)
         {
             var (pk, rk) = StorageKeys.KudosByRecipient(recipient, kudos.Month, kudos.Id);
