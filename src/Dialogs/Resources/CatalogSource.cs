@@ -34,9 +34,9 @@ public sealed partial class CatalogSource(ResourceSettings settings, ILogger<Cat
             {
                 return Finder.Catalog.SupporterGuide;
             }
-            catch (CatalogException)
+            catch (Exception ex) when (ex is CatalogException or ArgumentException or IOException or UnauthorizedAccessException)
             {
-                return SupporterGuide.Default;
+                return SupporterGuide.Default; // no catalog configured, or none readable: the built-in guide
             }
         }
     }

@@ -56,6 +56,10 @@ public sealed class CatalogTests : IDisposable
         var guide = CatalogReader.Parse(own.ToJsonString(), "resources.json").SupporterGuide;
         Assert.Equal(("Call within a day. Listen.", "https://example.org/h3-script"), (guide.Text, guide.Link!.Value));
 
+        // An offer never fails for the guide: with no catalog configured, or none readable, the built-in one.
+        Assert.Equal(SupporterGuide.Default, new CatalogSource(new ResourceSettings(), NullLogger<CatalogSource>.Instance).SupporterGuide);
+        Assert.Equal(SupporterGuide.Default, new CatalogSource(new ResourceSettings { CatalogPath = Path.Combine(_folder, "missing.json") }, NullLogger<CatalogSource>.Instance).SupporterGuide);
+
         var broken = Shipped();
         broken["supporterGuide"] = new JsonObject { ["text"] = new string('x', SupporterGuide.MaxTextLength + 1), ["url"] = "http://example.org" };
         var problems = ProblemsOf(broken);
