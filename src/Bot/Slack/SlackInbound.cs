@@ -87,8 +87,12 @@ internal sealed partial class SlackInbound(
         if (!SlackTurnMapper.IsMessageToTheBot(envelope)) return; // nothing to look up for what is not a turn
         var lookups = await LookUpAsync(e.At("text").Str() ?? "", userId, ct).ConfigureAwait(false);
         if (SlackTurnMapper.Message(envelope, lookups, receivedAt) is { } turn)
-            await RunAsync(new SlackTurnContext(turn, api, forms, null, null), ct).ConfigureAwait(false);
+            await RunAsync(new SlackTurnContext(turn, api, forms, null, null) { ThreadTs = ThreadOf(e) }, ct).ConfigureAwait(false);
     }
+
+    /// <summary>The thread a message was written in (Slack's thread_ts), so the answer stays in that thread.</summary>
+    private static string? ThreadOf(JsonObject message) =>
+        message.At("thread_ts").Str() is { Length: > 0 and <= 32 } ts && ts.All(c => char.IsAsciiDigit(c) || c == '.') ? ts : null;
 
     /// <summary>A button click (block_actions): a card's submit action, "Open the form", or an App Home shortcut.</summary>
     private async Task RunBlockActionAsync(JsonObject payload, DateTimeOffset receivedAt, CancellationToken ct)

@@ -19,6 +19,9 @@ internal sealed class SlackTurnContext(Turn turn, SlackWebApi api, SlackForms fo
     /// <summary>Set when the dialog answered a modal's submission by showing the form again with a problem.</summary>
     public Card? FormShownAgain { get; private set; }
 
+    /// <summary>The thread the turn was written in: replies in the channel go to that thread (a kudos given in a thread is answered there).</summary>
+    public string? ThreadTs { get; init; }
+
     /// <summary>When true (a modal submission), a re-shown form is kept for the modal's answer instead of being sent.</summary>
     public bool AnsweringModal { get; init; }
 
@@ -29,7 +32,7 @@ internal sealed class SlackTurnContext(Turn turn, SlackWebApi api, SlackForms fo
         {
             try
             {
-                return await PostAsync(Turn.Conversation.Id, message, ct).ConfigureAwait(false);
+                return await PostAsync(Turn.Conversation.Id, message, ct, ThreadTs).ConfigureAwait(false);
             }
             catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found" && responseUrl is not null)
             {
@@ -97,11 +100,14 @@ internal sealed class SlackTurnContext(Turn turn, SlackWebApi api, SlackForms fo
         }
     }
 
-    private async Task<string?> PostAsync(string channel, BotMessage message, CancellationToken ct)
+    private async Task<string?> PostAsync(string channel, BotMessage message, CancellationToken ct, string? threadTs = null)
     {
         string? first = null;
         foreach (var part in await RenderAsync(message, ct).ConfigureAwait(false))
-            first ??= await api.PostMessageAsync(channel, part, ct: ct).ConfigureAwait(false);
+        {
+            var ts = await api.PostMessageAsync(channel, part, threadTs, ct).ConfigureAwait(false); // every part is posted; the first one's ts is the answer
+            first ??= ts;
+        }
         return first;
     }
 
