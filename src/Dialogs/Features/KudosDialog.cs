@@ -42,7 +42,7 @@ public sealed partial class KudosDialog(
     /// for an edit, <see cref="EditingId"/> and <see cref="EditingMonth"/> name the kudos it changes.
     /// </summary>
     public sealed record KudosDraft(string DraftId, DateTimeOffset StartedAt, IReadOnlyList<UserRef> To, KudosCategory Category, bool Anonymous, bool AwaitingForm,
-        string? Unsent = null, string? UnsentKey = null, string? EditingId = null, string? EditingMonth = null);
+        string? Unsent = null, string? UnsentKey = null, string? EditingId = null, string? EditingMonth = null, bool Quiet = false, bool NotForBreakfast = false);
 
     public async Task<DialogOutcome> StartAsync(DialogContext dialog, string argument, CancellationToken ct)
     {
@@ -68,7 +68,8 @@ public sealed partial class KudosDialog(
             await context.ReplyPrivatelyAsync(BotMessage.Say(Text.TooMany(limits.MaxRecipients)), ct).ConfigureAwait(false);
             return DialogOutcome.End;
         }
-        var draft = new KudosDraft(CardData.NewDraftId(), clock.GetUtcNow(), parsed.Recipients, parsed.Category, parsed.Anonymous, AwaitingForm: false);
+        var draft = new KudosDraft(CardData.NewDraftId(), clock.GetUtcNow(), parsed.Recipients, parsed.Category, parsed.Anonymous, AwaitingForm: false,
+            Quiet: parsed.Quiet, NotForBreakfast: parsed.NotForBreakfast);
         if (parsed.Recipients.Count == 0)
             return await ShowFormAsync(context, draft, parsed.Message, problem: null, ct).ConfigureAwait(false);
         if (parsed.Message.Length == 0)
@@ -172,7 +173,7 @@ public sealed partial class KudosDialog(
 
     private async Task<DialogOutcome> ShowFormAsync(ITurnContext context, KudosDraft draft, string? message, FormProblem? problem, CancellationToken ct)
     {
-        await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.Form(draft.DraftId, draft.StartedAt, message, draft.Category, draft.Anonymous, problem, draft.To)), ct).ConfigureAwait(false);
+        await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.Form(draft.DraftId, draft.StartedAt, message, draft.Category, draft.Anonymous, problem, draft.To, draft.Quiet, draft.NotForBreakfast)), ct).ConfigureAwait(false);
         return DialogOutcome.Wait(draft with { AwaitingForm = true });
     }
 
@@ -183,9 +184,11 @@ public sealed partial class KudosDialog(
         var message = (form.Value(KudosCards.MessageInput) ?? "").Trim();
         var category = KudosCategories.Parse(form.Value(KudosCards.CategoryInput));
         var anonymous = form.Value(KudosCards.AnonymousInput) == "true";
+        var quiet = form.Value(KudosCards.QuietInput) == "true";
+        var notForBreakfast = form.Value(KudosCards.NotForBreakfastInput) == "true";
         // Shown again on a problem, the form keeps whoever was already named ("kudos @Ben …" that came to the form).
         var named = draft?.To is { Count: > 0 } inState ? inState : KudosCards.NamedOnForm(form.Value("to"), context.Turn.From.Channel);
-        var retry = new KudosDraft(draftId, started, named, category, anonymous, AwaitingForm: true);
+        var retry = new KudosDraft(draftId, started, named, category, anonymous, AwaitingForm: true, Quiet: quiet, NotForBreakfast: notForBreakfast);
 
         var recipients = new List<UserRef>(named);
         var pickedIds = (form.Value(KudosCards.RecipientsInput) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -229,6 +232,8 @@ public sealed partial class KudosDialog(
             Message = message,
             Category = draft.Category,
             Anonymous = draft.Anonymous,
+            Quiet = draft.Quiet,
+            NotForBreakfast = draft.NotForBreakfast,
             GivenAt = draft.StartedAt,
         };
         var (stored, created) = await kudos.AddAsync(record, ct).ConfigureAwait(false);
@@ -245,7 +250,7 @@ public sealed partial class KudosDialog(
         }
         if (unreachable.Count > 0)
             await context.ReplyPrivatelyAsync(BotMessage.Say(Text.CouldNotNotify(unreachable)), ct).ConfigureAwait(false);
-        if (created && !turn.Conversation.IsPrivate)
+        if (created && !turn.Conversation.IsPrivate && !stored.Quiet)
             await context.ReplyAsync(KudosCards.ChannelShoutOut(stored), ct).ConfigureAwait(false);
     }
 

@@ -19,11 +19,13 @@ public static class KudosCards
     public const string MessageInput = "message";
     public const string CategoryInput = "category";
     public const string AnonymousInput = "anonymous";
+    public const string QuietInput = "quiet";
+    public const string NotForBreakfastInput = "notForBreakfast";
     public const string IncludeMeInput = "includeMe";
 
     /// <summary>The way in when no colleague was named (a personal chat cannot @mention colleagues).</summary>
     public static Card Form(string draftId, DateTimeOffset startedAt, string? message = null, KudosCategory category = KudosCategory.None,
-        bool anonymous = false, FormProblem? problem = null, IReadOnlyList<UserRef>? to = null) => new(FormKind)
+        bool anonymous = false, FormProblem? problem = null, IReadOnlyList<UserRef>? to = null, bool quiet = false, bool notForBreakfast = false) => new(FormKind)
     {
         Title = "Give kudos 🎉",
         Summary = "Recognise a colleague for the monthly program breakfast",
@@ -38,6 +40,8 @@ public static class KudosCards
                 Placeholder = "Thanks for covering my pager at 3am…", ErrorMessage = "Please write a short message." },
             CategoryChoice(category),
             new ToggleInput(AnonymousInput, "Anonymous in the digest") { Value = anonymous },
+            new ToggleInput(QuietInput, "Just tell them: no shout-out in this channel") { Value = quiet },
+            new ToggleInput(NotForBreakfastInput, "Not for the breakfast: keep it out of the digest") { Value = notForBreakfast },
         }.WithProblem(problem),
         Actions =
         [
@@ -195,7 +199,8 @@ public static class KudosCards
             new("Message", kudos.Message),
         };
         if (kudos.Category != KudosCategory.None) facts.Add(new Fact("Category", KudosCategories.Title(kudos.Category)));
-        facts.Add(new Fact("In the digest", kudos.Anonymous ? "anonymous" : "with your name"));
+        facts.Add(new Fact("In the digest", kudos.NotForBreakfast ? "no (just for them)" : kudos.Anonymous ? "anonymous" : "with your name"));
+        if (kudos.Quiet) facts.Add(new Fact("Shout-out", "none: just told them"));
         return facts;
     }
 

@@ -43,6 +43,10 @@ public sealed record KudosRecord
     public KudosCategory Category { get; init; }
     /// <summary>Shown as "anonymous" in the digest (the recipient's note still says it came from a colleague).</summary>
     public bool Anonymous { get; init; }
+    /// <summary>"Just tell them": no shout-out in the channel it was given in; the colleague's note and the digest as usual.</summary>
+    public bool Quiet { get; init; }
+    /// <summary>Kept out of the monthly digest and the breakfast: only the colleague hears of it.</summary>
+    public bool NotForBreakfast { get; init; }
     public required DateTimeOffset GivenAt { get; init; }
     public DateTimeOffset? EditedAt { get; init; }
     /// <summary>The giver recognised themselves (the program invites it).</summary>

@@ -207,6 +207,8 @@ public sealed class KudosStore(ITableStore store)
         ["Message"] = k.Message,
         ["Category"] = k.Category.ToString(),
         ["Anonymous"] = k.Anonymous,
+        ["Quiet"] = k.Quiet,
+        ["NotForBreakfast"] = k.NotForBreakfast,
         ["GivenAt"] = k.GivenAt,
         ["EditedAt"] = k.EditedAt,
     };
@@ -225,6 +227,8 @@ public sealed class KudosStore(ITableStore store)
         Message = KudosText.Unmask(e.GetString("Message") ?? ""), // kudos saved before links were unmasked are shown unmasked too
         Category = KudosCategories.Parse(e.GetString("Category")),
         Anonymous = e.GetBoolean("Anonymous") ?? false,
+        Quiet = e.GetBoolean("Quiet") ?? false,
+        NotForBreakfast = e.GetBoolean("NotForBreakfast") ?? false,
         GivenAt = e.GetDateTimeOffset("GivenAt") ?? DateTimeOffset.MinValue,
         EditedAt = e.GetDateTimeOffset("EditedAt"),
     };

@@ -11,7 +11,12 @@ namespace WellnessBot.Dialogs.Kudos;
 public static partial class KudosText
 {
     public sealed record Parsed(IReadOnlyList<UserRef> Recipients, string Message, KudosCategory Category, bool Anonymous,
-        string? UnknownName, bool NamesTheBot);
+        string? UnknownName, bool NamesTheBot)
+    {
+        /// <summary>#quiet: just tell them, no shout-out. #nobreakfast: only for them, not in the digest.</summary>
+        public bool Quiet { get; init; }
+        public bool NotForBreakfast { get; init; }
+    }
 
     private static readonly HashSet<string> SelfWords = new(StringComparer.OrdinalIgnoreCase) { "me", "myself" };
     private static readonly HashSet<string> ListGlue = new(StringComparer.OrdinalIgnoreCase) { "and", "&", ",", "+" };
@@ -21,10 +26,13 @@ public static partial class KudosText
         var text = argument.Trim();
         var category = KudosCategory.None;
         var anonymous = false;
+        bool quiet = false, notForBreakfast = false;
         text = Hashtag().Replace(text, m =>
         {
             var tag = m.Groups[1].Value;
             if (tag.Equals("anonymous", StringComparison.OrdinalIgnoreCase)) { anonymous = true; return ""; }
+            if (tag.Equals("quiet", StringComparison.OrdinalIgnoreCase)) { quiet = true; return ""; }
+            if (tag.Equals("nobreakfast", StringComparison.OrdinalIgnoreCase)) { notForBreakfast = true; return ""; }
             var parsed = KudosCategories.Parse(tag);
             if (parsed == KudosCategory.None) return m.Value;
             category = parsed;
@@ -73,7 +81,7 @@ public static partial class KudosText
         }
 
         var message = Spaces().Replace(text, " ").Trim();
-        return new Parsed(recipients, message, category, anonymous, unknown, namesTheBot);
+        return new Parsed(recipients, message, category, anonymous, unknown, namesTheBot) { Quiet = quiet, NotForBreakfast = notForBreakfast };
     }
 
     /// <summary>

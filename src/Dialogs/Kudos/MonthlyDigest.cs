@@ -24,6 +24,7 @@ public sealed record MonthlyDigest(Month Month, IReadOnlyList<MonthlyDigest.Reci
 
     public static MonthlyDigest Compile(Month month, IReadOnlyList<KudosRecord> kudos)
     {
+        if (kudos.Any(k => k.NotForBreakfast)) kudos = [.. kudos.Where(k => !k.NotForBreakfast)]; // the giver chose: only the colleague hears of it
         var byRecipient = new Dictionary<string, (UserRef Person, List<Entry> Entries)>(StringComparer.Ordinal);
         var categories = new Dictionary<KudosCategory, int>();
         foreach (var k in kudos.OrderBy(k => k.GivenAt))

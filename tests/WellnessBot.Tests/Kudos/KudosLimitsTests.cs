@@ -67,3 +67,43 @@ public sealed class KudosLimitsTests : IAsyncLifetime
         Assert.DoesNotContain(_chat.Messenger.ToUsers, m => m.Message.Text?.Contains("](", StringComparison.Ordinal) == true);
     }
 }
+
+/// <summary>"Just tell them": no channel shout-out; "not for the breakfast": kept out of the digest too.</summary>
+public sealed class QuietKudosTests : IAsyncLifetime
+{
+    private readonly TestChat _chat = new();
+    private Task<List<KudosRecord>> NovemberAsync() => _chat.Services.GetRequiredService<KudosStore>().MonthAsync(new Month(2026, 11), default);
+
+    public Task InitializeAsync() => _chat.InitializeAsync();
+    public async Task DisposeAsync() => await _chat.DisposeAsync();
+
+    [Fact]
+    public async Task AQuietKudosInAChannelTellsTheColleagueAndPostsNothingThere()
+    {
+        var reply = await _chat.As(Ana).In(WellnessChannel).Send("kudos @Ben Resident thanks for staying late #quiet", [Ben]);
+
+        reply.ExpectNothingPublic();
+        Assert.Equal("none: just told them", reply.ExpectCard(KudosCards.ConfirmationKind).Body.OfType<FactSet>().SelectMany(f => f.Facts).Single(f => f.Title == "Shout-out").Value);
+        Assert.Single(_chat.Messenger.ToUsers, m => m.To.Key == Ben.Key);
+        var saved = Assert.Single(await NovemberAsync());
+        Assert.Equal(("thanks for staying late", true, false), (saved.Message, saved.Quiet, saved.NotForBreakfast));
+        Assert.Equal(1, MonthlyDigest.Compile(new Month(2026, 11), await NovemberAsync()).KudosCount); // still read at the breakfast
+    }
+
+    [Fact]
+    public async Task NotForTheBreakfastKeepsItOutOfTheDigestButBenIsStillTold()
+    {
+        var form = (await _chat.As(Ana).Send("kudos")).ExpectCard(KudosCards.FormKind);
+        Assert.Contains(form.Body.OfType<ToggleInput>(), t => t.Id == KudosCards.NotForBreakfastInput);
+        var submit = form.Actions.OfType<SubmitAction>().Single();
+        await _chat.As(Ana).Submit(submit.ActionId, [.. submit.Data.Select(d => (d.Key, d.Value)), (KudosCards.RecipientsInput, "aad-ben"),
+            (KudosCards.MessageInput, "thank you for the hard conversation"), (KudosCards.NotForBreakfastInput, "true")]);
+        await _chat.As(Chen).Send("kudos @Ben Resident great teaching", [Ben]);
+
+        Assert.Equal(2, (await NovemberAsync()).Count);
+        var digest = MonthlyDigest.Compile(new Month(2026, 11), await NovemberAsync());
+        Assert.Equal(1, digest.KudosCount);
+        Assert.DoesNotContain(digest.Recipients.SelectMany(r => r.Entries), e => e.Message.Contains("hard conversation", StringComparison.Ordinal));
+        Assert.Equal(2, _chat.Messenger.ToUsers.Count(m => m.To.Key == Ben.Key));
+    }
+}
