@@ -23,21 +23,7 @@ public static partial class KudosText
 
     public static Parsed Parse(string argument, Turn turn)
     {
-        var text = argument.Trim();
-        var category = KudosCategory.None;
-        var anonymous = false;
-        bool quiet = false, notForBreakfast = false;
-        text = Hashtag().Replace(text, m =>
-        {
-            var tag = m.Groups[1].Value;
-            if (tag.Equals("anonymous", StringComparison.OrdinalIgnoreCase)) { anonymous = true; return ""; }
-            if (tag.Equals("quiet", StringComparison.OrdinalIgnoreCase)) { quiet = true; return ""; }
-            if (tag.Equals("nobreakfast", StringComparison.OrdinalIgnoreCase)) { notForBreakfast = true; return ""; }
-            var parsed = KudosCategories.Parse(tag);
-            if (parsed == KudosCategory.None) return m.Value;
-            category = parsed;
-            return "";
-        });
+        var (text, tags) = WithoutHashtags(argument.Trim());
 
         var recipients = new List<UserRef>();
         var namesTheBot = false;
@@ -81,7 +67,7 @@ public static partial class KudosText
         }
 
         var message = Spaces().Replace(text, " ").Trim();
-        return new Parsed(recipients, message, category, anonymous, unknown, namesTheBot) { Quiet = quiet, NotForBreakfast = notForBreakfast };
+        return new Parsed(recipients, message, tags.Category, tags.Anonymous, unknown, namesTheBot) { Quiet = tags.Quiet, NotForBreakfast = tags.NotForBreakfast };
     }
 
     /// <summary>
@@ -111,6 +97,29 @@ public static partial class KudosText
 
     [GeneratedRegex(@"<a\s[^>]*href\s*=\s*[""'](?<url>[^""']{1,2000})[""'][^>]*>(?<label>.{0,300}?)</a>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlLink();
+
+    private sealed record Hashtags(KudosCategory Category, bool Anonymous, bool Quiet, bool NotForBreakfast);
+
+    /// <summary>The text without the hashtags the bot understands (#teamwork, #anonymous, #quiet, #nobreakfast), and what they said.</summary>
+    private static (string Text, Hashtags Tags) WithoutHashtags(string text)
+    {
+        var tags = new Hashtags(KudosCategory.None, false, false, false);
+        text = Hashtag().Replace(text, m =>
+        {
+            var tag = m.Groups[1].Value.ToLowerInvariant();
+            switch (tag)
+            {
+                case "anonymous": tags = tags with { Anonymous = true }; return "";
+                case "quiet": tags = tags with { Quiet = true }; return "";
+                case "nobreakfast": tags = tags with { NotForBreakfast = true }; return "";
+            }
+            var category = KudosCategories.Parse(tag);
+            if (category == KudosCategory.None) return m.Value;
+            tags = tags with { Category = category };
+            return "";
+        });
+        return (text, tags);
+    }
 
     private static string FirstWord(string text)
     {
