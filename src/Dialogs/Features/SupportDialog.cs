@@ -143,6 +143,7 @@ public sealed class SupportDialog(SupportRouting routing, RequesterActions reque
         var request = await requests.LatestOpenAsync(requester, ct).ConfigureAwait(false);
         if (request is null) return SupportText.NoOpenRequest;
         var asked = TimeZoneInfo.ConvertTime(request.CreatedAt, program.Zone).ToString("MMMM d 'at' HH:mm", CultureInfo.InvariantCulture);
+        if (request.AwaitingCoordinator) return SupportText.StillReachingCoordinator + " " + $"({request.Reference}) Type **support cancel** to withdraw it.";
         var state = request.Status switch
         {
             SupportStatus.Accepted => $"**{request.Supporter?.Name}**, a trained peer supporter, accepted it and will reach out to you.",

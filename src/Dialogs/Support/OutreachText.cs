@@ -20,10 +20,11 @@ public static class OutreachText
     public const string UrgentToggle = "This is urgent: please reach out as soon as possible";
     public const string NoteLabel = "Anything the supporter should know first? (optional, one sentence)";
 
-    public static string ReferralReceived(string who) =>
-        $"Thank you for looking out for {who}. 💙 I'm asking a trained peer supporter to reach out to them privately. " +
-        "What they talk about stays between them; I'll let you know once someone has taken it, nothing more. " +
-        $"If {who} is in danger right now, call **911**, or **988** (Suicide & Crisis Lifeline) for advice.";
+    /// <summary>
+    /// The answer to every referral, new or for someone already in H3's hands: the same words, so a referrer never
+    /// learns from them whether a colleague had already asked for support.
+    /// </summary>
+    public static string ReferralReceived(string who) => ReferralAlreadyInHand(who);
 
     /// <summary>When H3 already has the person in hand: thanked, and nothing said about why or by whom.</summary>
     public static string ReferralAlreadyInHand(string who) =>

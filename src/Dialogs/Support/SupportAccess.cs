@@ -4,15 +4,18 @@ using WellnessBot.Dialogs.Turns;
 namespace WellnessBot.Dialogs.Support;
 
 /// <summary>Who may see what: details only for the assigned supporter or a coordinator (every attempt audited); lists without details.</summary>
-public sealed class SupportAccess(SupportRequests requests, SupportAudit audit, ProgramSettings program)
+public sealed class SupportAccess(SupportRequests requests, SupportAudit audit, PeerRoster roster, ProgramSettings program)
 {
     /// <summary>Details for someone asking to see them. Every attempt, allowed or not, is audited.</summary>
     public async Task<(SupportRequest? Request, bool Allowed)> ShowAsync(UserRef viewer, string reference, CancellationToken ct)
     {
         var request = await requests.FindAsync(reference, ct).ConfigureAwait(false);
         if (request is null) return (null, false);
-        var allowed = program.IsCoordinator(viewer)
-                      || request.Supporter?.Key == viewer.Key && request.Status is SupportStatus.Offered or SupportStatus.Accepted;
+        // Never the person it is about (a coordinator can be referred too); a supporter only while on the roster.
+        var allowed = request.Requester?.Key != viewer.Key
+                      && (program.IsCoordinator(viewer)
+                          || request.Supporter?.Key == viewer.Key && request.Status is SupportStatus.Offered or SupportStatus.Accepted
+                             && await roster.GetAsync(viewer, ct).ConfigureAwait(false) is not null);
         await audit.RecordAsync(viewer, request.Id, allowed ? SupportAudit.ShownOnRequest : SupportAudit.Refused, ct).ConfigureAwait(false);
         return (request, allowed);
     }

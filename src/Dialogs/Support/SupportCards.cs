@@ -69,7 +69,9 @@ public static class SupportCards
         Summary = "Your support request is in; a trained peer supporter will reach out.",
         Body =
         [
-            new TextBlock(SupportText.Received(request.Urgent, settings)),
+            new TextBlock(request.AwaitingCoordinator ? SupportText.StillReachingCoordinator
+                : request.Status == SupportStatus.Escalated ? SupportText.EscalatedToRequester(request.EscalatedTo?.Name ?? "an H3 coordinator")
+                : SupportText.Received(request.Urgent, settings)),
             new FactSet(
             [
                 new Fact("Support", SupportRequest.TierTitle(request.Tier)),

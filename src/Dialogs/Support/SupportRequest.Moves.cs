@@ -78,9 +78,13 @@ public sealed partial record SupportRequest
     };
 
     /// <summary>Nobody left to ask: a named coordinator has it.</summary>
-    public SupportRequest Escalate(UserRef coordinator) => From([SupportStatus.New]) with
+    /// <remarks>
+    /// The retry timer runs from here until a coordinator is reached (<see cref="CoordinatorReached"/>): an instance
+    /// that dies before alerting anyone leaves a request the next sweep alerts for, never one nobody owns.
+    /// </remarks>
+    public SupportRequest Escalate(UserRef coordinator, DateTimeOffset now, TimeSpan retry) => From([SupportStatus.New]) with
     {
-        Status = SupportStatus.Escalated, Supporter = null, EscalatedTo = coordinator, Timer = SupportTimer.None, DueAt = null,
+        Status = SupportStatus.Escalated, Supporter = null, EscalatedTo = coordinator, Timer = SupportTimer.EscalationRetry, DueAt = now + retry,
     };
 
     /// <summary>Escalated, but no coordinator could be reached yet: the alerts are tried again when the timer falls due.</summary>

@@ -115,6 +115,9 @@ public sealed partial record SupportRequest
     /// <summary>Whoever has the request in hand now: the supporter asked or assigned, or the coordinator it went to.</summary>
     public UserRef? Holder => Status is SupportStatus.Offered or SupportStatus.Accepted ? Supporter : Status == SupportStatus.Escalated ? EscalatedTo : null;
 
+    /// <summary>Escalated, but no coordinator has been reached yet: nobody may be promised to the requester.</summary>
+    public bool AwaitingCoordinator => Status == SupportStatus.Escalated && Timer == SupportTimer.EscalationRetry;
+
     public bool IsOpen => Status is SupportStatus.New or SupportStatus.Offered or SupportStatus.Accepted or SupportStatus.Escalated;
 
     /// <summary>

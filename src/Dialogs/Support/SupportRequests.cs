@@ -149,7 +149,7 @@ public sealed class SupportRequests(ITableStore store, DetailsProtector protecto
                 if (await GetAsync(id, ct).ConfigureAwait(false) is { } request && await TryUpdateAsync(request, request, ct).ConfigureAwait(false) is not null)
                     resealed++;
             }
-            catch (System.Security.Cryptography.CryptographicException)
+            catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or FormatException or System.Text.Json.JsonException)
             {
                 // Unreadable now: the timers report it; it is resealed once its key is back.
             }

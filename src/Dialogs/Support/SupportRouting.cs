@@ -97,7 +97,16 @@ public sealed class SupportRouting(
         foreach (var held in (await requests.AllAsync(ct).ConfigureAwait(false))
                      .Where(r => r.Supporter?.Key == supporter.Key && r.Status is SupportStatus.Offered or SupportStatus.Accepted))
         {
-            if (await requests.GetAsync(held.Id, ct).ConfigureAwait(false) is not { } request || request.Supporter?.Key != supporter.Key) continue;
+            SupportRequest? request;
+            try
+            {
+                request = await requests.GetAsync(held.Id, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or FormatException or System.Text.Json.JsonException)
+            {
+                continue; // unreadable (the sweep reports it); the rest are still handed on, and access is checked against the roster anyway
+            }
+            if (request is null || request.Supporter?.Key != supporter.Key) continue;
             if (request.Status is not (SupportStatus.Offered or SupportStatus.Accepted)) continue;
             var back = await requests.TryUpdateAsync(request, request.Reassign(clock.GetUtcNow()), ct).ConfigureAwait(false);
             if (back is null) continue;
@@ -111,6 +120,22 @@ public sealed class SupportRouting(
         return moved;
     }
 
+    /// <summary>
+    /// Applies <paramref name="move"/> and saves it; when another change came first (crisis words marking it urgent),
+    /// reads the request again and applies it to that, while the move still applies (null: it no longer does).
+    /// </summary>
+    private async Task<SupportRequest?> SaveAsync(SupportRequest request, Func<SupportRequest, SupportRequest?> move, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (move(request) is not { } changed) return null;
+            if (await requests.TryUpdateAsync(request, changed, ct).ConfigureAwait(false) is { } saved) return saved;
+            if (await requests.GetAsync(request.Id, ct).ConfigureAwait(false) is not { } again) return null;
+            request = again;
+        }
+        return null;
+    }
+
     /// <summary>Available supporters, best first: never the requester, nobody who passed, fewest open, least recently asked.</summary>
     private async Task<List<PeerSupporter>> CandidatesAsync(SupportRequest request, CancellationToken ct)
     {
@@ -119,7 +144,7 @@ public sealed class SupportRouting(
             .GroupBy(r => r.Supporter!.Key).ToDictionary(g => g.Key, g => g.Count());
         var department = request.Details?.Department ?? "";
         return (await roster.AllAsync(ct).ConfigureAwait(false))
-            .Where(s => s.Available && s.Person.Key != request.Requester?.Key && !request.Passed.Contains(s.Person.Key))
+            .Where(s => s.Available && s.Person.Key != request.Requester?.Key && s.Person.Key != request.Referrer?.Key && !request.Passed.Contains(s.Person.Key))
             .OrderBy(s => department.Length > 0 && string.Equals(s.Department, department, StringComparison.OrdinalIgnoreCase) ? 1 : 0)
             .ThenBy(s => openBySupporter.GetValueOrDefault(s.Person.Key))
             .ThenBy(s => s.LastAssignedAt ?? DateTimeOffset.MinValue)
@@ -136,7 +161,8 @@ public sealed class SupportRouting(
             logger.RequestNoCoordinator(request.Reference);
             return await requests.TryUpdateAsync(request, request.StartOver(clock.GetUtcNow(), settings.OfferWindow(request.Urgent)), ct).ConfigureAwait(false);
         }
-        var escalated = await requests.TryUpdateAsync(request, request.Escalate(coordinators[0] with { Name = "" }), ct).ConfigureAwait(false);
+        var escalated = await requests.TryUpdateAsync(request,
+            request.Escalate(coordinators[0] with { Name = "" }, clock.GetUtcNow(), TimeSpan.FromMinutes(settings.EscalationRetryMinutes)), ct).ConfigureAwait(false);
         if (escalated is null) return null;
         logger.RequestEscalated(escalated.Reference); BotMetrics.Support("escalated");
         return await AlertCoordinatorsAsync(escalated, ct).ConfigureAwait(false);
@@ -151,7 +177,8 @@ public sealed class SupportRouting(
     {
         UserRef? reached = null;
         var cards = new List<ShownCard>();
-        foreach (var coordinator in program.CoordinatorAddresses())
+        // A coordinator the request is about (referred, or involved in the event) is never sent its details.
+        foreach (var coordinator in program.CoordinatorAddresses().Where(c => c.Key != escalated.Requester?.Key))
         {
             var person = coordinator with { Name = await people.NameOfAsync(coordinator, ct).ConfigureAwait(false) ?? "a program coordinator" };
             // Keyed by the request, not its version: a retry never alerts a coordinator who already has it.
@@ -165,11 +192,12 @@ public sealed class SupportRouting(
         if (reached is null)
         {
             logger.RequestCoordinatorsUnreachable(escalated.Reference); BotMetrics.Support("escalation_retry");
-            var waiting = await requests.TryUpdateAsync(escalated, escalated.AwaitCoordinator(clock.GetUtcNow(), TimeSpan.FromMinutes(settings.EscalationRetryMinutes)), ct).ConfigureAwait(false);
+            var waiting = await SaveAsync(escalated, r => r.AwaitingCoordinator ? r.AwaitCoordinator(clock.GetUtcNow(), TimeSpan.FromMinutes(settings.EscalationRetryMinutes)) : null, ct)
+                .ConfigureAwait(false);
             if (waiting is not null) await notices.StillReachingAsync(waiting, ct).ConfigureAwait(false);
             return waiting;
         }
-        var owned = await requests.TryUpdateAsync(escalated, escalated.CoordinatorReached(reached).ShownOn(cards), ct).ConfigureAwait(false);
+        var owned = await SaveAsync(escalated, r => r.AwaitingCoordinator ? r.CoordinatorReached(reached).ShownOn(cards) : null, ct).ConfigureAwait(false);
         if (owned is not null) await notices.WithCoordinatorAsync(owned, reached, ct).ConfigureAwait(false);
         return owned;
     }

@@ -49,7 +49,7 @@ public sealed class SupportTimers(
             {
                 request = await requests.GetAsync(id, ct).ConfigureAwait(false);
             }
-            catch (CryptographicException)
+            catch (Exception ex) when (ex is CryptographicException or FormatException or System.Text.Json.JsonException)
             {
                 await ReportUnreadableAsync(id, ct).ConfigureAwait(false); // one unreadable request never stops the others
                 continue;
@@ -117,7 +117,9 @@ public sealed class SupportTimers(
                     BotMessage.Say(SupportText.Reminder(reminded.Reference, now - (reminded.AcceptedAt ?? now))), ct).ConfigureAwait(false);
                 return;
             case SupportTimer.EscalationRetry when request.Status == SupportStatus.Escalated:
-                await routing.AlertCoordinatorsAsync(request, ct).ConfigureAwait(false);
+                // Claimed first (the next try's time, ETag-checked): of several instances sweeping, only one alerts.
+                var claimed = await requests.TryUpdateAsync(request, request.AwaitCoordinator(now, TimeSpan.FromMinutes(settings.EscalationRetryMinutes)), ct).ConfigureAwait(false);
+                if (claimed is not null) await routing.AlertCoordinatorsAsync(claimed, ct).ConfigureAwait(false);
                 return;
             case SupportTimer.Purge:
                 // Every card that showed the details is taken back first, the assigned supporter's and coordinators' too.

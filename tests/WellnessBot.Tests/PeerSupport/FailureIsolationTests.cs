@@ -66,6 +66,10 @@ public sealed class FailureIsolationTests : PeerSupportChat
         Assert.Contains("911", told, StringComparison.Ordinal);
         Assert.DoesNotContain("will reach out", told, StringComparison.Ordinal);
 
+        var status = (await Chat.As(Ana).Send("support status")).Describe(); // no promise while nobody has it
+        Assert.Contains("haven't been able to reach an H3 coordinator yet", status, StringComparison.Ordinal);
+        Assert.DoesNotContain("will reach out", status, StringComparison.Ordinal);
+
         await SweepAfterAsync(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1)); // Teams still failing: tried again, still waiting
         Assert.Equal(SupportTimer.EscalationRetry, (await Requests.GetAsync(request.Id, default))!.Timer);
         Assert.Single(TextsTo(Ana), SupportText.StillReachingCoordinator); // told once, not at every try
@@ -147,5 +151,39 @@ public sealed class FailureIsolationTests : PeerSupportChat
 
         Assert.Single(OffersTo(Dana));
         Assert.Equal(SupportStatus.Offered, (await Requests.GetAsync("deadbeef0000000000000001", default))!.Status);
+    }
+
+    [Fact]
+    public async Task AnEscalationWhoseInstanceDiedBeforeAlertingIsAlertedByTheNextSweep()
+    {
+        await RememberAsync(Eli);
+        var routing = Chat.Services.GetRequiredService<SupportRouting>();
+        // As if the instance died right after recording the escalation: nobody alerted, nobody told.
+        var now = Chat.Clock.GetUtcNow();
+        var request = SupportRequest.Received("cafe00000000000000000001", Ana, SupportTier.PeerSupporter, false, new SupportDetails { RequesterName = Ana.Name }, now);
+        Assert.Equal(SupportRequests.Creation.Created, await Requests.CreateAsync(request, default));
+        var stored = (await Requests.GetAsync(request.Id, default))!;
+        await Requests.TryUpdateAsync(stored, stored.Escalate(Eli with { Name = "" }, now, TimeSpan.FromMinutes(Chat.Support.EscalationRetryMinutes)), default);
+
+        await SweepAfterAsync(TimeSpan.FromMinutes(Chat.Support.EscalationRetryMinutes) + TimeSpan.FromSeconds(1));
+
+        Assert.Single(Chat.Messenger.ToUsers, m => m.To.Key == Eli.Key && m.Message.Card?.Kind == SupportCards.EscalationKind);
+        Assert.False((await Requests.GetAsync(request.Id, default))!.AwaitingCoordinator);
+    }
+
+    [Fact]
+    public async Task ACoordinatorTheRequestIsAboutIsNeverShownItsDetails()
+    {
+        await RememberAsync(Eli);
+        var form = (await Chat.As(Ana).In(WellnessChannel).Send("support for @Eli Coordinator", [Eli])).ExpectCard(OutreachCards.ReferralFormKind);
+        var submit = form.Actions.OfType<WellnessBot.Dialogs.Messages.SubmitAction>().Single(a => a.ActionId == WellnessBot.Dialogs.Features.ReferralDialog.SubmitAction);
+        await Chat.As(Ana).Submit(submit.ActionId, [.. submit.Data.Select(d => (d.Key, d.Value)), (SupportCards.NoteInput, "she took the code hard")]);
+        var request = Assert.Single(await Access.AllAsync(default));
+
+        // No supporter on the roster: it escalates, and Eli, the only coordinator, is the person it is about.
+        Assert.DoesNotContain(Chat.Messenger.ToUsers, m => m.To.Key == Eli.Key && m.Message.Card?.Kind == SupportCards.EscalationKind);
+        (await Chat.As(Eli).Send("h3 show " + request.Reference)).ExpectText("only the peer supporter assigned");
+        Assert.DoesNotContain(Chat.Messenger.ToUsers.Where(m => m.To.Key == Eli.Key), m => m.Message.Card?.Body.OfType<WellnessBot.Dialogs.Messages.TextBlock>()
+            .Any(t => t.Text.Contains("took the code hard", StringComparison.Ordinal)) == true);
     }
 }

@@ -41,8 +41,11 @@ public sealed class SupportRequestMovesTests
         Assert.Equal((SupportStatus.New, null, Now.AddHours(2)), (passed.Status, passed.Supporter, passed.DueAt!.Value));
         Assert.Equal([Dana.Key], passed.Passed);
 
-        var escalated = passed.Escalate(Eli);
-        Assert.Equal((SupportStatus.Escalated, Eli.Key, SupportTimer.None), (escalated.Status, escalated.EscalatedTo!.Key, escalated.Timer));
+        var escalated = passed.Escalate(Eli, Now, TimeSpan.FromMinutes(5));
+        // Until a coordinator is reached, the retry timer runs: a crash before the alert leaves work for the sweep.
+        Assert.Equal((SupportStatus.Escalated, Eli.Key, SupportTimer.EscalationRetry, Now.AddMinutes(5)), (escalated.Status, escalated.EscalatedTo!.Key, escalated.Timer, escalated.DueAt!.Value));
+        Assert.True(escalated.AwaitingCoordinator);
+        Assert.Equal(SupportTimer.None, escalated.CoordinatorReached(Eli).Timer);
         Assert.Empty(passed.StartOver(Now, TimeSpan.FromHours(2)).Passed);
     }
 
@@ -65,7 +68,7 @@ public sealed class SupportRequestMovesTests
         Assert.Throws<InvalidOperationException>(() => request.Offer(Dana, Now, TimeSpan.FromHours(2)).Accept(Eli, Now)); // not hers
         var accepted = request.Offer(Dana, Now, TimeSpan.FromHours(2)).Accept(Dana, Now);
         Assert.Throws<InvalidOperationException>(() => accepted.Offer(Eli, Now, TimeSpan.FromHours(2)));
-        Assert.Throws<InvalidOperationException>(() => accepted.Escalate(Eli));
+        Assert.Throws<InvalidOperationException>(() => accepted.Escalate(Eli, Now, TimeSpan.FromMinutes(5)));
         var cancelled = accepted.Cancel(Now, TimeSpan.FromDays(30));
         Assert.Throws<InvalidOperationException>(() => cancelled.Close(Now, null, TimeSpan.FromDays(30)));
         Assert.Throws<InvalidOperationException>(() => cancelled.Cancel(Now, TimeSpan.FromDays(30)));
