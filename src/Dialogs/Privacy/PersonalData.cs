@@ -78,7 +78,7 @@ public sealed class PersonalData(ITableStore store, KudosStore kudos, SupportReq
         }
 
         // Their support requests: withdrawn if open (whoever was asked is told, nothing more), details erased now.
-        while (await requester.CancelAsync(person, ct).ConfigureAwait(false) is not null) { }
+        while (await requester.CancelAsync(person, ct, evenUnannounced: true).ConfigureAwait(false) is not null) { }
         var erasedRequests = 0;
         foreach (var summary in (await requests.AllAsync(ct).ConfigureAwait(false)).Where(r => r.Requester?.Key == person.Key))
         {

@@ -14,30 +14,31 @@ public enum Redaction { MovedOn, Closed, Erased }
 /// </summary>
 public sealed class CardRedaction(IProactiveMessenger messenger, ILogger<CardRedaction> logger)
 {
-    /// <summary>The cards of one person (a supporter who declined, timed out, left the roster).</summary>
+    /// <summary>The cards of one person (a supporter who declined, timed out, left the roster). Returns how many the channel failed on.</summary>
     public Task<int> FromAsync(SupportRequest request, UserRef person, Redaction why, CancellationToken ct) =>
         RedactAsync(request, request.Shown.Where(c => c.IsFor(person)), why, ct);
 
-    /// <summary>Every card, for everyone, the assigned supporter and coordinators included.</summary>
+    /// <summary>Every card, for everyone, the assigned supporter and coordinators included. Returns how many the channel failed on.</summary>
     public Task<int> EverywhereAsync(SupportRequest request, Redaction why, CancellationToken ct) => RedactAsync(request, request.Shown, why, ct);
 
     private async Task<int> RedactAsync(SupportRequest request, IEnumerable<ShownCard> cards, Redaction why, CancellationToken ct)
     {
         var neutral = BotMessage.Show(SupportCards.Redacted(request.Reference, why));
-        var updated = 0;
+        var failed = 0;
         foreach (var card in cards)
         {
             try
             {
-                if (await messenger.UpdateUserMessageAsync(new UserRef(card.Channel, card.UserId, ""), new SentMessage(card.ConversationId, card.MessageId), neutral, ct)
-                        .ConfigureAwait(false))
-                    updated++;
+                // False: the message or its chat is gone, so nothing is left to take back.
+                await messenger.UpdateUserMessageAsync(new UserRef(card.Channel, card.UserId, ""), new SentMessage(card.ConversationId, card.MessageId), neutral, ct)
+                    .ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 logger.CardNotRedacted(request.Reference, ex.GetType().Name);
+                failed++;
             }
         }
-        return updated;
+        return failed;
     }
 }

@@ -13,22 +13,29 @@ public sealed class RequesterActions(
     TimeProvider clock,
     ILogger<RequesterActions> logger)
 {
-    public async Task<SupportRequest?> LatestOpenAsync(UserRef requester, CancellationToken ct) =>
-        (await requests.OpenForAsync(requester, ct).ConfigureAwait(false)).LastOrDefault();
+    /// <summary>
+    /// Their latest open request. Outreach someone else asked for counts only once they have been told of it (a
+    /// supporter or coordinator has it): until then "support status" says nothing of it.
+    /// </summary>
+    public async Task<SupportRequest?> LatestOpenAsync(UserRef requester, CancellationToken ct, bool evenUnannounced = false) =>
+        (await requests.OpenForAsync(requester, ct).ConfigureAwait(false))
+        .LastOrDefault(r => evenUnannounced || !r.IsOutreach || r.Status == SupportStatus.Accepted || r.Status == SupportStatus.Escalated && !r.AwaitingCoordinator);
 
     /// <summary>The requester withdraws their open request; whoever was asked is told it was withdrawn, nothing more.</summary>
-    public async Task<SupportRequest?> CancelAsync(UserRef requester, CancellationToken ct)
+    /// <param name="evenUnannounced">Outreach they were not told of yet too (a privacy erasure withdraws everything).</param>
+    public async Task<SupportRequest?> CancelAsync(UserRef requester, CancellationToken ct, bool evenUnannounced = false)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var open = await LatestOpenAsync(requester, ct).ConfigureAwait(false);
+            var open = await LatestOpenAsync(requester, ct, evenUnannounced).ConfigureAwait(false);
             if (open is null) return null;
             var cancelled = await requests.TryUpdateAsync(open, open.Cancel(clock.GetUtcNow(), TimeSpan.FromDays(settings.RetentionDays)), ct).ConfigureAwait(false);
             if (cancelled is null) continue; // moved meanwhile (offered to the next supporter): cancel what it is now
             logger.RequestClosed(cancelled.Reference, "cancelled"); BotMetrics.Support("cancelled");
             await redaction.EverywhereAsync(cancelled, Redaction.Closed, ct).ConfigureAwait(false);
             if (open.Holder is { } toTell)
-                await outbox.ToUserAsync(StorageKeys.SupportNotice(cancelled.Id, cancelled.ETag, "withdrawn", toTell), toTell, BotMessage.Say(SupportText.Withdrawn(cancelled.Reference)), ct).ConfigureAwait(false);
+                await outbox.ToUserAsync(StorageKeys.SupportNotice(cancelled.Id, cancelled.ETag, "withdrawn", toTell), toTell,
+                    BotMessage.Say(cancelled.IsOutreach ? OutreachText.NotNowToSupporter(cancelled.Reference) : SupportText.Withdrawn(cancelled.Reference)), ct).ConfigureAwait(false);
             return cancelled;
         }
         return null;

@@ -5,8 +5,8 @@ namespace WellnessBot.Dialogs.Support;
 /// <summary>Helping Healers Heal's log events: request references and states only, never people or details.</summary>
 internal static partial class SupportLog
 {
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Support request {Reference} created ({Kind}, urgent {Urgent})")]
-    public static partial void RequestCreated(this ILogger logger, string reference, string kind, bool urgent);
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Support request {Reference} created ({Kind})")]
+    public static partial void RequestCreated(this ILogger logger, string reference, string kind);
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Support request {Reference} offered (offer {Number})")]
     public static partial void RequestOffered(this ILogger logger, string reference, int number);
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Support request {Reference} accepted")]

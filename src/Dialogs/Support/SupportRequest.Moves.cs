@@ -153,6 +153,9 @@ public sealed partial record SupportRequest
         Referrer = null, ReferrerNamed = false, Details = Details is null ? null : Details with { ReferrerName = "" },
     };
 
+    /// <summary>The purge waits an hour: a card with the details could not be taken back yet.</summary>
+    public SupportRequest PurgeLater(DateTimeOffset due) => this with { Timer = SupportTimer.Purge, DueAt = due };
+
     /// <summary>A timer with nothing left to do.</summary>
     public SupportRequest WithoutTimer() => this with { Timer = SupportTimer.None, DueAt = null };
 

@@ -49,7 +49,7 @@ public sealed class SupportRouting(
                 case SupportRequests.Creation.Duplicate:
                     return (await requests.GetAsync(request.Id, ct).ConfigureAwait(false) ?? request, false);
             }
-            logger.RequestCreated(request.Reference, request.Kind.ToString(), request.Urgent); BotMetrics.Support(request.IsOutreach ? "outreach_created" : "created");
+            logger.RequestCreated(request.Reference, request.Kind.ToString()); BotMetrics.Support(request.IsOutreach ? "outreach_created" : "created");
             var created = await requests.GetAsync(request.Id, ct).ConfigureAwait(false) ?? request;
             return (await OfferNextAsync(created, ct).ConfigureAwait(false) ?? await requests.GetAsync(request.Id, ct).ConfigureAwait(false) ?? created, true);
         }
@@ -77,7 +77,9 @@ public sealed class SupportRouting(
                 await audit.RecordAsync(candidate.Person, offered.Id, SupportAudit.ShownWithOffer, ct).ConfigureAwait(false);
                 logger.RequestOffered(offered.Reference, offered.Passed.Count + 1); BotMetrics.Support("offered");
                 var card = where is null ? null : ShownCard.To(candidate.Person, where);
-                return await requests.TryUpdateAsync(offered, offered.Delivered(clock.GetUtcNow(), settings.OfferWindow(offered.Urgent), card), ct).ConfigureAwait(false);
+                // Re-read on a race (crisis words marking it urgent): the card must be recorded, to be taken back later.
+                return await SaveAsync(offered, r => r.Status == SupportStatus.Offered && r.Supporter?.Key == candidate.Person.Key
+                    ? r.Delivered(clock.GetUtcNow(), settings.OfferWindow(r.Urgent), card) : null, ct).ConfigureAwait(false);
             }
             // Not reached (never opened the bot, removed it, or the channel failed): a pass, and the next one is asked now.
             logger.RequestOfferNotDelivered(offered.Reference, sent.ToString()); BotMetrics.Support("offer_not_delivered");

@@ -122,8 +122,14 @@ public sealed class SupportTimers(
                 if (claimed is not null) await routing.AlertCoordinatorsAsync(claimed, ct).ConfigureAwait(false);
                 return;
             case SupportTimer.Purge:
-                // Every card that showed the details is taken back first, the assigned supporter's and coordinators' too.
-                await redaction.EverywhereAsync(request, Redaction.Erased, ct).ConfigureAwait(false);
+                // Every card that showed the details is taken back first, the assigned supporter's and coordinators' too. A
+                // channel that fails now gets another try each hour for a day; the store is erased on time regardless after that.
+                var failed = await redaction.EverywhereAsync(request, Redaction.Erased, ct).ConfigureAwait(false);
+                if (failed > 0 && now < (request.ClosedAt ?? now) + TimeSpan.FromDays(settings.RetentionDays + 1))
+                {
+                    await requests.TryUpdateAsync(request, request.PurgeLater(now + TimeSpan.FromHours(1)), ct).ConfigureAwait(false);
+                    return;
+                }
                 if (await requests.TryUpdateAsync(request, request.Purge(), ct).ConfigureAwait(false) is not null)
                     logger.RequestPurged(request.Reference);
                 return;

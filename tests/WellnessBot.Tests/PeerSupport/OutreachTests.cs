@@ -39,6 +39,7 @@ public sealed class OutreachTests : PeerSupportChat
         Assert.Equal("Ben Resident", Fact(offer, "Reach out to"));
         Assert.Contains(offer.Body.OfType<TextBlock>(), t => t.Text.Contains(Worry, StringComparison.Ordinal));
         Assert.Empty(ToBen()); // Ben hears nothing until someone has it
+        (await Chat.As(Ben).Send("support status")).ExpectText("don't have an open support request"); // not even by asking
 
         await AcceptAsync(Dana, request.Id);
 

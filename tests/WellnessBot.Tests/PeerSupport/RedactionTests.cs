@@ -114,6 +114,41 @@ public sealed class RedactionTests : PeerSupportChat
         Assert.Contains(Chat.Logs.Lines, l => l.Contains(request.Reference, StringComparison.Ordinal) && l.Contains("could not be updated", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ACardTheChannelCannotUpdateAtThePurgeIsTriedAgainHourlyBeforeTheDetailsGo()
+    {
+        Chat.Support.RetentionDays = 30;
+        await RosterAsync(Dana);
+        var request = await RequestAsync(Ana, Form(note: Note));
+        await AcceptAsync(Dana, request.Id);
+        await Chat.As(Dana).Send("done");
+        Chat.Messenger.Failing.Add(Dana.Id); // Teams is down for Dana when retention ends
+
+        await SweepAfterAsync(TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
+        Assert.False((await Requests.GetAsync(request.Id, default))!.Purged);
+
+        Chat.Messenger.Failing.Remove(Dana.Id);
+        await SweepAfterAsync(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        Assert.True((await Requests.GetAsync(request.Id, default))!.Purged);
+        AssertNeutral(Assert.Single(Chat.Messenger.Updates, u => u.To.Key == Dana.Key).Message, request.Reference);
+    }
+
+    [Fact]
+    public async Task TheStoreIsErasedWithinADayOfRetentionEvenIfACardNeverCanBeTakenBack()
+    {
+        Chat.Support.RetentionDays = 30;
+        await RosterAsync(Dana);
+        var request = await RequestAsync(Ana, Form(note: Note));
+        await AcceptAsync(Dana, request.Id);
+        await Chat.As(Dana).Send("done");
+        Chat.Messenger.Failing.Add(Dana.Id);
+
+        await SweepAfterAsync(TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
+        for (var hour = 0; hour < 25; hour++) await SweepAfterAsync(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+
+        Assert.True((await Requests.GetAsync(request.Id, default))!.Purged);
+    }
+
     private static void AssertNeutral(BotMessage message, string reference)
     {
         var text = Text(message);
