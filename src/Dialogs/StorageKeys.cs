@@ -115,14 +115,14 @@ public static class StorageKeys
 
     // The outbox: a message waiting to be sent ("p|…") and, once sent, the record that it was ("d|…"), side by side
     // in one shard so moving from one to the other is one transaction; keyed by a hash of the sender's own key for
-    // the message (kudos, recipient), so the same message asked for twice is one row.
+    // the message (kudos, recipient), so the same message asked for twice is one row. That key names people, so
+    // the hash is keyed (DetailsProtector.OutboxKey): someone reading the store cannot test a guessed person's id.
     public const int OutboxShards = 8;
     public const string OutboxWaitingRows = "p|", OutboxSentRows = "d|";
-    public static (string PartitionKey, string WaitingRow, string SentRow) OutboxMessage(string onceKey)
+    public static (string PartitionKey, string WaitingRow, string SentRow) OutboxMessage(byte[] keyedHash)
     {
-        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(onceKey));
-        var id = Convert.ToHexStringLower(hash);
-        return (OutboxShard(hash[0] % OutboxShards), OutboxWaitingRows + id, OutboxSentRows + id);
+        var id = Convert.ToHexStringLower(keyedHash);
+        return (OutboxShard(keyedHash[0] % OutboxShards), OutboxWaitingRows + id, OutboxSentRows + id);
     }
     public static string OutboxShard(int shard) => "outbox|" + shard.ToString(CultureInfo.InvariantCulture);
 

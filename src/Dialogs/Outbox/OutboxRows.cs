@@ -21,14 +21,14 @@ internal sealed class OutboxRows(ITableStore store, DetailsProtector protector)
     /// <summary>How a letter sent earlier went, or null when it has not gone yet (or was never asked for).</summary>
     public async Task<Delivery?> SentAsync(string onceKey, CancellationToken ct)
     {
-        var (pk, _, sentRow) = StorageKeys.OutboxMessage(onceKey);
+        var (pk, _, sentRow) = StorageKeys.OutboxMessage(protector.OutboxKey(onceKey));
         return await _table.GetEntityAsync(pk, sentRow, ct).ConfigureAwait(false) is { } e ? ReadResult(e) : null;
     }
 
     /// <summary>Writes a new letter, this instance's until <paramref name="heldUntil"/>. Null when it is already waiting.</summary>
     public async Task<WaitingLetter?> AddAsync(string onceKey, OutboxLetter letter, DateTimeOffset heldUntil, CancellationToken ct)
     {
-        var (pk, waitingRow, sentRow) = StorageKeys.OutboxMessage(onceKey);
+        var (pk, waitingRow, sentRow) = StorageKeys.OutboxMessage(protector.OutboxKey(onceKey));
         var entity = new TableEntity(pk, waitingRow) { ["Attempts"] = 1, ["DueAt"] = heldUntil };
         var sealedLetter = protector.Protect(JsonSerializer.Serialize(letter, OutboxJson.Default.OutboxLetter), waitingRow);
         if (sealedLetter.Length > SliceChars * MaxSlices) throw new ArgumentException("The message is larger than the outbox keeps.", nameof(letter));
@@ -47,7 +47,7 @@ internal sealed class OutboxRows(ITableStore store, DetailsProtector protector)
 
     public async Task<WaitingLetter?> WaitingAsync(string onceKey, CancellationToken ct)
     {
-        var (pk, waitingRow, _) = StorageKeys.OutboxMessage(onceKey);
+        var (pk, waitingRow, _) = StorageKeys.OutboxMessage(protector.OutboxKey(onceKey));
         return await _table.GetEntityAsync(pk, waitingRow, ct).ConfigureAwait(false) is { } e ? Read(e) : null;
     }
 
@@ -101,7 +101,7 @@ internal sealed class OutboxRows(ITableStore store, DetailsProtector protector)
     /// <summary>How a letter that never waited went: its record alone.</summary>
     public Task RecordSentAsync(string onceKey, string outcome, DateTimeOffset at, CancellationToken ct)
     {
-        var (pk, _, sentRow) = StorageKeys.OutboxMessage(onceKey);
+        var (pk, _, sentRow) = StorageKeys.OutboxMessage(protector.OutboxKey(onceKey));
         return _table.UpsertEntityAsync(new TableEntity(pk, sentRow) { ["Outcome"] = outcome, ["DoneAt"] = at }, TableUpdateMode.Replace, ct);
     }
 

@@ -77,5 +77,17 @@ public sealed class DetailsProtector
 
     private static readonly byte[] IndexInfo = Encoding.UTF8.GetBytes("wellnessbot support index v1");
 
+    /// <summary>
+    /// The keyed hash that names an outbox row ("this notice, to this person"). One key for every row, derived from the
+    /// first key id in order, so adding a key for rotation leaves rows where they are; only removing that key moves
+    /// them (letters then in flight may be sent once more: the outbox prefers twice to never).
+    /// </summary>
+    public byte[] OutboxKey(string onceKey) => HMACSHA256.HashData(_outboxKey ??= OutboxKeyMaterial(), Encoding.UTF8.GetBytes(onceKey));
+
+    private byte[]? _outboxKey;
+
+    private byte[] OutboxKeyMaterial() =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys[_keys.Keys.Order(StringComparer.Ordinal).First()], 32, info: Encoding.UTF8.GetBytes("wellnessbot outbox v1"));
+
     private static byte[] Associated(string requestId) => Encoding.UTF8.GetBytes("support-request|" + requestId);
 }

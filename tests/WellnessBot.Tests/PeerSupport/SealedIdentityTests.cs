@@ -112,6 +112,21 @@ public sealed class SealedIdentityTests : PeerSupportChat
         Assert.Equal(made.Id, (await Requests.FindAsync(made.Reference, default))!.Id);
     }
 
+    [Fact]
+    public async Task OutboxRowsAreNamedByAKeyedHashThatAGuessedPersonsIdCannotBeTestedAgainst()
+    {
+        await Chat.As(Ana).Send("kudos @Ben Resident thanks for the handoff", [Ben]);
+        var kudos = Assert.Single(await Chat.Services.GetRequiredService<WellnessBot.Dialogs.Kudos.KudosStore>().MonthAsync(new WellnessBot.Dialogs.Month(2026, 11), default));
+        var onceKey = StorageKeys.KudosNote(kudos.Id, Ben);
+        var rows = new List<string>();
+        await foreach (var row in Chat.Store.GetTableClient(StorageKeys.OutboxTable).QueryAsync(TableQuery.AcrossPartitions(), default)) rows.Add(row.RowKey);
+
+        var plainHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(onceKey)));
+        var keyed = Convert.ToHexStringLower(Chat.Services.GetRequiredService<DetailsProtector>().OutboxKey(onceKey));
+        Assert.Contains(StorageKeys.OutboxSentRows + keyed, rows); // the note's record, under the keyed name
+        Assert.DoesNotContain(rows, r => r.EndsWith(plainHash, StringComparison.Ordinal));
+    }
+
     private ITableClient Table => Chat.Store.GetTableClient(StorageKeys.SupportRequestsTable);
 
     private async Task<TableEntity> RawAsync(string id)
