@@ -61,7 +61,7 @@ public sealed partial record SupportRequest
     {
         Status = SupportStatus.Accepted, Supporter = supporter.Key == Supporter?.Key ? supporter
             : throw new InvalidOperationException($"Support request {Reference} was offered to someone else."),
-        AcceptedAt = AcceptedAt ?? now, RemindersSent = 0,
+        AcceptedAt = AcceptedAt ?? now, RemindFrom = now, RemindersSent = 0,
         Timer = firstReminder is null ? SupportTimer.None : SupportTimer.Reminder, DueAt = now + firstReminder,
     };
 

@@ -109,6 +109,9 @@ public sealed partial record SupportRequest
     /// </summary>
     public IReadOnlyList<ShownCard> Shown { get; init; } = [];
 
+    /// <summary>When the current supporter accepted (AcceptedAt stays the first acceptance, for the figures): reminders count from here.</summary>
+    public DateTimeOffset? RemindFrom { get; init; }
+
     /// <summary>How many of the accepting supporter's reminders (24 h, 72 h) have been sent.</summary>
     public int RemindersSent { get; init; }
 

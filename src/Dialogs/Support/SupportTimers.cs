@@ -110,11 +110,12 @@ public sealed class SupportTimers(
                     await outbox.ToUserAsync(StorageKeys.SupportNotice(followed.Id, followed.ETag, "follow-up", requester), requester, BotMessage.Say(SupportText.FollowUp), ct).ConfigureAwait(false);
                 return;
             case SupportTimer.Reminder when request.Status == SupportStatus.Accepted:
-                var reminded = await requests.TryUpdateAsync(request, request.Reminded(request.AcceptedAt ?? now, settings.ReminderAfter(request.RemindersSent + 1)), ct).ConfigureAwait(false);
+                var from = request.RemindFrom ?? request.AcceptedAt ?? now;
+                var reminded = await requests.TryUpdateAsync(request, request.Reminded(from, settings.ReminderAfter(request.RemindersSent + 1)), ct).ConfigureAwait(false);
                 if (reminded?.Supporter is not { } supporter) return;
                 logger.RequestReminded(reminded.Reference, reminded.RemindersSent);
                 await outbox.ToUserAsync(StorageKeys.SupportNotice(reminded.Id, reminded.ETag, "reminder", supporter), supporter,
-                    BotMessage.Say(SupportText.Reminder(reminded.Reference, now - (reminded.AcceptedAt ?? now))), ct).ConfigureAwait(false);
+                    BotMessage.Say(SupportText.Reminder(reminded.Reference, now - from)), ct).ConfigureAwait(false);
                 return;
             case SupportTimer.EscalationRetry when request.Status == SupportStatus.Escalated:
                 // Claimed first (the next try's time, ETag-checked): of several instances sweeping, only one alerts.

@@ -53,6 +53,24 @@ public sealed class FollowThroughTests : PeerSupportChat
     }
 
     [Fact]
+    public async Task ASupporterWhoTakesOverIsRemindedFromTheirOwnAcceptance()
+    {
+        await RosterAsync(Dana, Fay);
+        var request = await RequestAsync(Ana);
+        var first = request.Supporter!;
+        var next = first.Key == Dana.Key ? Fay : Dana;
+        await AcceptAsync(first, request.Id);
+        await SweepAfterAsync(TimeSpan.FromHours(30)); // the first supporter's 24 h reminder
+        await Chat.As(Eli).In(WellnessChannel).Send("h3 roster remove @" + first.Name, [first]);
+        await AcceptAsync(next, request.Id);
+
+        await SweepAfterAsync(TimeSpan.FromHours(23));
+        Assert.DoesNotContain(TextsTo(next), t => t.Contains("gentle reminder", StringComparison.Ordinal));
+        await SweepAfterAsync(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        Assert.Contains("a day ago", Assert.Single(TextsTo(next), t => t.Contains("gentle reminder", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StatsGiveTheMedianAndNinetiethPercentileFromRequestToAcceptanceAndFromAcceptanceToDone()
     {
         await RosterAsync(Dana, Fay);
