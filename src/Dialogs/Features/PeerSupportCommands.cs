@@ -17,6 +17,7 @@ public sealed class PeerSupportCommands(
     EventOutreach events,
     Resources.CatalogSource catalog,
     IProactiveMessenger messenger,
+    IPeopleDirectory people,
     SupportAccess access,
     PeerRoster roster,
     SupportAudit audit,
@@ -30,6 +31,7 @@ public sealed class PeerSupportCommands(
     public const string DeclineAction = "h3.decline";
     public const string DoneAction = "h3.done";
     public const string GuideAction = "h3.guide";
+    public const string EventAction = "h3.event";
 
     public string Name => Command;
 
@@ -37,7 +39,7 @@ public sealed class PeerSupportCommands(
         "Peer supporter commands: **available** / **away**, **h3 requests** (what you hold), **h3 show REF** (a request's details), **done** (you've connected).";
     private const string CoordinatorHelp =
         "Coordinator commands: **h3 roster add @name [department Surgery]**, **h3 roster remove @name**, **h3 roster list**, **h3 requests**, " +
-        "**h3 show REF**, **h3 done REF**, **h3 audit [REF]**, **h3 stats [month]**, **h3 event @name @name [short label]** (offer support to everyone involved in a difficult event), **h3 event** (how those offers went).";
+        "**h3 show REF**, **h3 done REF**, **h3 audit [REF]**, **h3 stats [month]**, **h3 event new** (privately, pick everyone involved in a difficult event and offer each support) or **h3 event @name @name [short label]**, **h3 event** (how those offers went).";
 
     public async Task<DialogOutcome> StartAsync(DialogContext dialog, string argument, CancellationToken ct)
     {
@@ -61,6 +63,7 @@ public sealed class PeerSupportCommands(
             "audit" when !coordinator => Replies.CoordinatorsOnly,
             "audit" => await AuditAsync(rest, ct).ConfigureAwait(false),
             "event" or "events" when !coordinator => Replies.CoordinatorsOnly,
+            "event" or "events" when rest.Equals("new", StringComparison.OrdinalIgnoreCase) => await ShowEventFormAsync(context, ct).ConfigureAwait(false),
             "event" or "events" when context.Turn.Mentions.Count == 0 => await events.StatusAsync(ct).ConfigureAwait(false),
             "event" or "events" => await events.StartAsync(context.Turn, WithoutMentions(rest, context.Turn), ct).ConfigureAwait(false),
             "stats" when !coordinator => Replies.CoordinatorsOnly,
@@ -75,6 +78,12 @@ public sealed class PeerSupportCommands(
     public async Task<DialogOutcome> ContinueAsync(DialogContext dialog, CancellationToken ct)
     {
         var context = dialog.Context;
+        if (dialog.Turn.Submission is { ActionId: EventAction } picked)
+        {
+            var answer = await EventFromFormAsync(context, picked, ct).ConfigureAwait(false);
+            if (answer.Length > 0) await context.ReplyPrivatelyAsync(BotMessage.Say(answer), ct).ConfigureAwait(false);
+            return DialogOutcome.End;
+        }
         if (dialog.Turn.Submission is not { } form || CardData.DraftId(form.Value("request")) is not { } requestId) return DialogOutcome.End;
         var me = context.Turn.From;
         string reply = form.ActionId switch
@@ -98,6 +107,28 @@ public sealed class PeerSupportCommands(
         };
         if (reply.Length > 0) await context.ReplyPrivatelyAsync(BotMessage.Say(reply), ct).ConfigureAwait(false);
         return DialogOutcome.End;
+    }
+
+    private async Task<string> ShowEventFormAsync(ITurnContext context, CancellationToken ct)
+    {
+        await context.ReplyPrivatelyAsync(BotMessage.Show(OutreachCards.EventForm(CardData.NewDraftId())), ct).ConfigureAwait(false);
+        return "";
+    }
+
+    /// <summary>The event form's people, looked up in the directory; anyone not found brings the form back.</summary>
+    private async Task<string> EventFromFormAsync(ITurnContext context, FormSubmission form, CancellationToken ct)
+    {
+        if (!program.IsCoordinator(context.Turn.From)) return Replies.CoordinatorsOnly;
+        var draft = CardData.DraftId(form.Value("draft")) ?? CardData.NewDraftId();
+        var picked = new List<UserRef>();
+        foreach (var id in (form.Value(OutreachCards.PeopleInput) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(EventOutreach.MaxPeople + 1))
+        {
+            if (await people.FindAsync(context.Turn, id, ct).ConfigureAwait(false) is { } person) { picked.Add(person); continue; }
+            await context.ReplyPrivatelyAsync(BotMessage.Show(OutreachCards.EventForm(draft,
+                new FormProblem(OutreachCards.PeopleInput, "I couldn't find one of the people you picked. Please pick them again from the list."))), ct).ConfigureAwait(false);
+            return "";
+        }
+        return await events.StartAsync(context.Turn.From, picked, form.Value(OutreachCards.LabelInput) ?? "", "form:" + draft, ct).ConfigureAwait(false);
     }
 
     /// <summary>The offer card's "How to approach": the guide, for supporters on the roster and coordinators.</summary>

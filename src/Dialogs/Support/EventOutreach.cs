@@ -15,18 +15,21 @@ public sealed class EventOutreach(SupportRouting routing, SupportRequests reques
 {
     public const int MaxPeople = 20;
 
-    public async Task<string> StartAsync(Turn turn, string label, CancellationToken ct)
+    public Task<string> StartAsync(Turn turn, string label, CancellationToken ct) =>
+        StartAsync(turn.From, [.. turn.Mentions.Where(m => m.Id != turn.Bot?.Id)], label, turn.ActivityId, ct);
+
+    /// <summary>The people of an event, mentioned or picked on the form; <paramref name="onceKey"/> makes a repeated command one event.</summary>
+    public async Task<string> StartAsync(UserRef coordinator, IReadOnlyList<UserRef> named, string label, string? onceKey, CancellationToken ct)
     {
-        var coordinator = turn.From;
-        var people = turn.Mentions.Where(m => m.Id != turn.Bot?.Id && m.Key != coordinator.Key).DistinctBy(m => m.Key).ToList();
+        var people = named.Where(m => m.Key != coordinator.Key).DistinctBy(m => m.Key).ToList();
         if (people.Count == 0)
-            return "Please mention the colleagues involved, e.g. **h3 event @Ben Resident @Chen Fellow code on 4 West** " +
-                   "(in a channel or group chat, where Teams lets you mention colleagues; nothing is posted there).";
+            return "Please pick the colleagues involved on the form (**h3 event new**, here in private), or mention them: " +
+                   "**h3 event @Ben Resident @Chen Fellow code on 4 West**.";
         if (people.Count > MaxPeople) return $"That's more than {MaxPeople} people; please record the event in smaller groups.";
         label = label.Trim();
         if (label.Length > OutreachText.MaxLabelLength) label = label[..OutreachText.MaxLabelLength];
         // Deterministic from the command, so a turn run again after a crash records the same event, not a second one.
-        var eventId = Hash(coordinator.Key + "|event|" + (turn.ActivityId ?? Guid.NewGuid().ToString("N")))[..16];
+        var eventId = Hash(coordinator.Key + "|event|" + (onceKey ?? Guid.NewGuid().ToString("N")))[..16];
         var offered = new List<string>();
         var inHand = new List<string>();
         foreach (var person in people)

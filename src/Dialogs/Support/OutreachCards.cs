@@ -41,6 +41,27 @@ public static class OutreachCards
         };
     }
 
+    public const string EventFormKind = "support-event-form";
+    public const string PeopleInput = "people", LabelInput = "label";
+
+    /// <summary>
+    /// "h3 event new": the coordinators' private way to record an event, picking people instead of mentioning them
+    /// in a channel (where everyone would read who was involved).
+    /// </summary>
+    public static Card EventForm(string draftId, FormProblem? problem = null) => new(EventFormKind)
+    {
+        Title = "Offer support after a difficult event",
+        Summary = "Record who was involved; each is offered peer support privately, as an offer they can decline.",
+        Body = new CardElement[]
+        {
+            new TextBlock("Who was involved? Each person is offered peer support privately, warmly and without blame, and can decline in one tap."),
+            new PeoplePicker(PeopleInput, "Colleagues involved") { Required = true, ErrorMessage = "Pick at least one colleague." },
+            new TextInput(LabelInput, "A short label for your records (optional)") { MaxLength = OutreachText.MaxLabelLength, Placeholder = "e.g. code on 4 West, Tuesday night" },
+            new TextBlock("⚠️ " + SupportText.NoteWarning, TextStyle.Subtle),
+        }.WithProblem(problem),
+        Actions = [new SubmitAction("Offer support", Features.PeerSupportCommands.EventAction) { Data = new Dictionary<string, string> { ["draft"] = draftId }, Style = ActionStyle.Positive }],
+    };
+
     /// <summary>To the person outreach is for, once a supporter or coordinator has it, with a one-tap "Thanks, not now".</summary>
     public static Card Outreach(SupportRequest request, string personName, string reachingOut, bool coordinator) => new(OutreachKind)
     {

@@ -146,6 +146,27 @@ public sealed class OutreachTests : PeerSupportChat
     }
 
     [Fact]
+    public async Task ACoordinatorRecordsAnEventPrivatelyByPickingPeopleSoNobodyInAChannelReadsWhoWasInvolved()
+    {
+        await RosterAsync(Dana, Fay);
+        var form = (await Chat.As(Eli).Send("h3 event new")).ExpectCard(OutreachCards.EventFormKind);
+        var submit = form.Actions.OfType<SubmitAction>().Single();
+
+        var recorded = await Chat.As(Eli).Submit(submit.ActionId,
+            [.. submit.Data.Select(d => (d.Key, d.Value)), (OutreachCards.PeopleInput, "aad-ben,aad-chen"), (OutreachCards.LabelInput, "code on 4 West")]);
+
+        recorded.ExpectText("Ben Resident, Chen Fellow");
+        var requests = await Access.AllAsync(default);
+        Assert.Equal(new[] { Ben.Key, Chen.Key }.Order(), requests.Select(r => r.Requester!.Key).Order());
+        Assert.All(requests, r => Assert.Equal((SupportKind.Event, "code on 4 West"), (r.Kind, r.EventLabel)));
+        (await Chat.As(Eli).Submit(submit.ActionId, [.. submit.Data.Select(d => (d.Key, d.Value)), (OutreachCards.PeopleInput, "aad-ben,aad-chen")]))
+            .ExpectText("Already in H3's hands"); // the same form again offers nobody twice
+        (await Chat.As(Ben).Submit(submit.ActionId, [.. submit.Data.Select(d => (d.Key, d.Value)), (OutreachCards.PeopleInput, "aad-chen")]))
+            .ExpectText("for wellness program coordinators");
+        Assert.Equal(2, (await Access.AllAsync(default)).Count);
+    }
+
+    [Fact]
     public async Task OnlyThePersonAnOutreachIsForCanDeclineIt()
     {
         await RosterAsync(Dana);

@@ -167,6 +167,8 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
     private List<(int Kudos, DateTime At)> Notes() => _channels.NumberedKudosNotes(BensChat, "D0BEN");
 
     /// <summary>Requester i asks for support in their own chat; Dana accepts i % 3 == 0, the requester cancels i % 3 == 1, the rest time out.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, DateTimeOffset> _acceptSent = new();
+
     private async Task<List<string>> RunSupportRequestsAsync()
     {
         var requesters = new List<string>();
@@ -185,7 +187,10 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
             var offer = await Eventually(() => _channels.To(DanasChat).Where(d => d.Text.Contains($"#{i}#", StringComparison.Ordinal))
                 .Select(d => d.ActionData("h3.accept")).FirstOrDefault(d => d is not null), $"Dana's offer for request {i}");
             if (i % 3 == 0)
+            {
                 Assert.True(await SendAsync(bot => ChannelRequests.TeamsPersonal(bot, _channels.ServiceUrl, Dana.Id, Dana.Name, DanasChat, "", $"accept-{i}", offer.DeepClone().AsObject())));
+                _acceptSent[i] = DateTimeOffset.UtcNow;
+            }
             else if (i % 3 == 1)
                 Assert.True(await SendAsync(bot => ChannelRequests.TeamsPersonal(bot, _channels.ServiceUrl, id, $"Requester {i}", chat, "support cancel", $"cancel-{i}")));
         }
@@ -238,7 +243,9 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var request = Assert.Single(requests, r => r.Requester?.Id == requesters[i]);
             var expected = (i % 3) switch { 0 => SupportStatus.Accepted, 1 => SupportStatus.Cancelled, _ => SupportStatus.Escalated };
-            Assert.Equal(expected, request.Status);
+            Assert.True(expected == request.Status, $"Request {i} is {request.Status}, expected {expected}: created {request.CreatedAt:HH:mm:ss.fff}, " +
+                $"offered {request.OfferedAt:HH:mm:ss.fff}, accepted {request.AcceptedAt:HH:mm:ss.fff}, passed by {string.Join(",", request.Passed)}, " +
+                $"accept sent {(_acceptSent.TryGetValue(i, out var at) ? at.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) : "never")}");
             // Each timer fired once: one offer to Dana; after a lapse, one escalation to the coordinator.
             Assert.Single(_channels.To(DanasChat), d => d.Text.Contains($"#{i}#", StringComparison.Ordinal) && d.ActionData("h3.accept") is not null);
             Assert.Equal(expected == SupportStatus.Escalated ? 1 : 0, _channels.To(ElisChat).Count(d => d.Text.Contains($"#{i}#", StringComparison.Ordinal)));
