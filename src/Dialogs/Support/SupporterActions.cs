@@ -22,31 +22,41 @@ public sealed class SupporterActions(
 {
     public async Task<SupportActionResult> AcceptAsync(UserRef supporter, string requestId, CancellationToken ct)
     {
-        var request = await requests.GetAsync(requestId, ct).ConfigureAwait(false);
-        if (request is null) return SupportActionResult.NotFound;
-        if (request.Supporter?.Key != supporter.Key) return SupportActionResult.NotYours;
-        if (request.Status != SupportStatus.Offered) return request.Status == SupportStatus.Accepted ? SupportActionResult.Done : SupportActionResult.AlreadyMoved;
+        // Read again on a lost race: the offer's own delivery record (or crisis words marking it urgent) can land
+        // between this read and this write, and the supporter's yes must not be lost to it.
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var request = await requests.GetAsync(requestId, ct).ConfigureAwait(false);
+            if (request is null) return SupportActionResult.NotFound;
+            if (request.Supporter?.Key != supporter.Key) return SupportActionResult.NotYours;
+            if (request.Status != SupportStatus.Offered) return request.Status == SupportStatus.Accepted ? SupportActionResult.Done : SupportActionResult.AlreadyMoved;
 
-        var accepted = await requests.TryUpdateAsync(request, request.Accept(supporter, clock.GetUtcNow(), settings.ReminderAfter(0)), ct).ConfigureAwait(false);
-        if (accepted is null) return SupportActionResult.AlreadyMoved;
-        logger.RequestAccepted(accepted.Reference); BotMetrics.Support("accepted");
-        var department = (await roster.GetAsync(supporter, ct).ConfigureAwait(false))?.Department ?? "";
-        await notices.AcceptedAsync(accepted, supporter, department, ct).ConfigureAwait(false);
-        return SupportActionResult.Done;
+            var accepted = await requests.TryUpdateAsync(request, request.Accept(supporter, clock.GetUtcNow(), settings.ReminderAfter(0)), ct).ConfigureAwait(false);
+            if (accepted is null) continue;
+            logger.RequestAccepted(accepted.Reference); BotMetrics.Support("accepted");
+            var department = (await roster.GetAsync(supporter, ct).ConfigureAwait(false))?.Department ?? "";
+            await notices.AcceptedAsync(accepted, supporter, department, ct).ConfigureAwait(false);
+            return SupportActionResult.Done;
+        }
+        return SupportActionResult.AlreadyMoved;
     }
 
     public async Task<SupportActionResult> DeclineAsync(UserRef supporter, string requestId, CancellationToken ct)
     {
-        var request = await requests.GetAsync(requestId, ct).ConfigureAwait(false);
-        if (request is null) return SupportActionResult.NotFound;
-        if (request.Supporter?.Key != supporter.Key) return SupportActionResult.NotYours;
-        if (request.Status != SupportStatus.Offered) return SupportActionResult.AlreadyMoved;
-        var passed = await requests.TryUpdateAsync(request, request.PassOn(clock.GetUtcNow()), ct).ConfigureAwait(false);
-        if (passed is null) return SupportActionResult.AlreadyMoved;
-        logger.RequestDeclined(passed.Reference); BotMetrics.Support("declined");
-        await redaction.FromAsync(passed, supporter, Redaction.MovedOn, ct).ConfigureAwait(false);
-        await routing.OfferNextAsync(passed, ct).ConfigureAwait(false);
-        return SupportActionResult.Done;
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var request = await requests.GetAsync(requestId, ct).ConfigureAwait(false);
+            if (request is null) return SupportActionResult.NotFound;
+            if (request.Supporter?.Key != supporter.Key) return SupportActionResult.NotYours;
+            if (request.Status != SupportStatus.Offered) return SupportActionResult.AlreadyMoved;
+            var passed = await requests.TryUpdateAsync(request, request.PassOn(clock.GetUtcNow()), ct).ConfigureAwait(false);
+            if (passed is null) continue; // lost a race to the delivery record: read again
+            logger.RequestDeclined(passed.Reference); BotMetrics.Support("declined");
+            await redaction.FromAsync(passed, supporter, Redaction.MovedOn, ct).ConfigureAwait(false);
+            await routing.OfferNextAsync(passed, ct).ConfigureAwait(false);
+            return SupportActionResult.Done;
+        }
+        return SupportActionResult.AlreadyMoved;
     }
 
     /// <summary>The supporter (or a coordinator, for an escalated request) has connected: the request closes.</summary>

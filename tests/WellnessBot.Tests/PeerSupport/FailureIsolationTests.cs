@@ -186,4 +186,25 @@ public sealed class FailureIsolationTests : PeerSupportChat
         Assert.DoesNotContain(Chat.Messenger.ToUsers.Where(m => m.To.Key == Eli.Key), m => m.Message.Card?.Body.OfType<WellnessBot.Dialogs.Messages.TextBlock>()
             .Any(t => t.Text.Contains("took the code hard", StringComparison.Ordinal)) == true);
     }
+
+    [Fact]
+    public async Task ASupportersAcceptIsNeverLostToAWriteThatLandsAtTheSameMoment()
+    {
+        await RosterAsync(Dana);
+        var request = await RequestAsync(Ana);
+        var actions = Chat.Services.GetRequiredService<SupporterActions>();
+
+        // As when the offer's delivery record (or crisis words) is written while Dana presses Accept: each of these
+        // writes can beat the accept's own write once.
+        var bumps = Task.Run(async () =>
+        {
+            for (var i = 0; i < 3; i++)
+                if (await Requests.GetAsync(request.Id, default) is { Status: SupportStatus.Offered } r) await Requests.TryUpdateAsync(r, r, default);
+        });
+        var result = await actions.AcceptAsync(Dana, request.Id, default);
+        await bumps;
+
+        Assert.Equal(SupportActionResult.Done, result);
+        Assert.Equal(SupportStatus.Accepted, (await Requests.GetAsync(request.Id, default))!.Status);
+    }
 }
