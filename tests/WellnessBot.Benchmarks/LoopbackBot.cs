@@ -39,7 +39,7 @@ internal sealed class LoopbackBot : IAsyncDisposable
 
         var bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", WellnessBot.Testing.TestSupportKey.Argument, "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:WellnessBot.Bot.Hosting.StartupTasks=Error", "--Logging:LogLevel:WellnessBot.Dialogs.Kudos=Error",
-            "--Kudos:MaxPerDay=1000", // load givers give hundreds each: the per-person daily limit is not what is measured
+            "--Kudos:MaxPerDay=1000000", // load givers give hundreds each: the per-person daily limit is not what is measured
             $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "load.db")}"]);
         var host = new LoopbackBot(folder, connector, bot);
         connector.MapPost("/v3/conversations/{conversation}/activities/{id}", (string conversation, string id) => host.Accept("reply", conversation + "/" + id));

@@ -17,7 +17,7 @@ public sealed class KudosSettings
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (MaxPerDay is < 1 or > 1000) problems.Add("Kudos:MaxPerDay must be between 1 and 1000.");
+        if (MaxPerDay is < 1 or > 1_000_000) problems.Add("Kudos:MaxPerDay must be between 1 and 1,000,000.");
         if (MaxRecipients < 1 || MaxRecipients > KudosRecord.MaxRecipients)
             problems.Add($"Kudos:MaxRecipients must be between 1 and {KudosRecord.MaxRecipients}.");
         return problems;

@@ -44,7 +44,7 @@ public sealed class BotProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = Url;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Kudos__MaxPerDay"] = "1000"; // crash and scale-out loads give hundreds of kudos from few givers
+        start.Environment["Kudos__MaxPerDay"] = "1000000"; // crash and scale-out loads give hundreds of kudos from few givers
         foreach (var (name, value) in environment) start.Environment[name] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is { } line && _output.Count < 400) _output.Enqueue(line); };
