@@ -158,6 +158,21 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AKudosWithPatientDetailsKeepsTheModalOpenWithThePartsMarkedAndSavesNothing()
+    {
+        var payload = KudosModalSubmission("d-3", ["U0BEN"], "thanks for calming mr alvarez in bed 14 last night");
+        var answer = JsonNode.Parse(await (await _host.InteractionAsync(payload)).Content.ReadAsStringAsync())!;
+
+        Assert.Equal("errors", answer["response_action"]!.GetValue<string>());
+        var error = answer["errors"]!["message"]!.GetValue<string>();
+        Assert.Contains("**mr alvarez**", error, StringComparison.Ordinal);
+        Assert.Contains("**bed 14**", error, StringComparison.Ordinal);
+        await _host.IdleAsync();
+        Assert.Empty(await KudosAsync());
+        Assert.DoesNotContain(_host.Calls(), c => c.Method == "chat.postMessage" && c.Body["channel"]!.GetValue<string>() == "C0WELLNESS");
+    }
+
+    [Fact]
     public async Task AModalSubmissionWithAProblemKeepsTheModalOpenWithTheErrorOnItsField()
     {
         var payload = KudosModalSubmission("d-1", ["U0BEN"], "");

@@ -36,6 +36,23 @@ public sealed class TeamsKudosTests : BotFrameworkHostTests
     }
 
     [Fact]
+    public async Task AChannelKudosWithPatientDetailsPostsNothingThereAndComesBackPrivatelyWithThemMarked()
+    {
+        await Host.PostAsync(FromBen("hello"), Host.ChannelToken());
+        var before = Host.ConnectorCalls().Count;
+
+        await Host.PostAsync(TeamsActivities.ChannelMention(Host.ServiceUrl,
+            "kudos <at>Ben Resident</at> thanks for the handoff on MRN 40211873", ("29:resident-ben", "Ben Resident")), Host.ChannelToken());
+
+        var calls = Host.ConnectorCalls().Skip(before).Where(c => c.Method == "POST").ToList();
+        Assert.DoesNotContain(calls, c => c.Path.StartsWith("/v3/conversations/19:program-wellness", StringComparison.Ordinal));
+        Assert.DoesNotContain(calls, c => c.Path == "/v3/conversations/a:personal-ben/activities"); // Ben is told nothing
+        var form = calls.Last().Body!.ToJsonString(); // the kudos form, in Ana's new 1:1 chat
+        Assert.Contains("**MRN 40211873**", form, StringComparison.Ordinal);
+        Assert.Contains("kudos.submit", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ThePeoplePickerInAPersonalChatResolvesAzureAdIds()
     {
         await Host.PostAsync(FromBen("hello"), Host.ChannelToken());
