@@ -12,13 +12,7 @@ internal sealed partial class SlackMessenger(SlackWebApi api, ILogger<SlackMesse
         try
         {
             var dm = await api.OpenDmAsync(user.Id, ct).ConfigureAwait(false);
-            string? first = null;
-            foreach (var part in BlockKitRenderer.Render(message))
-            {
-                var ts = await api.PostMessageAsync(dm, part, ct: ct).ConfigureAwait(false); // every part is posted; the first one's ts is kept
-                first ??= ts;
-            }
-            return new SentMessage(dm, first ?? "");
+            return new SentMessage(dm, await api.PostPartsAsync(dm, BlockKitRenderer.Render(message), ct: ct).ConfigureAwait(false) ?? "");
         }
         catch (SlackApiException ex) when (ex.Error is "user_not_found" or "user_disabled" or "cannot_dm_bot" or "channel_not_found" or "is_archived" or "not_in_channel")
         {
@@ -48,13 +42,7 @@ internal sealed partial class SlackMessenger(SlackWebApi api, ILogger<SlackMesse
     {
         try
         {
-            string? first = null;
-            foreach (var part in BlockKitRenderer.Render(message))
-            {
-                var ts = await api.PostMessageAsync(conversation.Id, part, ct: ct).ConfigureAwait(false); // every part is posted
-                first ??= ts;
-            }
-            return first;
+            return await api.PostPartsAsync(conversation.Id, BlockKitRenderer.Render(message), ct: ct).ConfigureAwait(false);
         }
         catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found" or "is_archived")
         {

@@ -102,13 +102,7 @@ internal sealed class SlackTurnContext(Turn turn, SlackWebApi api, SlackForms fo
 
     private async Task<string?> PostAsync(string channel, BotMessage message, CancellationToken ct, string? threadTs = null)
     {
-        string? first = null;
-        foreach (var part in await RenderAsync(message, ct).ConfigureAwait(false))
-        {
-            var ts = await api.PostMessageAsync(channel, part, threadTs, ct).ConfigureAwait(false); // every part is posted; the first one's ts is the answer
-            first ??= ts;
-        }
-        return first;
+        return await api.PostPartsAsync(channel, await RenderAsync(message, ct).ConfigureAwait(false), threadTs, ct).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<SlackMessage>> RenderAsync(BotMessage message, CancellationToken ct)

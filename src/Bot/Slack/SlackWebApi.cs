@@ -88,6 +88,18 @@ internal sealed partial class SlackWebApi(HttpClient http, SlackOptions options,
         return (await CallAsync("chat.postMessage", payload, ct).ConfigureAwait(false))["ts"]?.GetValue<string>();
     }
 
+    /// <summary>Posts every part of a message, in order; returns the first part's ts (the message's address), null when none.</summary>
+    public async Task<string?> PostPartsAsync(string channel, IEnumerable<SlackMessage> parts, string? threadTs = null, CancellationToken ct = default)
+    {
+        string? first = null;
+        foreach (var part in parts)
+        {
+            var ts = await PostMessageAsync(channel, part, threadTs, ct).ConfigureAwait(false);
+            first ??= ts;
+        }
+        return first;
+    }
+
     /// <summary>A message only <paramref name="user"/> sees, in a channel: nothing appears for anyone else.</summary>
     public async Task PostEphemeralAsync(string channel, string user, SlackMessage message, CancellationToken ct = default)
     {

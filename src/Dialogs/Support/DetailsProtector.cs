@@ -14,6 +14,10 @@ public sealed class DetailsProtector
     private readonly Dictionary<string, byte[]> _keys;
     private readonly string _currentKeyId;
 
+    /// <summary>Keys of their own for the requester index (one per key id) and the outbox's row names, derived once with HKDF: never the encryption keys.</summary>
+    private readonly Dictionary<string, byte[]> _indexKeys;
+    private readonly byte[] _outboxKey;
+
     public DetailsProtector(SupportSettings settings)
     {
         _keys = settings.Keys.ToDictionary(k => k.Key, k => Convert.FromBase64String(k.Value.Trim()), StringComparer.Ordinal);
@@ -21,6 +25,8 @@ public sealed class DetailsProtector
             throw new InvalidOperationException("No encryption key for support requests: set Support:Keys:<id> to 32 random bytes in base64.");
         _currentKeyId = string.IsNullOrEmpty(settings.CurrentKeyId) ? _keys.Keys.Single() : settings.CurrentKeyId;
         if (!_keys.ContainsKey(_currentKeyId)) throw new InvalidOperationException($"Support:CurrentKeyId '{_currentKeyId}' is not one of Support:Keys.");
+        _indexKeys = _keys.ToDictionary(k => k.Key, k => HKDF.DeriveKey(HashAlgorithmName.SHA256, k.Value, 32, info: IndexInfo), StringComparer.Ordinal);
+        _outboxKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys[_keys.Keys.Order(StringComparer.Ordinal).First()], 32, info: OutboxInfo);
     }
 
     /// <summary>A fresh random key for a development run, never for production (details are unreadable after a restart).</summary>
@@ -66,28 +72,18 @@ public sealed class DetailsProtector
     public IReadOnlyList<string> IndexesOf(string value) =>
         [Index(_currentKeyId, value), .. _keys.Keys.Where(k => k != _currentKeyId).Order(StringComparer.Ordinal).Select(k => Index(k, value))];
 
-    private string Index(string keyId, string value)
-    {
-        // Never the encryption key itself: a key of its own for the index, derived with HKDF.
-        var indexKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys[keyId], 32, info: IndexInfo);
-        var mac = HMACSHA256.HashData(indexKey, Encoding.UTF8.GetBytes(value));
-        CryptographicOperations.ZeroMemory(indexKey);
-        return keyId + ":" + Convert.ToHexStringLower(mac);
-    }
+    private string Index(string keyId, string value) =>
+        keyId + ":" + Convert.ToHexStringLower(HMACSHA256.HashData(_indexKeys[keyId], Encoding.UTF8.GetBytes(value)));
 
     private static readonly byte[] IndexInfo = Encoding.UTF8.GetBytes("wellnessbot support index v1");
+    private static readonly byte[] OutboxInfo = Encoding.UTF8.GetBytes("wellnessbot outbox v1");
 
     /// <summary>
     /// The keyed hash that names an outbox row ("this notice, to this person"). One key for every row, derived from the
     /// first key id in order, so adding a key for rotation leaves rows where they are; only removing that key moves
     /// them (letters then in flight may be sent once more: the outbox prefers twice to never).
     /// </summary>
-    public byte[] OutboxKey(string onceKey) => HMACSHA256.HashData(_outboxKey ??= OutboxKeyMaterial(), Encoding.UTF8.GetBytes(onceKey));
-
-    private byte[]? _outboxKey;
-
-    private byte[] OutboxKeyMaterial() =>
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys[_keys.Keys.Order(StringComparer.Ordinal).First()], 32, info: Encoding.UTF8.GetBytes("wellnessbot outbox v1"));
+    public byte[] OutboxKey(string onceKey) => HMACSHA256.HashData(_outboxKey, Encoding.UTF8.GetBytes(onceKey));
 
     private static byte[] Associated(string requestId) => Encoding.UTF8.GetBytes("support-request|" + requestId);
 }

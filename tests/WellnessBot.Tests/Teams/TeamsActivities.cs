@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
 namespace WellnessBot.Tests.Teams;
 
 /// <summary>Activities shaped like real Teams payloads (shared/protocols/fixtures), with our own ids and texts.</summary>
@@ -5,6 +8,15 @@ internal static class TeamsActivities
 {
     public const string Tenant = "7a1f2c3d-0000-4000-8000-00000000beef";
     public const string BotId = "28:11111111-aaaa-4bbb-8ccc-000000000001";
+
+    /// <summary>An activity as sent by someone else (and, in a personal chat, in their own chat), as JSON to adjust further.</summary>
+    public static JsonObject From(object activity, string id, string name, string? personalChat = null)
+    {
+        var node = JsonSerializer.SerializeToNode(activity)!.AsObject();
+        node["from"] = new JsonObject { ["id"] = id, ["name"] = name };
+        if (personalChat is not null) node["conversation"]!["id"] = personalChat;
+        return node;
+    }
 
     public static object Personal(string serviceUrl, string text, string id = "1001") => new
     {

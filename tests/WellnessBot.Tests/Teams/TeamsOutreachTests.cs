@@ -22,8 +22,8 @@ public sealed class TeamsOutreachTests : IAsyncLifetime
         // Everyone has opened the bot once; Eli puts Dana on the roster from the program channel.
         foreach (var (id, name, chat) in new[] { ("29:supporter-dana", "Dana Supporter", "a:personal-dana"), ("29:resident-ben", "Ben Resident", "a:personal-ben"),
                      ("29:coordinator-eli", "Eli Coordinator", "a:personal-eli"), ("29:resident-ana", "Ana Resident", "a:personal-ana") })
-            await PostAsync(As(TeamsActivities.Personal(_host.ServiceUrl, "hello"), id, name, chat));
-        await PostAsync(As(TeamsActivities.ChannelMention(_host.ServiceUrl, "h3 roster add <at>Dana Supporter</at>", ("29:supporter-dana", "Dana Supporter")),
+            await PostAsync(TeamsActivities.From(TeamsActivities.Personal(_host.ServiceUrl, "hello"), id, name, chat));
+        await PostAsync(TeamsActivities.From(TeamsActivities.ChannelMention(_host.ServiceUrl, "h3 roster add <at>Dana Supporter</at>", ("29:supporter-dana", "Dana Supporter")),
             "29:coordinator-eli", "Eli Coordinator"));
     }
 
@@ -75,7 +75,7 @@ public sealed class TeamsOutreachTests : IAsyncLifetime
     public async Task AnEventOutreachFromTheChannelOffersSupportPrivatelyAndNamesNoCoordinatorToThePerson()
     {
         var before = _host.ConnectorCalls().Count;
-        await PostAsync(As(TeamsActivities.ChannelMention(_host.ServiceUrl, "h3 event <at>Ben Resident</at> code on 4 West", ("29:resident-ben", "Ben Resident")),
+        await PostAsync(TeamsActivities.From(TeamsActivities.ChannelMention(_host.ServiceUrl, "h3 event <at>Ben Resident</at> code on 4 West", ("29:resident-ben", "Ben Resident")),
             "29:coordinator-eli", "Eli Coordinator"));
         Assert.Contains(Since(before), c => c.Path == "/v3/conversations/a:personal-eli/activities" && c.Body!.ToJsonString().Contains("offered peer support privately", StringComparison.Ordinal));
         var offer = Assert.Single(Since(before), c => c.Path == "/v3/conversations/a:personal-dana/activities");
@@ -101,18 +101,10 @@ public sealed class TeamsOutreachTests : IAsyncLifetime
     /// <summary>A card's button pressed in a personal chat: a message activity with the button's data as its value.</summary>
     private Task SubmitAsync(string id, string name, string chat, JsonObject value)
     {
-        var activity = As(TeamsActivities.Personal(_host.ServiceUrl, ""), id, name, chat);
+        var activity = TeamsActivities.From(TeamsActivities.Personal(_host.ServiceUrl, ""), id, name, chat);
         activity.Remove("text");
         activity["value"] = value;
         return PostAsync(activity);
-    }
-
-    private static JsonObject As(object activity, string id, string name, string? personalChat = null)
-    {
-        var node = JsonNode.Parse(JsonSerializer.Serialize(activity))!.AsObject();
-        node["from"] = new JsonObject { ["id"] = id, ["name"] = name };
-        if (personalChat is not null) node["conversation"]!["id"] = personalChat;
-        return node;
     }
 
     private List<(string Method, string Path, JsonNode? Body, string? Authorization)> Since(int count) => [.. _host.ConnectorCalls().Skip(count)];

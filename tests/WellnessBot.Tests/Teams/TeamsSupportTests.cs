@@ -19,20 +19,12 @@ public sealed class TeamsSupportTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private static JsonObject From(object activity, string id, string name, string? personalConversation = null)
-    {
-        var node = JsonNode.Parse(JsonSerializer.Serialize(activity))!.AsObject();
-        node["from"] = new JsonObject { ["id"] = id, ["name"] = name };
-        if (personalConversation is not null) node["conversation"]!["id"] = personalConversation;
-        return node;
-    }
-
     [Fact]
     public async Task AskedInAChannelTheWholeRequestStaysPrivateAndOutOfTheLogs()
     {
         var url = _host.ServiceUrl;
-        await _host.PostAsync(From(TeamsActivities.Personal(url, "hello", "d-1"), "29:supporter-dana", "Dana Supporter", "a:personal-dana"), _host.ChannelToken());
-        await _host.PostAsync(From(TeamsActivities.ChannelMention(url, "h3 roster add <at>Dana Supporter</at>", ("29:supporter-dana", "Dana Supporter")),
+        await _host.PostAsync(TeamsActivities.From(TeamsActivities.Personal(url, "hello", "d-1"), "29:supporter-dana", "Dana Supporter", "a:personal-dana"), _host.ChannelToken());
+        await _host.PostAsync(TeamsActivities.From(TeamsActivities.ChannelMention(url, "h3 roster add <at>Dana Supporter</at>", ("29:supporter-dana", "Dana Supporter")),
             "29:coordinator-eli", "Eli Coordinator"), _host.ChannelToken());
         await _host.PostAsync(TeamsActivities.Personal(url, "hello", "a-0"), _host.ChannelToken()); // Ana has opened the bot
         var before = _host.ConnectorCalls().Count;
@@ -46,7 +38,7 @@ public sealed class TeamsSupportTests : IAsyncLifetime
         var submit = form["actions"]![0]!["data"]!;
         Assert.Equal("support.submit", submit["action"]!.GetValue<string>());
 
-        var answer = From(TeamsActivities.Personal(url, "", "a-1"), "29:resident-ana", "Ana Resident");
+        var answer = TeamsActivities.From(TeamsActivities.Personal(url, "", "a-1"), "29:resident-ana", "Ana Resident");
         answer.Remove("text");
         answer["value"] = new JsonObject
         {
