@@ -45,6 +45,7 @@ public static class DialogServices
             ? new Safety.SafetyNet(custom) : Safety.SafetyNet.Standard);
         services.AddSingleton<ICrisisResponse, Features.CrisisHelp>();
         services.AddScoped<TurnHandler>();
+        services.AddScoped<Features.KudosFromMessage>();
         foreach (var dialog in BotRoutes.All.Select(r => r.Dialog).Append(BotRoutes.Welcome).Append(BotRoutes.PlainWords))
             services.TryAddScoped(dialog);
         return services;

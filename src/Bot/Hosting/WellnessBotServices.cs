@@ -136,6 +136,7 @@ internal static class WellnessBotServices
         builder.Services.AddSingleton<IProactiveMessenger, RoutingMessenger>();
         builder.Services.AddSingleton<IPeopleDirectory, RoutingPeopleDirectory>();
         builder.Services.AddSingleton<TeamsInbound>();
+        builder.Services.AddSingleton<TeamsMessageActions>();
         builder.Services.AddSingleton<IQueuedRequestRunner>(services => services.GetRequiredService<TeamsInbound>());
         return builder;
     }

@@ -10,6 +10,8 @@ namespace WellnessBot.Bot.Teams;
 internal sealed class Activity
 {
     [JsonPropertyName("type")] public string? Type { get; set; }
+    /// <summary>What an invoke asks for ("composeExtension/fetchTask").</summary>
+    [JsonPropertyName("name")] public string? Name { get; set; }
     [JsonPropertyName("id")] public string? Id { get; set; }
     [JsonPropertyName("serviceUrl")] public string? ServiceUrl { get; set; }
     [JsonPropertyName("channelId")] public string? ChannelId { get; set; }

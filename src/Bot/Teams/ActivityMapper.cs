@@ -46,6 +46,19 @@ internal static partial class ActivityMapper
         }
     }
 
+    /// <summary>
+    /// An invoke as a turn (a message action, or the form it opened being sent): who, where, and the form's values.
+    /// Null when it names nobody or nowhere.
+    /// </summary>
+    public static Turn? ToInvokeTurn(Activity activity, DateTimeOffset receivedAt, FormSubmission? submission)
+    {
+        if (activity.Type != ActivityTypes.Invoke || activity.From?.Id is null || activity.Conversation?.Id is null) return null;
+        var channel = activity.ChannelId ?? Channels.Teams;
+        var from = new UserRef(channel, activity.From.Id, UserRef.NameFrom(activity.From.Name, "there"), activity.From.AadObjectId);
+        var conversation = new ConversationRef(channel, activity.Conversation.Id, KindOf(activity.Conversation), TenantOf(activity));
+        return Build(activity, from, conversation, receivedAt) with { Submission = submission };
+    }
+
     private static Turn Build(Activity activity, UserRef from, ConversationRef conversation, DateTimeOffset receivedAt) => new()
     {
         From = from,

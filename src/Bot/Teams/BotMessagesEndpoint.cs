@@ -18,6 +18,7 @@ internal static partial class BotMessagesEndpoint
         HttpContext http,
         BotFrameworkAuthenticator auth,
         ITurnQueue queue,
+        TeamsMessageActions messageActions,
         TurnUrgency urgency,
         TimeProvider clock,
         IOptions<BotFrameworkOptions> options,
@@ -65,12 +66,23 @@ internal static partial class BotMessagesEndpoint
             return;
         }
 
-        http.Response.StatusCode = await AcceptAsync(activity, body, queue, urgency, clock, logger, ct).ConfigureAwait(false);
+        if (activity.Type == ActivityTypes.Invoke && TeamsMessageActions.Serves(activity))
+            await AnswerInvokeAsync(http, activity, messageActions, ct).ConfigureAwait(false);
+        else
+            http.Response.StatusCode = await AcceptAsync(activity, body, queue, urgency, clock, logger, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>An invoke is answered in the request (Teams waits for the dialog to show): run now, not queued.</summary>
+    private static async Task AnswerInvokeAsync(HttpContext http, Activity activity, TeamsMessageActions messageActions, CancellationToken ct)
+    {
+        var answer = await messageActions.AnswerAsync(activity, ct).ConfigureAwait(false);
+        http.Response.StatusCode = answer.Status;
+        if (answer.Body is { } json) await http.Response.WriteAsJsonAsync(json, ct).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The answer, after mapping the activity and queueing it. Cards use Action.Submit, which arrives as a message;
-    /// no invoke (Action.Execute, message extensions) is served yet. Every other activity is queued, turn or not:
+    /// the one invoke served is the "Give kudos" message action (above); others (Action.Execute) are not. Every other activity is queued, turn or not:
     /// each tells us how to reach its people (an install, a rename). A crisis goes first.
     /// </summary>
     private static async Task<int> AcceptAsync(Activity activity, byte[] body, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILogger logger, CancellationToken ct)
@@ -94,6 +106,7 @@ internal static partial class BotMessagesEndpoint
         const int MaxId = 256, MaxChannelId = 64, MaxUrl = 2048;
         if (activity.ChannelId is { Length: > MaxChannelId }) return "channelId is too long.";
         if (activity.ServiceUrl!.Length > MaxUrl) return "serviceUrl is too long.";
+        if (activity.Name is { Length: > 128 }) return "name is too long.";
         string?[] ids = [activity.Id, activity.Conversation!.Id, activity.Conversation.TenantId, activity.From?.Id, activity.From?.AadObjectId, activity.Recipient?.Id, activity.ReplyToId];
         return ids.Any(id => id is { Length: > MaxId }) ? "An id is too long." : null;
     }

@@ -29,7 +29,14 @@ internal sealed partial class TeamsInbound(
         return RunAsync(activity, ActivityMapper.ToTurn(activity, request.ReceivedAt), ct);
     }
 
-    private async Task RunAsync(Activity activity, Turn? turn, CancellationToken ct)
+    /// <summary>An invoke, answered in its own request: the same steps, with the dialogs' answers going to <paramref name="answer"/>.</summary>
+    public Task RunInvokeAsync(Activity activity, Turn turn, Func<ITurnContext, ITurnContext> answer, CancellationToken ct) =>
+        RunAsync(activity, turn, ct, answer);
+
+    /// <summary>Remembers how to reach the people of an invoke that runs no dialog (a message action opening its form).</summary>
+    public Task RememberAsync(Activity activity, Turn turn, CancellationToken ct) => RunAsync(activity, turn, ct, rememberOnly: true);
+
+    private async Task RunAsync(Activity activity, Turn? turn, CancellationToken ct, Func<ITurnContext, ITurnContext>? answer = null, bool rememberOnly = false)
     {
         try
         {
@@ -40,13 +47,13 @@ internal sealed partial class TeamsInbound(
             LogStoreFailure(logger, ex.ErrorCode); // the turn still runs; TurnHandler apologises if storage is really down
         }
         await roster.OnActivityAsync(activity, turn, ct).ConfigureAwait(false);
-        if (turn is null || (turn.IsWelcome && !await FirstWelcomeAsync(turn, ct).ConfigureAwait(false))) return;
+        if (rememberOnly || turn is null || (turn.IsWelcome && !await FirstWelcomeAsync(turn, ct).ConfigureAwait(false))) return;
 
         await using var scope = scopes.CreateAsyncScope();
         try
         {
-            var context = new TeamsTurnContext(turn, activity, connector, messenger);
-            await scope.ServiceProvider.GetRequiredService<TurnHandler>().HandleAsync(context, ct).ConfigureAwait(false);
+            ITurnContext context = new TeamsTurnContext(turn, activity, connector, messenger);
+            await scope.ServiceProvider.GetRequiredService<TurnHandler>().HandleAsync(answer is null ? context : answer(context), ct).ConfigureAwait(false);
         }
         catch (ConnectorException ex)
         {

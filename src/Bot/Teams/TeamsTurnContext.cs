@@ -11,7 +11,8 @@ internal sealed class TeamsTurnContext(Turn turn, Activity activity, BotConnecto
     public async Task<string?> ReplyAsync(BotMessage message, CancellationToken ct = default)
     {
         var outgoing = OutgoingActivity.From(message);
-        var sent = activity.Type is ActivityTypes.Message or ActivityTypes.Invoke && activity.Id is not null
+        // An invoke (a message action) is not a message to reply to: its answers go to its conversation, the thread it came from.
+        var sent = activity.Type is ActivityTypes.Message && activity.Id is not null
             ? await connector.ReplyToActivityAsync(activity.ServiceUrl!, activity.Conversation!.Id!, activity.Id, outgoing, ct).ConfigureAwait(false)
             : await connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation!.Id!, outgoing, ct).ConfigureAwait(false);
         return sent.Id;

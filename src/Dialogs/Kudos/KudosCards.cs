@@ -25,7 +25,8 @@ public static class KudosCards
 
     /// <summary>The way in when no colleague was named (a personal chat cannot @mention colleagues).</summary>
     public static Card Form(string draftId, DateTimeOffset startedAt, string? message = null, KudosCategory category = KudosCategory.None,
-        bool anonymous = false, FormProblem? problem = null, IReadOnlyList<UserRef>? to = null, bool quiet = false, bool notForBreakfast = false) => new(FormKind)
+        bool anonymous = false, FormProblem? problem = null, IReadOnlyList<UserRef>? to = null, bool quiet = false, bool notForBreakfast = false,
+        string? quote = null) => new(FormKind)
     {
         Title = "Give kudos 🎉",
         Summary = "Recognise a colleague for the monthly program breakfast",
@@ -34,6 +35,7 @@ public static class KudosCards
             new TextBlock(to is { Count: > 0 }
                 ? $"For **{string.Join(", ", to.Select(p => p.Name))}** (already picked; add others below if you like). Your shout-out is read at the monthly program breakfast."
                 : "Who made a difference? Your shout-out is read at the monthly program breakfast. Even the little things count!"),
+            new TextBlock(quote is { Length: > 0 } ? "About their message: “" + quote + "”" : "", TextStyle.Subtle),
             new PeoplePicker(RecipientsInput, "Colleagues to recognise") { ErrorMessage = "Pick at least one colleague (or turn on \"Include me\")." },
             new ToggleInput(IncludeMeInput, "Include me: highlight something I did"),
             new TextInput(MessageInput, "Your message") { Multiline = true, MaxLength = KudosRecord.MaxMessageLength, Value = message, Required = true,
@@ -42,7 +44,7 @@ public static class KudosCards
             new ToggleInput(AnonymousInput, "Anonymous in the digest") { Value = anonymous },
             new ToggleInput(QuietInput, "Just tell them: no shout-out in this channel") { Value = quiet },
             new ToggleInput(NotForBreakfastInput, "Not for the breakfast: keep it out of the digest") { Value = notForBreakfast },
-        }.WithProblem(problem),
+        }.Where(e => e is not TextBlock { Text.Length: 0 }).WithProblem(problem),
         Actions =
         [
             new SubmitAction("Send kudos", KudosDialog.SubmitAction)

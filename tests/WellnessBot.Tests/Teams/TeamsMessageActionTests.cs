@@ -1,0 +1,152 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WellnessBot.Dialogs;
+using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Kudos;
+using WellnessBot.Tests.Harness;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace WellnessBot.Tests.Teams;
+
+/// <summary>
+/// "Give kudos" on a Teams message (a message extension action with fetchTask), against the WireMock Bot Connector:
+/// the dialog opens with the author picked and their words quoted, and what is sent back is saved, noted and shouted
+/// out in the thread; a form that needs another look comes back in the dialog, and nothing is saved or shown.
+/// </summary>
+public sealed class TeamsMessageActionTests : IAsyncLifetime
+{
+    private const string Team = "19:program-general@thread.tacv2";
+    private const string Thread = "19:program-wellness@thread.tacv2;messageid=1759881511856";
+    private const string BenAad = "0a0a0a0a-0000-4000-8000-000000000002";
+    private BotFrameworkHost _host = null!;
+    private int _ids;
+
+    public Task InitializeAsync()
+    {
+        _host = new BotFrameworkHost();
+        _host.Server.Given(Request.Create().WithPath($"/v3/conversations/{Team}/pagedmembers").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBodyAsJson(new { members = new[] { new { id = "29:resident-ben", name = "Ben Resident", aadObjectId = BenAad } } }));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task OnAColleaguesMessageTheDialogOpensForThemWithTheirWordsQuotedAndSendingItGivesTheKudos()
+    {
+        var card = await OpenAsync(MessageBy(new { user = new { id = BenAad, displayName = "Ben Resident", userIdentityType = "aadUser" } },
+            "<p>Covered the <b>whole</b> ICU list tonight &amp; did all the family calls</p>"));
+        var text = Texts(card);
+        Assert.Contains("Ben Resident", text, StringComparison.Ordinal);
+        Assert.Contains("“Covered the whole ICU list tonight & did all the family calls”", text, StringComparison.Ordinal);
+
+        var before = _host.ConnectorCalls().Count;
+        var answer = await SubmitAsync(card, "Thank you for carrying the unit so calmly");
+        Assert.Equal("{}", answer.ToJsonString()); // the dialog closes
+
+        var saved = Assert.Single(await MonthAsync());
+        Assert.Equal(("29:resident-ana", "29:resident-ben"), (saved.Giver.Id, Assert.Single(saved.Recipients).Id));
+        var calls = _host.ConnectorCalls().Skip(before).ToList();
+        Assert.Contains(calls, c => c.Method == "POST" && c.Path == $"/v3/conversations/{Thread}/activities" && c.Body!.ToJsonString().Contains("Ben Resident", StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.Method == "POST" && c.Path == "/v3/conversations" && c.Body!["members"]?[0]?["id"]?.GetValue<string>() == "29:resident-ben");
+    }
+
+    [Fact]
+    public async Task PatientDetailsBringTheFormBackInTheDialogWithNothingSavedOrShown()
+    {
+        var card = await OpenAsync(MessageBy(new { user = new { id = BenAad, displayName = "Ben Resident" } }, "ICU list done"));
+        var before = _host.ConnectorCalls().Count;
+
+        var answer = await SubmitAsync(card, "thanks for handling Mr. Alvarez in bed 14, MRN 40211873");
+
+        Assert.Equal("continue", answer["task"]?["type"]?.GetValue<string>());
+        var again = Texts(answer["task"]!["value"]!["card"]!["content"]!);
+        Assert.Contains("patient details", again, StringComparison.Ordinal);
+        Assert.Contains("40211873", again, StringComparison.Ordinal); // the text is kept, to change
+        Assert.Empty(await MonthAsync());
+        Assert.DoesNotContain(_host.ConnectorCalls().Skip(before), c => c.Method == "POST" && c.Path.Contains(Thread, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FromTheComposeBoxTheFormOpensWithNobodyPickedAndAnAppsMessageIsNotForKudos()
+    {
+        var compose = await OpenAsync(new { commandId = "giveKudos", commandContext = "compose", context = new { theme = "default" } });
+        Assert.Contains("Who made a difference?", Texts(compose), StringComparison.Ordinal);
+
+        var app = await OpenAsync(MessageBy(new { application = new { id = "28:other-app", displayName = "Pager Bot" } }, "Page from 5 West"));
+        Assert.Contains("written by an app", Texts(app), StringComparison.Ordinal);
+        Assert.DoesNotContain("For **", Texts(app), StringComparison.Ordinal); // nobody picked
+    }
+
+    [Fact]
+    public async Task AnActionThatIsNotOursOrIsMalformedGetsAClearAnswerAndNever500()
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(Invoke("composeExtension/fetchTask", new { commandId = "somethingElse" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(Invoke("composeExtension/fetchTask", "not an object"))).StatusCode);
+        var stale = await PostAsync(Invoke("composeExtension/submitAction", new { commandId = "giveKudos", data = new { action = "support.open" } }));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal("message", JsonNode.Parse(await stale.Content.ReadAsStringAsync())!["task"]!["type"]!.GetValue<string>());
+        var odd = await PostAsync(Invoke("composeExtension/fetchTask", new { commandId = "giveKudos", messagePayload = new { from = new { user = new { id = 42 } }, body = new { content = new[] { 1 } } } }));
+        Assert.Equal(HttpStatusCode.OK, odd.StatusCode);
+        Assert.Empty(await MonthAsync());
+    }
+
+    private static object MessageBy(object from, string html) => new
+    {
+        commandId = "giveKudos", commandContext = "message",
+        messagePayload = new { id = "1759881511856", messageType = "message", from, body = new { contentType = "html", content = html } },
+    };
+
+    /// <summary>fetchTask: the dialog's Adaptive Card.</summary>
+    private async Task<JsonObject> OpenAsync(object value)
+    {
+        var response = await PostAsync(Invoke("composeExtension/fetchTask", value));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var task = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["task"]!;
+        Assert.Equal("continue", task["type"]!.GetValue<string>());
+        Assert.Equal(WellnessBot.Bot.Cards.AdaptiveCardRenderer.ContentType, task["value"]!["card"]!["contentType"]!.GetValue<string>());
+        return task["value"]!["card"]!["content"]!.AsObject();
+    }
+
+    /// <summary>submitAction, as Teams sends it: the submit button's data with the inputs' values.</summary>
+    private async Task<JsonObject> SubmitAsync(JsonObject card, string message)
+    {
+        var data = card["actions"]![0]!["data"]!.DeepClone().AsObject();
+        data[KudosCards.MessageInput] = message;
+        var response = await PostAsync(Invoke("composeExtension/submitAction", new { commandId = "giveKudos", commandContext = "message", data }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _host.IdleAsync();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    /// <summary>Every string in a card (texts, values, data), one per line.</summary>
+    private static string Texts(JsonNode node) => node switch
+    {
+        JsonObject o => string.Join("\n", o.Select(p => p.Value is null ? "" : Texts(p.Value))),
+        JsonArray a => string.Join("\n", a.Select(e => e is null ? "" : Texts(e))),
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        _ => "",
+    };
+
+    private object Invoke(string name, object value) => new
+    {
+        type = "invoke", name, id = "f:" + Interlocked.Increment(ref _ids), channelId = "msteams", serviceUrl = _host.ServiceUrl,
+        from = new { id = "29:resident-ana", name = "Ana Resident", aadObjectId = "0a0a0a0a-0000-4000-8000-000000000001" },
+        recipient = new { id = TeamsActivities.BotId, name = "WellnessBot" },
+        conversation = new { id = Thread, isGroup = true, conversationType = "channel", tenantId = TeamsActivities.Tenant },
+        channelData = new
+        {
+            channel = new { id = "19:program-wellness@thread.tacv2" }, team = new { id = Team }, tenant = new { id = TeamsActivities.Tenant },
+            source = new { name = "message" },
+        },
+        value,
+    };
+
+    private Task<HttpResponseMessage> PostAsync(object activity) => _host.PostAsync(activity, _host.ChannelToken());
+
+    private Task<List<KudosRecord>> MonthAsync() =>
+        _host.Services.GetRequiredService<KudosStore>().MonthAsync(Month.Of(DateTimeOffset.UtcNow, _host.Services.GetRequiredService<ProgramSettings>().Zone), default);
+}
