@@ -111,6 +111,7 @@ internal static class WellnessBotServices
             services.GetRequiredService<ILogger<WellnessBot.Bot.Slack.SlackWebApi>>()));
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackForms>();
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackHome>();
+        builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackShortcuts>();
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackInbound>();
         builder.Services.AddSingleton<IQueuedRequestRunner>(services => services.GetRequiredService<WellnessBot.Bot.Slack.SlackInbound>());
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackMessenger>();

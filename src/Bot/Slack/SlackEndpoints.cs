@@ -107,6 +107,11 @@ internal static partial class SlackEndpoints
                 var click = new QueuedRequest(Channels.Slack, SlackInbound.BlockActionsKind, text, clock.GetUtcNow()) { Urgent = urgency.IsUrgent(null, button) };
                 var clickId = "click:" + (payload.At("trigger_id").Str() ?? Guid.NewGuid().ToString("N"));
                 return await queue.TryEnqueueAsync(click, clickId, http.RequestAborted) == QueueAnswer.Busy ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
+            case "message_action" or "shortcut" when SlackShortcuts.Serves(payload):
+                // Queued like a click; the modal must open within Slack's 3-second trigger, which a queued turn meets.
+                var shortcut = new QueuedRequest(Channels.Slack, SlackInbound.ShortcutKind, text, clock.GetUtcNow());
+                var shortcutId = "shortcut:" + (payload.At("trigger_id").Str() ?? Guid.NewGuid().ToString("N"));
+                return await queue.TryEnqueueAsync(shortcut, shortcutId, http.RequestAborted) == QueueAnswer.Busy ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
             case "view_submission":
                 // Answered in time or not at all: a slow store must not leave the modal spinning.
                 using (var limit = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted))

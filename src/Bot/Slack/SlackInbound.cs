@@ -20,12 +20,13 @@ internal sealed partial class SlackInbound(
     SlackWebApi api,
     SlackForms forms,
     SlackHome home,
+    SlackShortcuts shortcuts,
     ITableStore store,
     TimeProvider clock,
     ILogger<SlackInbound> logger) : IQueuedRequestRunner
 {
     // The kinds of queued Slack requests: a slash command (its form), an event (its envelope), a button (its payload).
-    public const string CommandKind = "command", EventKind = "event", BlockActionsKind = "block_actions";
+    public const string CommandKind = "command", EventKind = "event", BlockActionsKind = "block_actions", ShortcutKind = "shortcut";
 
     private string? _botUserId;
 
@@ -36,6 +37,7 @@ internal sealed partial class SlackInbound(
         CommandKind => RunCommandAsync(SlackEndpoints.Form(request.Body), request.ReceivedAt, ct),
         EventKind => SlackEndpoints.Json(request.Body) is { } envelope ? RunEventAsync(envelope, request.ReceivedAt, ct) : Task.CompletedTask,
         BlockActionsKind => SlackEndpoints.Json(request.Body) is { } payload ? RunBlockActionAsync(payload, request.ReceivedAt, ct) : Task.CompletedTask,
+        ShortcutKind => SlackEndpoints.Json(request.Body) is { } shortcut ? RunShortcutAsync(shortcut, request.ReceivedAt, ct) : Task.CompletedTask,
         _ => throw new ArgumentException($"Unknown Slack request kind '{request.Kind}'.", nameof(request)),
     };
 
@@ -91,8 +93,10 @@ internal sealed partial class SlackInbound(
     }
 
     /// <summary>The thread a message was written in (Slack's thread_ts), so the answer stays in that thread.</summary>
-    private static string? ThreadOf(JsonObject message) =>
-        message.At("thread_ts").Str() is { Length: > 0 and <= 32 } ts && ts.All(c => char.IsAsciiDigit(c) || c == '.') ? ts : null;
+    public static string? ThreadOf(JsonObject? message) => message.At("thread_ts").Str() is { } ts && IsTimestamp(ts) ? ts : null;
+
+    /// <summary>A Slack message timestamp (1700000000.000100), which names a message and its thread.</summary>
+    public static bool IsTimestamp(string ts) => ts.Length is > 0 and <= 32 && ts.All(c => char.IsAsciiDigit(c) || c == '.');
 
     /// <summary>A button click (block_actions): a card's submit action, "Open the form", or an App Home shortcut.</summary>
     private async Task RunBlockActionAsync(JsonObject payload, DateTimeOffset receivedAt, CancellationToken ct)
@@ -116,6 +120,18 @@ internal sealed partial class SlackInbound(
         await RunAsync(new SlackTurnContext(turn, api, forms, triggerId, responseUrl), ct).ConfigureAwait(false);
     }
 
+    /// <summary>"Give kudos" from a message's menu or Slack's shortcut menu: the modal opens for the message's author.</summary>
+    private async Task RunShortcutAsync(JsonObject payload, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        if (payload.At("user", "id").Str() is not { } userId) return;
+        var inChannel = payload.At("channel", "id").Str() is { } channel && SlackTurnMapper.IsSharedChannelId(channel);
+        var lookups = await LookUpAsync("", payload.At("user", "name") is null ? userId : null, ct).ConfigureAwait(false) with
+        {
+            DirectChannelId = inChannel ? null : await api.OpenDmAsync(userId, ct).ConfigureAwait(false),
+        };
+        await shortcuts.OpenAsync(payload, lookups, receivedAt, ct).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// A modal's submission, run at once (Slack waits up to 3 seconds): if the dialog shows the form again with a
     /// problem, the answer keeps the modal open with the problem under its input; otherwise the modal closes and
@@ -129,11 +145,12 @@ internal sealed partial class SlackInbound(
             DirectChannelId = await api.OpenDmAsync(userId, ct).ConfigureAwait(false),
         };
         if (SlackTurnMapper.ViewSubmission(payload, lookups, clock.GetUtcNow()) is not { } turn) return null;
-        var context = new SlackTurnContext(turn, api, forms, null, null) { AnsweringModal = true };
+        var (channel, thread) = SlackTurnMapper.PlaceOf(turn.Submission!);
+        var context = new SlackTurnContext(turn, api, forms, null, null) { AnsweringModal = true, ThreadTs = thread };
         await RunAsync(context, ct).ConfigureAwait(false);
         if (context.FormShownAgain is not { } again) return null;
         if (again.Body.OfType<CardInput>().FirstOrDefault(i => i.Problem is not null) is not { } wrong)
-            return new JsonObject { ["response_action"] = "update", ["view"] = BlockKitRenderer.Modal(again) };
+            return new JsonObject { ["response_action"] = "update", ["view"] = SlackShortcuts.KeepPlace(BlockKitRenderer.Modal(again), channel, thread) };
         var problem = wrong.Problem!;
         return new JsonObject { ["response_action"] = "errors", ["errors"] = new JsonObject { [wrong.Id] = problem.Length <= 2000 ? problem : problem[..2000] } };
     }

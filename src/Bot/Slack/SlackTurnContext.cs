@@ -40,6 +40,13 @@ internal sealed class SlackTurnContext(Turn turn, SlackWebApi api, SlackForms fo
                 foreach (var part in await RenderAsync(message, ct).ConfigureAwait(false)) await api.RespondAsync(responseUrl, part, ephemeral: false, ct).ConfigureAwait(false);
                 return null;
             }
+            catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found")
+            {
+                // A modal from a shortcut in a channel the bot is not in: said to the person instead, with how to fix it.
+                var dm = await DirectChannelAsync(ct).ConfigureAwait(false);
+                await PostAsync(dm, BotMessage.Say(NotInChannel), ct).ConfigureAwait(false);
+                return await PostAsync(dm, message, ct).ConfigureAwait(false);
+            }
         }
         return await PostAsync(await DirectChannelAsync(ct).ConfigureAwait(false), message, ct).ConfigureAwait(false);
     }
@@ -111,6 +118,8 @@ internal sealed class SlackTurnContext(Turn turn, SlackWebApi api, SlackForms fo
             await forms.RememberAsync(card, ct).ConfigureAwait(false);
         return BlockKitRenderer.Render(message);
     }
+
+    public const string NotInChannel = "I'm not a member of that channel, so I couldn't post there (add me with **/invite @WellnessBot**). Here is what I would have posted:";
 
     private string? _dm;
 

@@ -126,15 +126,33 @@ internal static class SlackTurnMapper
     }
 
     /// <summary>A modal's submission, answered in the sender's DM with the bot.</summary>
+    /// <summary>A Slack user id (U024BE7LH, W…), as users_select and message authors give them.</summary>
+    public static bool IsUserId(string id) => id.Length is >= 2 and <= 32 && id[0] is 'U' or 'W' && id.All(char.IsAsciiLetterOrDigit);
+
+    /// <summary>A channel everyone in it sees (C…, or G… for private channels), not a DM (D…).</summary>
+    public static bool IsSharedChannelId(string id) => id.Length is >= 2 and <= 32 && id[0] is 'C' or 'G' && id.All(char.IsAsciiLetterOrDigit);
+
     public static Turn? ViewSubmission(JsonObject payload, SlackLookups lookups, DateTimeOffset receivedAt)
     {
         if (payload.At("view") is not JsonObject view || payload.At("user", "id").Str() is not { } userId) return null;
+        var submission = BlockKitRenderer.ReadSubmission(view);
+        // A modal opened from a channel's message (a shortcut) belongs to that channel; any other to the person's DM.
+        var channel = PlaceOf(submission).Channel;
         return new Turn
         {
             From = new UserRef(Channels.Slack, userId, UserRef.NameFrom(payload.At("user", "name").Str(), lookups.SenderName)),
-            Conversation = new ConversationRef(Channels.Slack, lookups.DirectChannelId ?? "", ConversationKind.Direct, payload.At("team", "id").Str()),
-            Submission = BlockKitRenderer.ReadSubmission(view), ActivityId = view.At("id").Str(), Bot = lookups.Bot, ReceivedAt = receivedAt,
+            Conversation = channel is null ? new ConversationRef(Channels.Slack, lookups.DirectChannelId ?? "", ConversationKind.Direct, payload.At("team", "id").Str())
+                : new ConversationRef(Channels.Slack, channel, ConversationKind.Channel, payload.At("team", "id").Str()),
+            Submission = submission, ActivityId = view.At("id").Str(), Bot = lookups.Bot, ReceivedAt = receivedAt,
         };
+    }
+
+    /// <summary>The channel and thread a modal's form belongs to (<see cref="SlackShortcuts.KeepPlace"/>), when they are well-formed ids.</summary>
+    public static (string? Channel, string? Thread) PlaceOf(FormSubmission submission)
+    {
+        if (submission.Value(SlackShortcuts.ChannelKey) is not { } channel || !IsSharedChannelId(channel)) return (null, null);
+        var thread = submission.Value(SlackShortcuts.ThreadKey) is { } ts && SlackInbound.IsTimestamp(ts) ? ts : null;
+        return (channel, thread);
     }
 
     /// <summary>Escaped mentions (&lt;@U024BE7LH|bob&gt;) out of the text, as people; the text keeps "@name".</summary>

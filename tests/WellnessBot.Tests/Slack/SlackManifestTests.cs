@@ -10,6 +10,19 @@ public sealed class SlackManifestTests
         JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "manifest", "slack", "manifest.json")))!.AsObject();
 
     [Fact]
+    public void GiveKudosIsAMessageShortcutAndAGlobalOneWithTheCallbackIdsTheBotServes()
+    {
+        var shortcuts = Manifest["features"]!["shortcuts"]!.AsArray();
+        Assert.Equal([("message", WellnessBot.Bot.Slack.SlackShortcuts.OnAMessage), ("global", WellnessBot.Bot.Slack.SlackShortcuts.Anywhere)],
+            shortcuts.Select(s => (s!["type"]!.GetValue<string>(), s["callback_id"]!.GetValue<string>())));
+        Assert.All(shortcuts, s =>
+        {
+            Assert.InRange(s!["name"]!.GetValue<string>().Length, 1, 24);          // Slack's limits for a shortcut
+            Assert.InRange(s["description"]!.GetValue<string>().Length, 1, 80);
+        });
+    }
+
+    [Fact]
     public void SlashCommandsAreTheOnesTheBotHandlesWithEscapingOn()
     {
         var commands = Manifest["features"]!["slash_commands"]!.AsArray();
