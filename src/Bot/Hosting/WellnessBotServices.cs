@@ -112,6 +112,7 @@ internal static class WellnessBotServices
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackForms>();
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackHome>();
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackShortcuts>();
+        builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackReactions>();
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackInbound>();
         builder.Services.AddSingleton<IQueuedRequestRunner>(services => services.GetRequiredService<WellnessBot.Bot.Slack.SlackInbound>());
         builder.Services.AddSingleton<WellnessBot.Bot.Slack.SlackMessenger>();

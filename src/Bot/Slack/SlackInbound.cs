@@ -21,6 +21,7 @@ internal sealed partial class SlackInbound(
     SlackForms forms,
     SlackHome home,
     SlackShortcuts shortcuts,
+    SlackReactions reactions,
     ITableStore store,
     TimeProvider clock,
     ILogger<SlackInbound> logger) : IQueuedRequestRunner
@@ -84,6 +85,13 @@ internal sealed partial class SlackInbound(
         if (e.At("type").Str() == "app_home_opened")
         {
             if (e.At("tab").Str() is "home" or null) await home.PublishAsync(userId, ct).ConfigureAwait(false);
+            return;
+        }
+        if (reactions.Serves(e))
+        {
+            var reactor = await LookUpAsync("", userId, ct).ConfigureAwait(false);
+            if (await reactions.TurnAsync(e, reactor, envelope.At("team_id").Str(), receivedAt, ct).ConfigureAwait(false) is { } reaction)
+                await RunAsync(new SlackTurnContext(reaction, api, forms, null, null), ct).ConfigureAwait(false);
             return;
         }
         if (!SlackTurnMapper.IsMessageToTheBot(envelope)) return; // nothing to look up for what is not a turn

@@ -35,7 +35,7 @@ internal sealed partial class SlackShortcuts(IServiceScopeFactory scopes, SlackW
             ReceivedAt = receivedAt,
         };
         await using var scope = scopes.CreateAsyncScope();
-        var form = await scope.ServiceProvider.GetRequiredService<KudosFromMessage>().FormAsync(turn, AuthorOf(message), TextOf(message), ct).ConfigureAwait(false);
+        var form = await scope.ServiceProvider.GetRequiredService<KudosFromMessage>().FormAsync(turn, AuthorOf(message), SlackText.Quotable(message.At("text").Str()), ct).ConfigureAwait(false);
         // The shout-out goes under the message it is about: in its thread, or starting one.
         var thread = SlackInbound.ThreadOf(message) ?? (message.At("ts").Str() is { } ts && SlackInbound.IsTimestamp(ts) ? ts : null);
         var view = KeepPlace(BlockKitRenderer.Modal(form), channel, channel is null ? null : thread);
@@ -73,13 +73,6 @@ internal sealed partial class SlackShortcuts(IServiceScopeFactory scopes, SlackW
         return message.At("user").Str() is { } user && SlackTurnMapper.IsUserId(user) ? new MessageAuthor(user, user, IsApp: false) : null;
     }
 
-    /// <summary>The message's words with Slack's escapes undone and mentions as @names, for the quote.</summary>
-    private static string? TextOf(JsonObject? message)
-    {
-        if (message.At("text").Str() is not { Length: > 0 } text) return null;
-        if (text.Length > 16_384) text = text[..16_384];
-        return SlackText.Unescape(SlackText.UserMention().Replace(text, m => "@" + (m.Groups["name"].Value is { Length: > 0 } name ? name : "someone")));
-    }
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "A kudos shortcut's trigger had expired before its modal could open")]
     private static partial void LogTooLate(ILogger logger);

@@ -19,6 +19,14 @@ internal static partial class SlackText
     /// <summary>Slack's escaping undone, for text people typed (after mentions are taken out).</summary>
     public static string Unescape(string text) => text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
 
+    /// <summary>Someone's message as words to quote: mentions as @names, Slack's escapes undone; null when it has none.</summary>
+    public static string? Quotable(string? text)
+    {
+        if (text is not { Length: > 0 }) return null;
+        if (text.Length > 16_384) text = text[..16_384];
+        return Unescape(UserMention().Replace(text, m => "@" + (m.Groups["name"].Value is { Length: > 0 } name ? name : "someone")));
+    }
+
     /// <summary>A user mention in escaped text: &lt;@U024BE7LH|bob&gt; or &lt;@W…&gt;.</summary>
     [GeneratedRegex(@"<@(?<id>[UW][A-Z0-9]+)(\|(?<name>[^>]*))?>", RegexOptions.CultureInvariant)]
     public static partial Regex UserMention();

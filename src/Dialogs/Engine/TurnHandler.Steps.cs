@@ -22,7 +22,7 @@ public sealed partial class TurnHandler
     private async Task<SafetySignal> SafetyFirstAsync(ITurnContext context, CancellationToken ct)
     {
         var turn = context.Turn;
-        var signal = safety.Check(turn.Submission is { } form ? string.Join(" ", form.Values.Values) : turn.Text);
+        var signal = safety.Check(turn.Submission is { } form ? form.SendersWords : turn.Text);
         if (signal == SafetySignal.Crisis) await crisisHelp.RespondAsync(context, ct).ConfigureAwait(false);
         return signal;
     }

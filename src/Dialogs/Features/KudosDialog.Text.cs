@@ -48,6 +48,14 @@ public sealed partial class KudosDialog
             "Kudos are shared in the program channel and read aloud at the breakfast, so please leave patients' names, record numbers, " +
             "rooms and dates out. What your colleague did says it all. Nothing has been saved or shared.";
 
+        public static string ReactionPatientDetails(UserRef author) =>
+            $"Your reaction didn't become a kudos for {author.Name}: their message may include patient details, and kudos are read aloud at the breakfast. " +
+            "Use **Give kudos** on the message to say thanks in your own words.";
+
+        public static string ReactionHardWords(UserRef author) =>
+            $"Your reaction didn't become a kudos: {author.Name}'s message sounds like they may be going through something hard. " +
+            $"If you're worried about them, **support for @{author.Name}** asks a peer supporter to reach out, privately.";
+
         public static string AlreadyInDigest(Month month) =>
             $"The {month.Title} digest has already been posted, so this kudos can no longer be changed.";
     }

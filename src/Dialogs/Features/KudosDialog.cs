@@ -97,6 +97,8 @@ public sealed partial class KudosDialog(
                 return await SaveAsync(context, save, ct).ConfigureAwait(false);
             case { ActionId: WithdrawAction } withdraw:
                 return await WithdrawAsync(context, withdraw, ct).ConfigureAwait(false);
+            case { ActionId: ReactedAction or UnreactedAction } reaction:
+                return await ReactionAsync(context, reaction, ct).ConfigureAwait(false);
             case { ActionId: SendAsWrittenAction or ChangeAction or DropAction or ResumeAction } choice:
                 return await ChosenAsync(context, choice.ActionId, draft, ct).ConfigureAwait(false);
             case not null:
@@ -215,7 +217,7 @@ public sealed partial class KudosDialog(
         return await GiveOrAskAsync(context, retry with { To = recipients }, message, "draft:" + draftId, ct).ConfigureAwait(false);
     }
 
-    private async Task GiveAsync(ITurnContext context, KudosDraft draft, string message, string idempotencyKey, CancellationToken ct)
+    private async Task GiveAsync(ITurnContext context, KudosDraft draft, string message, string idempotencyKey, CancellationToken ct, bool byReaction = false)
     {
         var turn = context.Turn;
         if (await OverDailyLimitAsync(turn.From, KudosStore.IdFor(turn.From.Key + "|" + idempotencyKey), draft, ct).ConfigureAwait(false))
@@ -237,7 +239,7 @@ public sealed partial class KudosDialog(
             GivenAt = draft.StartedAt,
         };
         var (stored, created) = await kudos.AddAsync(record, ct).ConfigureAwait(false);
-        await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.Confirmation(stored, repeat: !created)), ct).ConfigureAwait(false);
+        await context.ReplyPrivatelyAsync(BotMessage.Show(KudosCards.Confirmation(stored, repeat: !created, byReaction)), ct).ConfigureAwait(false);
 
         // Asked for again even when the kudos was already saved: a turn run again after a crash finds the notes
         // it had not sent yet; the outbox sends each one once, and tries again later when the channel fails.

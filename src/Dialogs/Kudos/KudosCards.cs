@@ -119,9 +119,10 @@ public static class KudosCards
         ],
     };
 
-    public static Card Confirmation(KudosRecord kudos, bool repeat) => new(ConfirmationKind)
+    /// <summary>What the giver sees once it is saved; a kudos given with a reaction offers Undo (removing the reaction does the same).</summary>
+    public static Card Confirmation(KudosRecord kudos, bool repeat, bool byReaction = false) => new(ConfirmationKind)
     {
-        Title = repeat ? "You already sent this one ✔" : "Kudos saved 🎉",
+        Title = byReaction ? $"Your reaction gave {string.Join(" and ", kudos.Recipients.Select(r => r.Name))} a kudos 🎉" : repeat ? "You already sent this one ✔" : "Kudos saved 🎉",
         Summary = "Kudos saved for the breakfast",
         Body =
         [
@@ -132,7 +133,7 @@ public static class KudosCards
         Actions =
         [
             new SubmitAction("Edit", KudosDialog.EditAction) { Data = Ref(kudos) },
-            new SubmitAction("Withdraw", KudosDialog.WithdrawAction) { Style = ActionStyle.Destructive, Data = Ref(kudos) },
+            new SubmitAction(byReaction ? "Undo" : "Withdraw", KudosDialog.WithdrawAction) { Style = ActionStyle.Destructive, Data = Ref(kudos) },
         ],
     };
 

@@ -26,7 +26,13 @@ public sealed record ConversationRef(string Channel, string Id, ConversationKind
 /// <summary>What someone sent by filling in a card: the action's id and every input's value by input id.</summary>
 public sealed record FormSubmission(string ActionId, IReadOnlyDictionary<string, string> Values)
 {
+    /// <summary>Someone else's words the edge quotes (the message reacted to): not what the sender said, so never read as theirs.</summary>
+    public const string QuotedKey = "quoted";
+
     public string? Value(string inputId) => Values.TryGetValue(inputId, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+
+    /// <summary>What the sender wrote or chose, for the crisis check: every value but a quote of someone else.</summary>
+    public string SendersWords => string.Join(" ", Values.Where(kv => kv.Key != QuotedKey).Select(kv => kv.Value));
 }
 
 /// <summary>

@@ -40,7 +40,7 @@ public sealed class SlackManifestTests
     {
         // chat:write (postMessage, postEphemeral, update), im:write (conversations.open), users:read (users.info),
         // commands, app_mentions:read and im:history (the two message events). views.* need no scope.
-        Assert.Equal(["app_mentions:read", "chat:write", "commands", "im:history", "im:write", "users:read"],
+        Assert.Equal(["app_mentions:read", "chat:write", "commands", "im:history", "im:write", "reactions:read", "users:read"],
             Manifest["oauth_config"]!["scopes"]!["bot"]!.AsArray().Select(s => s!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
 
@@ -49,7 +49,7 @@ public sealed class SlackManifestTests
     {
         var settings = Manifest["settings"]!;
         Assert.EndsWith("/slack/events", settings["event_subscriptions"]!["request_url"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(["app_home_opened", "app_mention", "message.im"], settings["event_subscriptions"]!["bot_events"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.Equal(["app_home_opened", "app_mention", "message.im", "reaction_added", "reaction_removed"], settings["event_subscriptions"]!["bot_events"]!.AsArray().Select(e => e!.GetValue<string>()));
         Assert.True(settings["interactivity"]!["is_enabled"]!.GetValue<bool>());
         Assert.EndsWith("/slack/interactions", settings["interactivity"]!["request_url"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True(Manifest["features"]!["app_home"]!["home_tab_enabled"]!.GetValue<bool>());

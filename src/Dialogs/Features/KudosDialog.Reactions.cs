@@ -1,0 +1,66 @@
+using WellnessBot.Dialogs.Kudos;
+using WellnessBot.Dialogs.Messages;
+using WellnessBot.Dialogs.Turns;
+
+namespace WellnessBot.Dialogs.Features;
+
+/// <summary>
+/// Reaction kudos: the program's emoji (Kudos:ReactionEmoji) on a colleague's message gives them a kudos from the
+/// person who reacted, quoting the message; taking the reaction away before the digest withdraws it. A reaction is
+/// quiet (no channel post: the colleague is told privately) and the person who reacted gets a private Undo.
+/// </summary>
+public sealed partial class KudosDialog
+{
+    /// <summary>The edge's report of a reaction added or removed: who wrote the message, where it is, and its words.</summary>
+    public const string ReactedAction = "kudos.reacted", UnreactedAction = "kudos.unreacted";
+    public const string AuthorValue = "author", MessageValue = "message-ref";
+
+    private async Task<Engine.DialogOutcome> ReactionAsync(ITurnContext context, FormSubmission reaction, CancellationToken ct)
+    {
+        // One kudos per person, message and emoji: reacting again, or the channel delivering the event twice, is the same one.
+        if (reaction.Value(MessageValue) is not { Length: <= 256 } messageRef || reaction.Value(AuthorValue) is not { } authorId) return Engine.DialogOutcome.End;
+        var key = "reaction:" + messageRef;
+        if (reaction.ActionId == UnreactedAction)
+        {
+            await UnreactAsync(context, KudosStore.IdFor(context.Turn.From.Key + "|" + key), ct).ConfigureAwait(false);
+            return Engine.DialogOutcome.End;
+        }
+        var author = await people.FindAsync(context.Turn, authorId, ct).ConfigureAwait(false);
+        if (author is null || author.Key == context.Turn.From.Key || author.Id == context.Turn.Bot?.Id) return Engine.DialogOutcome.End;
+        var quoted = KudosText.Unmask(reaction.Value(FormSubmission.QuotedKey) ?? "");
+        if (ReasonNotToQuote(quoted, author) is { } reason)
+        {
+            await context.ReplyPrivatelyAsync(BotMessage.Say(reason), ct).ConfigureAwait(false);
+            return Engine.DialogOutcome.End;
+        }
+        var message = KudosFromMessage.Quote(quoted) is { } quote ? $"👏 for their message: “{quote}”" : "👏 for their message";
+        var draft = new KudosDraft(Engine.CardData.NewDraftId(), context.Turn.ReceivedAt, [author], KudosCategory.None, Anonymous: false, AwaitingForm: false, Quiet: true);
+        await GiveAsync(context, draft, message, key, ct, byReaction: true).ConfigureAwait(false);
+        return Engine.DialogOutcome.End;
+    }
+
+    /// <summary>A message is only quoted in a kudos when it could be read at the breakfast: no patient details, no one's distress.</summary>
+    private string? ReasonNotToQuote(string quoted, UserRef author)
+    {
+        if (PatientDetails.Find(quoted).Count > 0) return Text.ReactionPatientDetails(author);
+        return safety.Check(quoted) == Safety.SafetySignal.Crisis ? Text.ReactionHardWords(author) : null;
+    }
+
+    /// <summary>The reaction taken away: its kudos withdrawn while the digest is not out (this month's, or last month's).</summary>
+    private async Task UnreactAsync(ITurnContext context, string id, CancellationToken ct)
+    {
+        var now = Month.Of(clock.GetUtcNow(), program.Zone);
+        foreach (var month in new[] { now, now.Previous })
+        {
+            if (await kudos.GetAsync(month, id, ct).ConfigureAwait(false) is not { } found || found.Giver.Key != context.Turn.From.Key) continue;
+            if (await ledger.IsPostedAsync(found.Month, ct).ConfigureAwait(false))
+            {
+                await context.ReplyPrivatelyAsync(BotMessage.Say(Text.AlreadyInDigest(found.Month)), ct).ConfigureAwait(false);
+                return;
+            }
+            await kudos.WithdrawAsync(found, ct).ConfigureAwait(false);
+            await context.ReplyPrivatelyAsync(BotMessage.Say(Text.Withdrawn), ct).ConfigureAwait(false);
+            return;
+        }
+    }
+}
