@@ -20,7 +20,8 @@ public sealed partial class PlaygroundProcess : IAsyncDisposable
 
     public string Url { get; }
 
-    public static async Task<PlaygroundProcess> StartAsync(string botEndpoint)
+    /// <summary>Starts it; with <paramref name="recording"/>, every request and answer it sees is written there (its events recording).</summary>
+    public static async Task<PlaygroundProcess> StartAsync(string botEndpoint, string? recording = null)
     {
         var bin = Path.Combine(RepoPaths.Root, "node_modules", ".bin", "agentsplayground");
         if (!File.Exists(bin))
@@ -36,6 +37,11 @@ public sealed partial class PlaygroundProcess : IAsyncDisposable
         };
         foreach (var arg in new[] { "--disable-telemetry", "-e", botEndpoint, "-c", "msteams", "-p", requested.ToString(CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(arg);
+        if (recording is not null)
+        {
+            start.ArgumentList.Add("--enable-events-recording");
+            start.Environment["M365_AGENTS_PLAYGROUND_RECORDING_FILE"] = recording;
+        }
         start.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
         start.Environment["APPLICATION_INSIGHTS_NO_STATSBEAT"] = "true";
         start.Environment["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(Path.GetTempPath(), $"playground-{requested}.log");
