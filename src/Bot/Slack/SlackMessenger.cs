@@ -64,9 +64,11 @@ internal sealed class SlackPeopleDirectory(SlackWebApi api) : IPeopleDirectory
         if (pickedId.Length is < 2 or > 32 || pickedId[0] is not ('U' or 'W') || !pickedId.All(char.IsAsciiLetterOrDigit)) return null;
         try
         {
+            // Someone deactivated (or a bot) can be picked in Slack's list but never told: refused, with the reason.
+            if (!await api.IsActivePersonAsync(pickedId, ct).ConfigureAwait(false)) return null;
             return new UserRef(Channels.Slack, pickedId, await api.UserNameAsync(pickedId, ct).ConfigureAwait(false));
         }
-        catch (SlackApiException ex) when (ex.Error == "user_not_found")
+        catch (SlackApiException ex) when (ex.Error is "user_not_found" or "user_disabled")
         {
             return null;
         }

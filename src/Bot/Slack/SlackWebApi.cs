@@ -143,6 +143,13 @@ internal sealed partial class SlackWebApi(HttpClient http, SlackOptions options,
     public Task PublishHomeAsync(string user, JsonObject view, CancellationToken ct = default) =>
         CallAsync("views.publish", new JsonObject { ["user_id"] = user, ["view"] = view }, ct);
 
+    /// <summary>Whether a user id is a person who can still be reached: not deactivated (deleted), not a bot.</summary>
+    public async Task<bool> IsActivePersonAsync(string user, CancellationToken ct = default)
+    {
+        var info = (await CallAsync("users.info", new JsonObject { ["user"] = user }, ct).ConfigureAwait(false))["user"];
+        return info?["deleted"]?.GetValueKind() != System.Text.Json.JsonValueKind.True && info?["is_bot"]?.GetValueKind() != System.Text.Json.JsonValueKind.True;
+    }
+
     /// <summary>A person's display name (falling back to their real name, then their id).</summary>
     public async Task<string> UserNameAsync(string user, CancellationToken ct = default)
     {

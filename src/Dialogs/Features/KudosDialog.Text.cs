@@ -17,7 +17,8 @@ public sealed partial class KudosDialog
         public const string FillInTheForm = "Please fill in the kudos form above and press **Send kudos**, or type **cancel**.";
         public const string NoRecipient = "Please pick at least one colleague, or turn on \"Include me\" to highlight yourself.";
         public const string NoMessage = "Please write a short message: what did they do that made a difference?";
-        public const string PickedPersonUnknown = "I couldn't find one of the people you picked. They may not have WellnessBot yet: ask them to open it once in Teams, then try again.";
+        public const string PickedPersonUnknown = "I couldn't reach one of the people you picked: they may have left or been deactivated, " +
+            "or (in Teams) not share a team with WellnessBot yet. Please check who you picked and try again; your message is kept.";
         public const string Withdrawn = "Your kudos has been withdrawn. It won't appear in the digest.";
         public const string Gone = "That kudos no longer exists (it may have been withdrawn).";
         public const string NotYours = "Only the person who gave a kudos can change it.";
@@ -41,7 +42,7 @@ public sealed partial class KudosDialog
             $"I couldn't find {name}. Please @mention them so Teams links the right person (type @ and pick their name from the list), then send it again. Here's what you wrote: {original}";
 
         public static string CouldNotNotify(IReadOnlyList<string> names) =>
-            $"Your kudos is saved for the breakfast, but I couldn't send {string.Join(" and ", names)} a private note (they may not have WellnessBot yet).";
+            $"Your kudos is saved for the breakfast, but I couldn't send {string.Join(" and ", names)} a private note (they may have left or been deactivated, or not have WellnessBot yet).";
 
         public static string PatientDetails(string highlighted) =>
             "This looks like it may include patient details (marked in bold): " + highlighted + "\n\n" +

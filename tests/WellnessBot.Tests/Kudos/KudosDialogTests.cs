@@ -169,7 +169,7 @@ public sealed class KudosDialogTests : IAsyncLifetime
 
         var send = (await _chat.As(Ana).Send("kudos")).ExpectCard(KudosCards.FormKind).Actions.OfType<SubmitAction>().Single();
         var picked = await _chat.As(Ana).Submit(send.ActionId, ("draft", send.Data["draft"]), (KudosCards.RecipientsInput, "aad-stranger"), (KudosCards.MessageInput, "thanks"));
-        Assert.Contains(picked.ExpectCard(KudosCards.FormKind).Body.OfType<TextBlock>(), t => t.Text.Contains("couldn't find one of the people"));
+        Assert.Contains(picked.ExpectCard(KudosCards.FormKind).Body.OfType<TextBlock>(), t => t.Text.Contains("couldn't reach one of the people you picked"));
     }
 
     [Fact]

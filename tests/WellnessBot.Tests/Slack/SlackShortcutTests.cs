@@ -83,6 +83,25 @@ public sealed class SlackShortcutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeactivatedColleaguePickedInTheModalIsRefusedWithTheReasonAndNothingIsSaved()
+    {
+        _host.Slack.Given(Request.Create().WithPath("/api/users.info").UsingPost().WithBody(new JsonPartialMatcher(new { user = "U0GONE" }))).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBodyAsJson(new { ok = true, user = new { id = "U0GONE", name = "gone", deleted = true, profile = new { display_name = "Former Resident" } } }));
+        var view = await ShortcutAsync(new JsonObject
+        {
+            ["type"] = "shortcut", ["callback_id"] = SlackShortcuts.Anywhere, ["trigger_id"] = Trigger(),
+            ["user"] = new JsonObject { ["id"] = "U0ANA", ["name"] = "ana" }, ["team"] = new JsonObject { ["id"] = "T0TEAM" },
+        });
+
+        var answer = JsonNode.Parse(await SubmitAsync(view, "thanks for everything this year", picked: "U0GONE"))!;
+
+        Assert.Equal("errors", answer["response_action"]!.GetValue<string>());
+        Assert.Contains("deactivated", answer["errors"]![KudosCards.RecipientsInput]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(await MonthAsync());
+    }
+
+    [Fact]
     public async Task AShortcutThatIsNotOursRunsNothing()
     {
         var response = await _host.InteractionAsync(new JsonObject { ["type"] = "shortcut", ["callback_id"] = "someone_elses", ["trigger_id"] = Trigger(), ["user"] = new JsonObject { ["id"] = "U0ANA" } });
@@ -113,15 +132,18 @@ public sealed class SlackShortcutTests : IAsyncLifetime
     }
 
     /// <summary>The modal submitted as Slack sends it: its metadata back, and the message typed.</summary>
-    private async Task<string> SubmitAsync(JsonObject view, string message)
+    private async Task<string> SubmitAsync(JsonObject view, string message, string? picked = null)
     {
+        var values = new JsonObject { [KudosCards.MessageInput] = new JsonObject { [KudosCards.MessageInput] = new JsonObject { ["type"] = "plain_text_input", ["value"] = message } } };
+        if (picked is not null)
+            values[KudosCards.RecipientsInput] = new JsonObject { [KudosCards.RecipientsInput] = new JsonObject { ["type"] = "multi_users_select", ["selected_users"] = new JsonArray(picked) } };
         var response = await _host.InteractionAsync(new JsonObject
         {
             ["type"] = "view_submission", ["team"] = new JsonObject { ["id"] = "T0TEAM" }, ["user"] = new JsonObject { ["id"] = "U0ANA", ["name"] = "ana" },
             ["view"] = new JsonObject
             {
                 ["id"] = "V0VIEW", ["callback_id"] = view["callback_id"]!.GetValue<string>(), ["private_metadata"] = view["private_metadata"]!.GetValue<string>(),
-                ["state"] = new JsonObject { ["values"] = new JsonObject { [KudosCards.MessageInput] = new JsonObject { [KudosCards.MessageInput] = new JsonObject { ["type"] = "plain_text_input", ["value"] = message } } } },
+                ["state"] = new JsonObject { ["values"] = values },
             },
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
