@@ -91,7 +91,7 @@ internal static class SafetyBenchmark
         var (model, cv) = SafetyModelTraining.TrainAndValidate(options);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Trained on {training.Count} messages ({training.Count(e => e.Crisis)} crisis) in {started.Elapsed.TotalSeconds:F1} s; crisis from score {model.CrisisThreshold:F2}, " +
-            $"{model.QuietThreshold:F2} without a word of risk, gentle offer from {model.DistressThreshold:F2}"));
+            $"{model.QuietThreshold:F2} without a word of risk, {model.AfterAnErrorThreshold:F2} with only an error or a death, gentle offer from {model.DistressThreshold:F2}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Out of fold (five folds of the training corpus): recall {cv.Recall:P1}, false alarms {cv.FalseAlarms:P1}; " +
             $"the {cv.Quiet} messages without a word of risk: recall {cv.QuietRecall:P1}, false alarms {cv.QuietFalseAlarms:P1}"));

@@ -18,7 +18,8 @@ public sealed partial class SafetyNet
         lines.AddRange(trace);
         lines.Add($"patterns: crisis={findings.Crisis} distress={findings.Distress} claimed={findings.Claimed} signals={findings.Count}");
         if (_model is { } model)
-            lines.Add($"model: score {model.Score(tokens, findings.Signals):F2} (crisis from {model.CrisisThreshold:F2}, or {model.QuietThreshold:F2} with no word of risk: {(SpeaksOfRisk(tokens) ? "has one" : "none here")}; gentle offer from {model.DistressThreshold:F2})");
+            lines.Add($"model: score {model.Score(tokens, findings.Signals):F2} (crisis from {model.CrisisThreshold:F2} with a word of risk, {model.QuietThreshold:F2} " +
+                $"with none, {model.AfterAnErrorThreshold:F2} with only an error or a death; this one: {BarFor(tokens)}; gentle offer from {model.DistressThreshold:F2})");
         lines.Add($"assessment: {Assess(text)}");
         return lines;
     }

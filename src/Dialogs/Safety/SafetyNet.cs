@@ -32,6 +32,11 @@ public sealed partial class SafetyNet
         Concepts.Weapon | Concepts.Height | Concepts.Vehicle | Concepts.Burden | Concepts.Gone | Concepts.Hopeless | Concepts.Pain |
         Concepts.Point | Concepts.Forever | Concepts.Letters | Concepts.Done | Concepts.Disaster | Concepts.Method | Concepts.Decided |
         Concepts.Distress;
+    /// <summary>Words that speak of risk by themselves, even alone ("dead", "suicidal", "hopeless").</summary>
+    private const Concepts DeathOrHarm = Concepts.Suicide | Concepts.Kill | Concepts.Die | Concepts.Alive | Concepts.Harm | Concepts.Pills | Concepts.Weapon |
+        Concepts.Height | Concepts.Hopeless | Concepts.Burden;
+    /// <summary>An error, or a death (said of someone else, since a word of risk of one's own decides first).</summary>
+    private const Concepts ErrorOrDeath = Concepts.Mistake | Concepts.Die | Concepts.Kill;
     private const Concepts Feelings = Concepts.Distress | Concepts.Hopeless | Concepts.Pain | Concepts.Burden | Concepts.Die | Concepts.Kill |
         Concepts.Suicide | Concepts.Harm | Concepts.Gone | Concepts.Point | Concepts.Mistake | Concepts.Done;
     private static readonly Lazy<SafetyNet> Default = new(() => new SafetyNet(new SafetySettings()));
@@ -78,13 +83,15 @@ public sealed partial class SafetyNet
         var findings = new Findings(signals);
         _reader.Read(tokens, ref findings);
         if (findings.Crisis != WarningSign.None) return new SafetyAssessment(SafetySignal.Crisis, findings.Crisis);
-        if (_model is { } model)
+        var bar = BarFor(tokens);
+        if (_model is { } model && bar != ModelBar.OneWord) // one bare word ("done", "goodbye") is a command or a sign-off: the model has nothing to read
         {
             // The model needs to be surer when the words themselves say nothing of death, harm or an ending ("thank you
-            // for teaching me ultrasound") outside idioms and topics ("my plant died again"): those messages have a
-            // threshold of their own, set in training. And surer when the writer took a warning sign back ("I don't want to die, but…").
+            // for teaching me ultrasound") outside idioms and topics ("my plant died again"), and surer still when
+            // they speak only of an error or a patient's death (second-victim guilt, which gets the gentle offer):
+            // each has a threshold of its own, set in training. And surer when the writer took a warning sign back ("I don't want to die, but…").
             var score = model.Score(tokens, findings.Signals);
-            var threshold = (SpeaksOfRisk(tokens) ? model.CrisisThreshold : model.QuietThreshold) + (findings.TakenBack ? TakenBackMargin : 0f);
+            var threshold = model.ThresholdFor(bar) + (findings.TakenBack ? TakenBackMargin : 0f);
             if (score >= threshold) return new SafetyAssessment(SafetySignal.Crisis, WarningSign.Overall);
             // A gentle offer from the model only for words about feelings, never for an unknown word or two.
             if (score >= model.DistressThreshold && (tokens.Present & Feelings) != 0) findings.Distress = true;
@@ -96,7 +103,7 @@ public sealed partial class SafetyNet
     /// A message as training sees it: the model's features, and what decides the model's part in <see cref="Assess"/>:
     /// whether the patterns already call it a crisis, whether the writer took a sign back, whether it speaks of risk at all.
     /// </summary>
-    internal (uint[] Features, bool PatternCrisis, bool TakenBack, bool SpeaksOfRisk) ReadForTraining(string text)
+    internal (uint[] Features, bool PatternCrisis, bool TakenBack, ModelBar Bar) ReadForTraining(string text)
     {
         using var tokens = SafetyTokens.Read(text, _vocabulary);
         Span<uint> signals = stackalloc uint[MaxSignals];
@@ -104,11 +111,19 @@ public sealed partial class SafetyNet
         _reader.Read(tokens, ref findings);
         var sink = new ListSink([]);
         SafetyFeatures.Extract(tokens, findings.Signals, ref sink);
-        return ([.. sink.Features], findings.Crisis != WarningSign.None, findings.TakenBack, SpeaksOfRisk(tokens));
+        return ([.. sink.Features], findings.Crisis != WarningSign.None, findings.TakenBack, BarFor(tokens));
     }
 
-    /// <summary>A word of death, harm or an ending outside idioms and topics, and not said of someone else ("my patient died").</summary>
-    private static bool SpeaksOfRisk(SafetyTokens tokens) => tokens.HasOutsideEveryday(RiskWords, notRightAfter: Concepts.Other);
+    /// <summary>
+    /// A word of death, harm or an ending outside idioms and topics, and not said of someone else: "my patient died",
+    /// or the second victim's "I killed him".
+    /// </summary>
+    private static ModelBar BarFor(SafetyTokens tokens) =>
+        tokens.Count == 1 && (tokens.Present & DeathOrHarm) == 0 ? ModelBar.OneWord
+        : SpeaksOfRisk(tokens) ? ModelBar.Risk : (tokens.Present & ErrorOrDeath) != 0 ? ModelBar.AfterAnError : ModelBar.Quiet;
+
+    private static bool SpeaksOfRisk(SafetyTokens tokens) =>
+        tokens.HasOutsideEveryday(RiskWords, notRightAfter: Concepts.Other, objectWords: Concepts.Kill, objectOf: Concepts.Other);
 
     internal uint[] FeaturesOf(string text) => ReadForTraining(text).Features;
 

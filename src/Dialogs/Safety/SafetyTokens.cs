@@ -54,11 +54,22 @@ internal sealed class SafetyTokens : IDisposable
     public bool HasOutsideEveryday(Concepts concepts) => HasOutsideEveryday(concepts, notRightAfter: Concepts.None);
 
     /// <summary>Whether a word of <paramref name="concepts"/> stands outside everyday wording and not right after a word of <paramref name="notRightAfter"/>.</summary>
-    public bool HasOutsideEveryday(Concepts concepts, Concepts notRightAfter)
+    public bool HasOutsideEveryday(Concepts concepts, Concepts notRightAfter) => HasOutsideEveryday(concepts, notRightAfter, Concepts.None, Concepts.None);
+
+    /// <summary>
+    /// As above, and a word of <paramref name="objectWords"/> does not count when a word of <paramref name="objectOf"/>
+    /// comes right after it ("killed him" is about someone else).
+    /// </summary>
+    public bool HasOutsideEveryday(Concepts concepts, Concepts notRightAfter, Concepts objectWords, Concepts objectOf)
     {
         if ((Present & concepts) == 0) return false;
         for (var i = 0; i < Count; i++)
-            if (_tokens[i].Is(concepts) && !IsEveryday(i) && !(notRightAfter != Concepts.None && i > 0 && _tokens[i - 1].Is(notRightAfter))) return true;
+        {
+            if (!_tokens[i].Is(concepts) || IsEveryday(i)) continue;
+            if (notRightAfter != Concepts.None && i > 0 && _tokens[i - 1].Is(notRightAfter)) continue;
+            if (_tokens[i].Is(objectWords) && !_tokens[i].Is(concepts & ~objectWords) && i + 1 < Count && _tokens[i + 1].Is(objectOf)) continue;
+            return true;
+        }
         return false;
     }
 

@@ -21,20 +21,21 @@ public sealed class SafetyModelTests
         Assert.True(largest < 0.01, $"The shipped model differs from a fresh training run by up to {largest}: run ./bench.sh safety-train and commit the model.");
         Assert.Equal(shipped.CrisisThreshold, fresh.CrisisThreshold, 0.01);
         Assert.Equal(shipped.QuietThreshold, fresh.QuietThreshold, 0.01);
+        Assert.Equal(shipped.AfterAnErrorThreshold, fresh.AfterAnErrorThreshold, 0.01);
     }
 
     [Fact]
     public void TheModelReadsBackAsItWasWritten()
     {
         var weights = Enumerable.Range(0, 1 << 10).Select(i => (float)(Half)((i % 7) - 3.25f)).ToArray();
-        var model = new SafetyModel(weights, 0.5f, 2.25f, 0.75f, 3.5f);
+        var model = new SafetyModel(weights, 0.5f, 2.25f, 0.75f, 3.5f, 4.25f);
         using var stream = new MemoryStream();
         model.Write(stream);
         stream.Position = 0;
 
         var read = SafetyModel.Read(stream);
         Assert.Equal(weights, read.Weights);
-        Assert.Equal((0.5f, 2.25f, 0.75f, 3.5f), (read.Bias, read.CrisisThreshold, read.DistressThreshold, read.QuietThreshold));
+        Assert.Equal((0.5f, 2.25f, 0.75f, 3.5f, 4.25f), (read.Bias, read.CrisisThreshold, read.DistressThreshold, read.QuietThreshold, read.AfterAnErrorThreshold));
         Assert.Throws<InvalidDataException>(() => SafetyModel.Read(new MemoryStream([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0])));
     }
 

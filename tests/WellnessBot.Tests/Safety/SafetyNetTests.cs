@@ -130,12 +130,23 @@ public sealed class SafetyNetTests
         Assert.Equal(SafetySignal.Crisis, Net.Check("resources for someone who is actively suicidal? asking for me"));
     }
 
+    [Theory]
+    [InlineData("done", false)]      // a supporter's command
+    [InlineData("goodbye", false)]   // a sign-off to a bot
+    [InlineData("finished", false)]
+    [InlineData("hopeless", true)]   // a word that speaks of risk by itself still counts, alone
+    [InlineData("dead", true)]
+    [InlineData("kms", true)]
+    public void OneBareWordIsACrisisOnlyWhenTheWordItselfSpeaksOfRisk(string word, bool crisis) =>
+        Assert.Equal(crisis, Net.Check(word) == SafetySignal.Crisis);
+
     [Fact]
     public void ProgramsCanAddTheirOwnCrisisPhrases()
     {
         var net = new SafetySettings { CrisisPhrases = ["purple elephant protocol"] };
         Assert.Equal(SafetySignal.Crisis, new SafetyNet(net).Check("think i need the purple elephant protocol"));
-        Assert.Equal(SafetySignal.None, Net.Check("think i need the purple elephant protocol"));
+        Assert.Equal(SafetySignal.Crisis, new SafetyNet(net).Check("the purple elephant protocol is posted in the workroom"));
+        Assert.Equal(SafetySignal.None, Net.Check("the purple elephant protocol is posted in the workroom"));
     }
 
     [Fact]

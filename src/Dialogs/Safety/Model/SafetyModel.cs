@@ -8,10 +8,26 @@ namespace WellnessBot.Dialogs.Safety;
 /// the assembly (Safety/Model/safety-model.bin.gz). It reads the whole message as the patterns cannot: indirect
 /// wording, hints spread over sentences. The patterns still decide first; the model only adds crises they missed.
 /// </summary>
-internal sealed class SafetyModel(float[] weights, float bias, float crisisThreshold, float distressThreshold, float quietThreshold)
+/// <summary>Which of the model's crisis thresholds a message needs, from what its words speak of.</summary>
+internal enum ModelBar
+{
+    /// <summary>A word of death, harm or an ending said of oneself: the model's own threshold.</summary>
+    Risk,
+    /// <summary>No such word ("thank you for teaching me ultrasound"): surer.</summary>
+    Quiet,
+    /// <summary>No such word, but an error or a patient's death (the second victim's "it's my fault"): surer still.</summary>
+    AfterAnError,
+    /// <summary>
+    /// One word that is not itself about death or harm ("done", "goodbye", "finished"): a command or a sign-off to
+    /// a bot, with nothing for the model to read. Only the patterns decide ("kms" is one of theirs).
+    /// </summary>
+    OneWord,
+}
+
+internal sealed class SafetyModel(float[] weights, float bias, float crisisThreshold, float distressThreshold, float quietThreshold, float afterAnErrorThreshold)
 {
     private const uint Magic = 0x4D534257; // "WBSM"
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     public const string ResourceName = "WellnessBot.Dialogs.Safety.Model.safety-model.bin.gz";
 
     public float[] Weights { get; } = weights;
@@ -22,6 +38,14 @@ internal sealed class SafetyModel(float[] weights, float bias, float crisisThres
 
     /// <summary>The score from which a message with no word of death, harm or an ending in it is a crisis.</summary>
     public float QuietThreshold { get; } = quietThreshold;
+
+    /// <summary>The score from which a message of an error or a death, with no word of risk of one's own, is a crisis.</summary>
+    public float AfterAnErrorThreshold { get; } = afterAnErrorThreshold;
+
+    public float ThresholdFor(ModelBar bar) => bar switch
+    {
+        ModelBar.Risk => CrisisThreshold, ModelBar.Quiet => QuietThreshold, ModelBar.AfterAnError => AfterAnErrorThreshold, _ => float.PositiveInfinity,
+    };
 
     /// <summary>The score from which a message gets the gentle offer.</summary>
     public float DistressThreshold { get; } = distressThreshold;
@@ -65,10 +89,10 @@ internal sealed class SafetyModel(float[] weights, float bias, float crisisThres
         if (reader.ReadUInt32() != Magic || reader.ReadInt32() != FormatVersion) throw new InvalidDataException("Not a WellnessBot safety model.");
         var bits = reader.ReadInt32();
         if (bits is < 10 or > 24) throw new InvalidDataException("The safety model's size is out of range.");
-        var (bias, crisis, distress, quiet) = (reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle());
+        var (bias, crisis, distress, quiet, afterAnError) = (reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle());
         var weights = new float[1 << bits];
         for (var i = 0; i < weights.Length; i++) weights[i] = (float)reader.ReadHalf();
-        return new SafetyModel(weights, bias, crisis, distress, quiet);
+        return new SafetyModel(weights, bias, crisis, distress, quiet, afterAnError);
     }
 
     /// <summary>Writes the model as it is shipped: weights as half-precision floats, gzip-compressed.</summary>
@@ -83,6 +107,7 @@ internal sealed class SafetyModel(float[] weights, float bias, float crisisThres
         writer.Write(CrisisThreshold);
         writer.Write(DistressThreshold);
         writer.Write(QuietThreshold);
+        writer.Write(AfterAnErrorThreshold);
         foreach (var w in Weights) writer.Write((Half)w);
     }
 

@@ -28,6 +28,12 @@ internal static class SafetyModelTrainer
         /// ultrasound") that the model alone may call a crisis: everyday talk, where a false alarm costs most trust.
         /// </summary>
         public double QuietFalseAlarms { get; init; } = 0.02;
+
+        /// <summary>
+        /// The same for messages of an error or a patient's death with no word of risk of the writer's own: the
+        /// second victim's guilt is met with the gentle offer; a crisis card there tells them they are a danger.
+        /// </summary>
+        public double AfterAnErrorFalseAlarms { get; init; } = 0.02;
     }
 
     /// <summary>How the net would do on messages the model did not learn from (out-of-fold), as training saw it.</summary>
@@ -54,8 +60,9 @@ internal static class SafetyModelTrainer
         var (all, allBias) = Fit(features, labels, Enumerable.Range(0, examples.Count).ToArray(), options);
 
         var others = outOfFold.Where((_, i) => !labels[i]).Order().ToArray();
-        var quietOthers = outOfFold.Where((_, i) => !labels[i] && !read[i].SpeaksOfRisk && !read[i].PatternCrisis).Order().ToArray();
-        var model = new SafetyModel(all, allBias, Quantile(others, options.FalseAlarms), Quantile(others, options.GentleOffers), Quantile(quietOthers, options.QuietFalseAlarms));
+        float[] OthersNeeding(ModelBar bar) => outOfFold.Where((_, i) => !labels[i] && read[i].Bar == bar && !read[i].PatternCrisis).Order().ToArray();
+        var model = new SafetyModel(all, allBias, Quantile(others, options.FalseAlarms), Quantile(others, options.GentleOffers),
+            Quantile(OthersNeeding(ModelBar.Quiet), options.QuietFalseAlarms), Quantile(OthersNeeding(ModelBar.AfterAnError), options.AfterAnErrorFalseAlarms));
         return (model, Validate(model, read, labels, outOfFold));
     }
 
@@ -63,15 +70,15 @@ internal static class SafetyModelTrainer
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling((1 - share) * sorted.Length), 0, sorted.Length - 1)];
 
     /// <summary>The net's decision for each message as <see cref="SafetyNet.Assess"/> makes it, with the out-of-fold score.</summary>
-    private static CrossValidation Validate(SafetyModel model, (uint[] Features, bool PatternCrisis, bool TakenBack, bool SpeaksOfRisk)[] read, bool[] labels, float[] outOfFold)
+    private static CrossValidation Validate(SafetyModel model, (uint[] Features, bool PatternCrisis, bool TakenBack, ModelBar Bar)[] read, bool[] labels, float[] outOfFold)
     {
-        bool Alarm(int i) => read[i].PatternCrisis || outOfFold[i] >= (read[i].SpeaksOfRisk ? model.CrisisThreshold : model.QuietThreshold) + (read[i].TakenBack ? SafetyNet.TakenBackMargin : 0f);
+        bool Alarm(int i) => read[i].PatternCrisis || outOfFold[i] >= model.ThresholdFor(read[i].Bar) + (read[i].TakenBack ? SafetyNet.TakenBackMargin : 0f);
         double Share(Func<int, bool> which, bool crisis)
         {
             var rows = Enumerable.Range(0, labels.Length).Where(i => labels[i] == crisis && which(i)).ToList();
             return rows.Count == 0 ? 0 : rows.Count(Alarm) / (double)rows.Count;
         }
-        bool Quiet(int i) => !read[i].SpeaksOfRisk;
+        bool Quiet(int i) => read[i].Bar != ModelBar.Risk;
         return new CrossValidation(Share(_ => true, true), Share(_ => true, false), Share(Quiet, true), Share(Quiet, false),
             Enumerable.Range(0, labels.Length).Count(Quiet));
     }

@@ -108,6 +108,10 @@ internal static class EverydaySigns
         new("{dont} wake me ..1 {unless until till til}"),
         new("{goodbye bye} {weekend weekends sleep sanity summer vacation freedom social golden}"),
         new("see {you ya yall} ..2 {next tomorrow soon later monday}"),
+        new("{shoot shooting shot} me {a an the your} ..1 {email text message msg dm note line ping call link info dates number page list}"),
+        new("{cut cuts cutting} {my our} losses"),
+        new("kills me"),
+        new("{launched yeeted thrown shot} into the sun"),
     ];
 
     /// <summary>Words with which the writer says the rest is about them ("resources for someone who is suicidal. asking for me").</summary>
