@@ -40,7 +40,7 @@ public sealed class SlackShortcutTests : IAsyncLifetime
         var text = view.ToJsonString();
         Assert.Contains("Ben Resident", text, StringComparison.Ordinal);
         // The quote: mentions as @names, Slack's escapes undone and escaped again for Block Kit (never a live mention).
-        Assert.Contains("“covered @ana's pager &amp; the ICU list”", Texts(view), StringComparison.Ordinal);
+        Assert.Contains("“covered @ana's pager &amp; the ICU list”", SentJson.Texts(view), StringComparison.Ordinal);
 
         var answer = await SubmitAsync(view, "thank you for the calmest night of nights");
         Assert.Equal("", answer); // the modal closes
@@ -49,7 +49,7 @@ public sealed class SlackShortcutTests : IAsyncLifetime
         Assert.Equal(("U0ANA", "U0BEN"), (saved.Giver.Id, Assert.Single(saved.Recipients).Id));
         var shout = Assert.Single(_host.Calls(), c => c.Method == "chat.postMessage" && c.Body["channel"]?.GetValue<string>() == "C0WELLNESS").Body;
         Assert.Equal("1700000001.000100", shout["thread_ts"]?.GetValue<string>());
-        Assert.Contains("<@U0BEN>", Texts(shout), StringComparison.Ordinal);
+        Assert.Contains("<@U0BEN>", SentJson.Texts(shout), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,15 +151,6 @@ public sealed class SlackShortcutTests : IAsyncLifetime
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>Every string in a view, one per line.</summary>
-    private static string Texts(JsonNode node) => node switch
-    {
-        JsonObject o => string.Join("\n", o.Select(p => p.Value is null ? "" : Texts(p.Value))),
-        JsonArray a => string.Join("\n", a.Select(e => e is null ? "" : Texts(e))),
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        _ => "",
-    };
 
-    private Task<List<KudosRecord>> MonthAsync() =>
-        _host.Services.GetRequiredService<KudosStore>().MonthAsync(Month.Of(DateTimeOffset.UtcNow, _host.Services.GetRequiredService<ProgramSettings>().Zone), default);
+    private Task<List<KudosRecord>> MonthAsync() => SentJson.KudosThisMonthAsync(_host.Services);
 }

@@ -39,7 +39,7 @@ public sealed class TeamsMessageActionTests : IAsyncLifetime
     {
         var card = await OpenAsync(MessageBy(new { user = new { id = BenAad, displayName = "Ben Resident", userIdentityType = "aadUser" } },
             "<p>Covered the <b>whole</b> ICU list tonight &amp; did all the family calls</p>"));
-        var text = Texts(card);
+        var text = SentJson.Texts(card);
         Assert.Contains("Ben Resident", text, StringComparison.Ordinal);
         Assert.Contains("“Covered the whole ICU list tonight & did all the family calls”", text, StringComparison.Ordinal);
 
@@ -63,7 +63,7 @@ public sealed class TeamsMessageActionTests : IAsyncLifetime
         var answer = await SubmitAsync(card, "thanks for handling Mr. Alvarez in bed 14, MRN 40211873");
 
         Assert.Equal("continue", answer["task"]?["type"]?.GetValue<string>());
-        var again = Texts(answer["task"]!["value"]!["card"]!["content"]!);
+        var again = SentJson.Texts(answer["task"]!["value"]!["card"]!["content"]!);
         Assert.Contains("patient details", again, StringComparison.Ordinal);
         Assert.Contains("40211873", again, StringComparison.Ordinal); // the text is kept, to change
         Assert.Empty(await MonthAsync());
@@ -74,11 +74,11 @@ public sealed class TeamsMessageActionTests : IAsyncLifetime
     public async Task FromTheComposeBoxTheFormOpensWithNobodyPickedAndAnAppsMessageIsNotForKudos()
     {
         var compose = await OpenAsync(new { commandId = "giveKudos", commandContext = "compose", context = new { theme = "default" } });
-        Assert.Contains("Who made a difference?", Texts(compose), StringComparison.Ordinal);
+        Assert.Contains("Who made a difference?", SentJson.Texts(compose), StringComparison.Ordinal);
 
         var app = await OpenAsync(MessageBy(new { application = new { id = "28:other-app", displayName = "Pager Bot" } }, "Page from 5 West"));
-        Assert.Contains("written by an app", Texts(app), StringComparison.Ordinal);
-        Assert.DoesNotContain("For **", Texts(app), StringComparison.Ordinal); // nobody picked
+        Assert.Contains("written by an app", SentJson.Texts(app), StringComparison.Ordinal);
+        Assert.DoesNotContain("For **", SentJson.Texts(app), StringComparison.Ordinal); // nobody picked
     }
 
     [Fact]
@@ -122,14 +122,6 @@ public sealed class TeamsMessageActionTests : IAsyncLifetime
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
-    /// <summary>Every string in a card (texts, values, data), one per line.</summary>
-    private static string Texts(JsonNode node) => node switch
-    {
-        JsonObject o => string.Join("\n", o.Select(p => p.Value is null ? "" : Texts(p.Value))),
-        JsonArray a => string.Join("\n", a.Select(e => e is null ? "" : Texts(e))),
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        _ => "",
-    };
 
     private object Invoke(string name, object value) => new
     {
@@ -147,6 +139,5 @@ public sealed class TeamsMessageActionTests : IAsyncLifetime
 
     private Task<HttpResponseMessage> PostAsync(object activity) => _host.PostAsync(activity, _host.ChannelToken());
 
-    private Task<List<KudosRecord>> MonthAsync() =>
-        _host.Services.GetRequiredService<KudosStore>().MonthAsync(Month.Of(DateTimeOffset.UtcNow, _host.Services.GetRequiredService<ProgramSettings>().Zone), default);
+    private Task<List<KudosRecord>> MonthAsync() => SentJson.KudosThisMonthAsync(_host.Services);
 }
