@@ -32,7 +32,15 @@ internal sealed partial class TeamsMessageActions(TeamsInbound inbound, IService
     {
         if (activity.Value is not { ValueKind: JsonValueKind.Object } value || value.Get("commandId").Text() != CommandId)
             return Problem("This action is not one of WellnessBot's.");
-        return activity.Name == FetchTask ? await OpenAsync(activity, value, ct).ConfigureAwait(false) : await SubmitAsync(activity, value, ct).ConfigureAwait(false);
+        try
+        {
+            return activity.Name == FetchTask ? await OpenAsync(activity, value, ct).ConfigureAwait(false) : await SubmitAsync(activity, value, ct).ConfigureAwait(false);
+        }
+        catch (WellnessBot.Storage.TableStoreException)
+        {
+            // The store is down (a turn's own failures are answered inside it): said in the dialog, never a 500.
+            return Say("Sorry, I couldn't do that just now. Please try again in a minute.");
+        }
     }
 
     /// <summary>The kudos form for the message's author, with a short quote; from the compose box, an empty one.</summary>
