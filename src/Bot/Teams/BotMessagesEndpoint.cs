@@ -87,7 +87,7 @@ internal static partial class BotMessagesEndpoint
     /// </summary>
     private static async Task<int> AcceptAsync(Activity activity, byte[] body, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILogger logger, CancellationToken ct)
     {
-        if (activity.Type == ActivityTypes.Invoke) return StatusCodes.Status501NotImplemented;
+        if (activity.Type == ActivityTypes.Invoke) return StatusCodes.Status400BadRequest; // an invoke we do not serve: refused, never a 5xx
         var now = clock.GetUtcNow();
         var turn = ActivityMapper.ToTurn(activity, now);
         var urgent = turn is not null && urgency.IsUrgent(turn.Submission is { } form ? string.Join(" ", form.Values.Values) : turn.Text, turn.Submission?.ActionId);

@@ -27,10 +27,22 @@ public sealed class SlackMalformedInputTests : IAsyncLifetime
             @event = new { type = "app_mention", channel = "C0WELLNESS", user = "U0ANA", text = "<@U0BOT> i want to disappear", ts = "1.2" } }),
         Json(new { type = "event_callback", team_id = "T0TEAM", event_id = "Ev2", @event = new { type = "app_home_opened", user = "U0ANA", tab = "home" } }),
         Json(new { type = "url_verification", challenge = "abc" }),
+        Json(new { type = "event_callback", team_id = "T0TEAM", event_id = "Ev3", authorizations = new[] { new { user_id = "U0BOT" } },
+            @event = new { type = "reaction_added", user = "U0ANA", reaction = "clap", item_user = "U0BEN", item = new { type = "message", channel = "C0WELLNESS", ts = "1700000000.000100" }, event_ts = "1.5" } }),
+        Json(new { type = "event_callback", team_id = "T0TEAM", event_id = "Ev4", authorizations = new[] { new { user_id = "U0BOT" } },
+            @event = new { type = "reaction_removed", user = "U0ANA", reaction = "clap::skin-tone-2", item_user = "U0BEN", item = new { type = "message", channel = "C0WELLNESS", ts = "1700000000.000100" }, event_ts = "1.6" } }),
     ];
 
     private static readonly JsonNode[] Interactions =
     [
+        Json(new { type = "message_action", callback_id = "give_kudos", trigger_id = "t3", user = new { id = "U0ANA", name = "ana" }, team = new { id = "T0TEAM" },
+            channel = new { id = "C0WELLNESS" }, message = new { type = "message", user = "U0BEN", text = "covered <@U0ANA|ana>'s pager", ts = "1700000000.000200", thread_ts = "1700000000.000100" } }),
+        Json(new { type = "shortcut", callback_id = "give_kudos_anywhere", trigger_id = "t4", user = new { id = "U0ANA" }, team = new { id = "T0TEAM" } }),
+        JsonNode.Parse("""
+            { "type": "view_submission", "team": { "id": "T0TEAM" }, "user": { "id": "U0ANA", "name": "ana" },
+              "view": { "id": "V2", "callback_id": "kudos.submit", "private_metadata": "{\"draft\":\"d-8\",\"action\":\"kudos.submit\",\"to\":\"[[\\\"U0BEN\\\",\\\"Ben\\\"]]\",\"slack_channel\":\"C0WELLNESS\",\"slack_thread\":\"1700000000.000100\"}",
+                "state": { "values": { "message": { "message": { "type": "plain_text_input", "value": "thanks for the pager" } } } } } }
+            """)!,
         Json(new { type = "block_actions", user = new { id = "U0ANA", name = "ana" }, team = new { id = "T0TEAM" }, trigger_id = "t1", channel = new { id = "D0ANA" },
             actions = new[] { new { action_id = "kudos.withdraw#1", value = "{\"id\":\"0123456789abcdef0123\",\"month\":\"2026-11\"}", action_ts = "1.3" } } }),
         Json(new { type = "block_actions", user = new { id = "U0ANA" }, team = new { id = "T0TEAM" }, trigger_id = "t2",

@@ -26,7 +26,33 @@ public sealed class TeamsMalformedInputTests : BotFrameworkHostTests
         Submission("support.reach-out", new() { ["draft"] = "c1" }),
         Submission("h3.accept", new() { ["request"] = "abcdef0123456789" }),
         Submission("resources.category", new() { ["category"] = "childcare" }),
+        MessageAction("composeExtension/fetchTask", new JsonObject
+        {
+            ["commandId"] = "giveKudos", ["commandContext"] = "message",
+            ["messagePayload"] = new JsonObject
+            {
+                ["id"] = "1", ["from"] = new JsonObject { ["user"] = new JsonObject { ["id"] = "0a0a0a0a-0000-4000-8000-000000000002", ["displayName"] = "Ben Resident" } },
+                ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = "<p>covered the <b>ICU</b> list</p>" },
+            },
+        }),
+        MessageAction("composeExtension/submitAction", new JsonObject
+        {
+            ["commandId"] = "giveKudos", ["commandContext"] = "message",
+            ["data"] = new JsonObject { ["action"] = "kudos.submit", ["draft"] = "d2", ["started"] = "638000000000000000", ["to"] = "[[\"29:resident-ben\",\"Ben\"]]", ["message"] = "thanks" },
+        }),
     ];
+
+    /// <summary>"Give kudos" on a channel message: the invoke Teams sends, answered in the request.</summary>
+    private JsonNode MessageAction(string name, JsonObject value)
+    {
+        var activity = Node(TeamsActivities.ChannelMention(Host.ServiceUrl, ""));
+        activity["type"] = "invoke";
+        activity["name"] = name;
+        activity.AsObject().Remove("text");
+        activity.AsObject().Remove("entities");
+        activity["value"] = value;
+        return activity;
+    }
 
     private static JsonNode Node(object activity) => JsonSerializer.SerializeToNode(activity)!;
 

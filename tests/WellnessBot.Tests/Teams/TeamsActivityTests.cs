@@ -94,11 +94,11 @@ public sealed class TeamsActivityTests : BotFrameworkHostTests
     [InlineData("adaptiveCard/action")]     // Action.Execute: our cards use Action.Submit, which arrives as a message
     [InlineData("composeExtension/query")]
     [InlineData("task/fetch")]
-    public async Task InvokesAreNotServedYetAndRunNoTurn(string name)
+    public async Task InvokesNotServedAreRefusedAndRunNoTurn(string name)
     {
         var response = await SendAsync(TeamsActivities.Invoke(Host.ServiceUrl, "Action.Execute", new { action = "help.open" }, name: name));
 
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(Host.ConnectorCalls());
     }
 
