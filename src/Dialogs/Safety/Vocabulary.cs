@@ -150,25 +150,10 @@ internal sealed class Vocabulary
         return false;
     }
 
-    private static readonly string[] KeyStems = ["myself", "kill", "die", "dead", "suicid", "alive", "harm", "life"];
-
-    /// <summary>
-    /// A key word's letters where a split could put them: at either end, or with at least two letters (a word) beside
-    /// them. "pharmacy" and "studied" hold "harm" and "die" one letter from an end, so they are never tried.
-    /// </summary>
-    private static bool ContainsKeyWord(ReadOnlySpan<char> typed)
-    {
-        foreach (var stem in KeyStems)
-            for (var from = 0; from <= typed.Length - stem.Length;)
-            {
-                var found = typed[from..].IndexOf(stem, StringComparison.Ordinal);
-                if (found < 0) break;
-                var (at, end) = (from + found, from + found + stem.Length);
-                if ((at == 0 || at >= 2) && (end == typed.Length || end <= typed.Length - 2)) return true;
-                from = at + 1;
-            }
-        return false;
-    }
+    private static bool ContainsKeyWord(ReadOnlySpan<char> typed) =>
+        typed.Contains("myself", StringComparison.Ordinal) || typed.Contains("kill", StringComparison.Ordinal) || typed.Contains("die", StringComparison.Ordinal)
+        || typed.Contains("dead", StringComparison.Ordinal) || typed.Contains("suicid", StringComparison.Ordinal) || typed.Contains("alive", StringComparison.Ordinal)
+        || typed.Contains("harm", StringComparison.Ordinal) || typed.Contains("life", StringComparison.Ordinal);
 
     private const Concepts KeyWords = Concepts.Suicide | Concepts.Kill | Concepts.Die | Concepts.Harm | Concepts.Reflexive | Concepts.Alive;
 
