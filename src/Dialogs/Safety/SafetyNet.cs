@@ -35,7 +35,7 @@ public sealed partial class SafetyNet
     /// <summary>Words that speak of risk by themselves, even alone ("dead", "suicidal", "hopeless").</summary>
     private const Concepts DeathOrHarm = Concepts.Suicide | Concepts.Kill | Concepts.Die | Concepts.Alive | Concepts.Harm | Concepts.Pills | Concepts.Weapon |
         Concepts.Height | Concepts.Hopeless | Concepts.Burden;
-    /// <summary>An error, or a death (said of someone else, since a word of risk of one's own decides first).</summary>
+    /// <summary>An error, or a death (said of someone else, since a word of risk of one's own decides first), outside idioms ("it kills me that").</summary>
     private const Concepts ErrorOrDeath = Concepts.Mistake | Concepts.Die | Concepts.Kill;
     private const Concepts Feelings = Concepts.Distress | Concepts.Hopeless | Concepts.Pain | Concepts.Burden | Concepts.Die | Concepts.Kill |
         Concepts.Suicide | Concepts.Harm | Concepts.Gone | Concepts.Point | Concepts.Mistake | Concepts.Done;
@@ -120,7 +120,7 @@ public sealed partial class SafetyNet
     /// </summary>
     private static ModelBar BarFor(SafetyTokens tokens) =>
         tokens.Count == 1 && (tokens.Present & DeathOrHarm) == 0 ? ModelBar.OneWord
-        : SpeaksOfRisk(tokens) ? ModelBar.Risk : (tokens.Present & ErrorOrDeath) != 0 ? ModelBar.AfterAnError : ModelBar.Quiet;
+        : SpeaksOfRisk(tokens) ? ModelBar.Risk : tokens.HasOutsideEveryday(ErrorOrDeath) ? ModelBar.AfterAnError : ModelBar.Quiet;
 
     private static bool SpeaksOfRisk(SafetyTokens tokens) =>
         tokens.HasOutsideEveryday(RiskWords, notRightAfter: Concepts.Other, objectWords: Concepts.Kill, objectOf: Concepts.Other);

@@ -67,11 +67,14 @@ internal sealed class SafetyTokens : IDisposable
         {
             if (!_tokens[i].Is(concepts) || IsEveryday(i)) continue;
             if (notRightAfter != Concepts.None && i > 0 && _tokens[i - 1].Is(notRightAfter)) continue;
-            if (_tokens[i].Is(objectWords) && !_tokens[i].Is(concepts & ~objectWords) && i + 1 < Count && _tokens[i + 1].Is(objectOf)) continue;
+            if (_tokens[i].Is(objectWords) && !_tokens[i].Is(concepts & ~objectWords) && i + 1 < Count && _tokens[i + 1].Is(objectOf) && !IsWe(i + 1)) continue;
             return true;
         }
         return false;
     }
+
+    /// <summary>"Us", "we", "ourselves": someone else, but with the writer among them ("kill us all").</summary>
+    private bool IsWe(int i) => _tokens[i].IsWord("us") || _tokens[i].IsWord("we") || _tokens[i].IsWord("ourselves");
 
     /// <summary>Marks words as everyday wording ("die for a nap"): the model weighs them apart from the same words elsewhere.</summary>
     public void MarkEveryday(int start, int end)

@@ -134,6 +134,7 @@ internal sealed class WarningSignReader(
             {
                 if (everyday[p].NotAfterMy && ((i > 0 && tokens[i - 1].IsWord("my")) || findings.Claimed)) continue;
                 if (everyday[p].OnlyWith != Concepts.None && (tokens.Present & everyday[p].OnlyWith) == 0) continue;
+                if (everyday[p].NotAfterInClause != Concepts.None && EarlierInClause(tokens, i, everyday[p].NotAfterInClause)) continue;
                 var end = everyday.MatchAt(p, tokens, i, positions);
                 if (end < 0) continue;
                 found[count++] = (i, end);
@@ -143,6 +144,13 @@ internal sealed class WarningSignReader(
                 if (count == found.Length) break;
             }
         return count;
+    }
+
+    private static bool EarlierInClause(SafetyTokens tokens, int index, Concepts concepts)
+    {
+        for (var i = tokens.ClauseStart(index); i < index; i++)
+            if (tokens[i].Is(concepts)) return true;
+        return false;
     }
 
     /// <summary>The writer says they are safe ("im safe, just hurting"), and not as a question ("if im safe").</summary>

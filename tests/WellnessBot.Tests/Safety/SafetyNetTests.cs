@@ -60,6 +60,28 @@ public sealed class SafetyNetTests
     public void HospitalIdiomsAreNotACrisis(string text) =>
         Assert.NotEqual(SafetySignal.Crisis, Net.Check(text));
 
+    [Theory]
+    [InlineData("hope this shift kills me")]
+    [InlineData("if this rotation kills me at least i can rest")]
+    [InlineData("honestly wishing this call night kills me")]
+    [InlineData("i want this job to kill me tbh")]
+    public void AWishInsideAnIdiomIsStillAWish(string text) =>
+        Assert.Equal(SafetySignal.Crisis, Net.Check(text));
+
+    [Theory]
+    [InlineData("it kills me that i missed her recital again")]
+    [InlineData("this commute kills me every morning")]
+    public void TheIdiomAloneIsNotACrisis(string text) =>
+        Assert.NotEqual(SafetySignal.Crisis, Net.Check(text));
+
+    [Theory]
+    [InlineData("i could kill us all tonight")]
+    [InlineData("my wife and i have talked about killing ourselves")]
+    [InlineData("sometimes i think about driving into a wall and killing us both")]
+    [InlineData("we have talked about ending ourselves together")]
+    public void WeCountsTheWriterIn(string text) =>
+        Assert.Equal(SafetySignal.Crisis, Net.Check(text));
+
     [Fact]
     public void WhatOtherCodeLeftInTheSharedPoolNeverMarksWordsAsEveryday()
     {

@@ -11,6 +11,9 @@ internal sealed record EverydayPattern(string Pattern)
 
     /// <summary>Everyday only when the message also has these ("I'm dead. The chief replied-all with a meme").</summary>
     public Concepts OnlyWith { get; init; }
+
+    /// <summary>Not everyday after a word of these earlier in its clause: "this pager kills me" is, "hope this shift kills me" is a wish.</summary>
+    public Concepts NotAfterInClause { get; init; }
 }
 
 /// <summary>
@@ -110,7 +113,7 @@ internal static class EverydaySigns
         new("see {you ya yall} ..2 {next tomorrow soon later monday}"),
         new("{shoot shooting shot} me {a an the your} ..1 {email text message msg dm note line ping call link info dates number page list}"),
         new("{cut cuts cutting} {my our} losses"),
-        new("kills me"),
+        new("kills me") { NotAfterInClause = Concepts.Hope | Concepts.Doubt | Concepts.Want },
         new("{launched yeeted thrown shot} into the sun"),
     ];
 

@@ -18,6 +18,9 @@ internal static class SuicidalThoughtsSigns
         new(Sign, "passive ..2 to ..1 active"),
         new(Sign, "{theres have having} ..1 some? {intent intention}") { Negatable = true },
         new(Sign, "{KILL off offing offed unalive end ending ended top hang hanging hanged shoot shooting shot drown drowning poison poisoning} ..1 REFLEXIVE") { Subject = Subject.Named, Negatable = true },
+        // "we" counts the writer in: "talked about killing ourselves", "i could kill us all".
+        new(Sign, "{KILL off offing unalive end ending ended} ourselves") { Subject = Subject.Named, Negatable = true },
+        new(Sign, "^KILL us {all both}") { Negatable = true },
         new(Sign, "{KILL end ending off offing} my self") { Subject = Subject.Named, Negatable = true },
         new(Sign, "{take taking took end ending ended} my own? {life lives}") { Subject = Subject.Named, Negatable = true },
         new(Sign, "{end ending ended} {it everything} all"),

@@ -68,6 +68,8 @@ internal static class WishToBeDeadSigns
         new(Sign, "{hit hits} me ..4 {thank thanks RELIEF}"),
         new(Sign, "HOPE ..4 {something someone} ..3 {happens happen happened} to me"),
         new(Sign, "HOPE ..4 something ..1 {kills kill} me"),
+        new(Sign, "HOPE ..4 {kills kill} me"),
+        new(Sign, "if ..4 {kills kill} me ..6 {RELIEF rest peace}"),
         new(Sign, "HOPE ..4 heart ..2 {stops stop stopped gives give}"),
         new(Sign, "HOPE ..4 {stop stops} breathing"),
         new(Sign, "HOPE ..6 hit my head"),
