@@ -14,6 +14,7 @@ public static class DialogServices
         services.AddSingleton<DialogStateStore>();
         services.AddSingleton<Kudos.KudosStore>();
         services.AddSingleton<Kudos.KudosPreferences>();
+        services.AddSingleton<Kudos.ReactionLedger>();
         services.AddSingleton<Kudos.DigestLedger>();
         services.AddSingleton<Kudos.ProgramChannels>();
         services.TryAddSingleton<Kudos.DigestSettings>();

@@ -44,6 +44,9 @@ public static class StorageKeys
 
     // How many kudos someone gave, per hour ("g|giver" / hour's ticks, with a count): the last day is one read of at
     // most 25 small rows, however many they gave.
+    // The last reaction event per reaction kudos, keyed by the kudos id (a hash: no user or message ids in the key).
+    public static (string PartitionKey, string RowKey) Reaction(string kudosId) => ("reactions", kudosId);
+
     public static (string PartitionKey, string RowKey) KudosGivenInHour(UserRef giver, DateTimeOffset givenAt) =>
         (KudosGivenPartition(giver), HourOf(givenAt));
     public static string KudosGivenPartition(UserRef giver) => "g|" + Escape(giver.Key);

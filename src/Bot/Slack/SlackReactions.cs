@@ -35,17 +35,22 @@ internal sealed class SlackReactions(SlackWebApi api, KudosSettings settings)
             [KudosDialog.AuthorValue] = author,
             [KudosDialog.MessageValue] = channel + "/" + ts + "/" + settings.ReactionEmoji,
         };
+        if (Microseconds(e.At("event_ts").Str()) is { } at) values[KudosDialog.EventTimeValue] = at.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (e.At("type").Str() == Added)
         {
+            // Another app's or a bot's reaction (a workflow that claps every message) is not a person's recognition.
+            if (!await api.IsActivePersonAsync(user, ct).ConfigureAwait(false)) return null;
             var message = await MessageAsync(channel, ts, ct).ConfigureAwait(false);
             if (message is not null && (message.At("bot_id") is not null || message.At("subtype").Str() == "bot_message" || message.At("user").Str() is { } writer && writer != author)) return null;
-            if (SlackText.Quotable(message.At("text").Str()) is { } quoted) values[FormSubmission.QuotedKey] = quoted;
+            // Words from a private channel are not carried into the program's digest and breakfast: the kudos is given unquoted.
+            if (SlackText.Quotable(message.At("text").Str()) is { } quoted && await api.IsPublicChannelAsync(channel, ct).ConfigureAwait(false))
+                values[FormSubmission.QuotedKey] = quoted;
         }
         return new Turn
         {
             From = new UserRef(Channels.Slack, user, lookups.SenderName),
             Conversation = new ConversationRef(Channels.Slack, channel, ConversationKind.Channel, team),
-            Submission = new FormSubmission(e.At("type").Str() == Added ? KudosDialog.ReactedAction : KudosDialog.UnreactedAction, values),
+            Submission = new FormSubmission(e.At("type").Str() == Added ? KudosDialog.ReactedAction : KudosDialog.UnreactedAction, values) { FromChannelEvent = true },
             Bot = lookups.Bot,
             ReceivedAt = receivedAt,
         };
@@ -65,6 +70,11 @@ internal sealed class SlackReactions(SlackWebApi api, KudosSettings settings)
         }
     }
 
+
+    /// <summary>Slack's "1700000100.000123" (seconds.microseconds) as microseconds; null when it is not one.</summary>
+    internal static long? Microseconds(string? eventTs) =>
+        eventTs is { Length: <= 32 } && SlackInbound.IsTimestamp(eventTs) && eventTs.Split('.') is [var seconds, var micros]
+        && long.TryParse(seconds, out var s) && long.TryParse(micros.PadRight(6, '0')[..6], out var us) ? s * 1_000_000 + us : null;
 
     /// <summary>"clap::skin-tone-3" is clap.</summary>
     private static string? BaseName(string? reaction) => reaction is null ? null : reaction.Split("::", 2)[0];

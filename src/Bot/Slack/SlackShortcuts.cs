@@ -45,7 +45,23 @@ internal sealed partial class SlackShortcuts(IServiceScopeFactory scopes, SlackW
         }
         catch (SlackApiException ex) when (ex.Error is "expired_trigger_id" or "invalid_trigger_id")
         {
-            LogTooLate(logger); // Slack's trigger lasts 3 seconds; the person sees nothing open and can try again
+            // Slack's trigger lasts 3 seconds, and a busy queue can outlast it: the person saw nothing open, so say so.
+            LogTooLate(logger);
+            await TellTooLateAsync(userId, ct).ConfigureAwait(false);
+        }
+    }
+
+    public const string TooLate = "Sorry, the kudos form took too long to open. Please try **Give kudos** again.";
+
+    private async Task TellTooLateAsync(string userId, CancellationToken ct)
+    {
+        try
+        {
+            await api.PostMessageAsync(await api.OpenDmAsync(userId, ct).ConfigureAwait(false), new SlackMessage(SlackText.FromMarkdown(TooLate)), ct: ct).ConfigureAwait(false);
+        }
+        catch (SlackApiException)
+        {
+            // Nowhere to say it: the person tries again anyway.
         }
     }
 

@@ -143,11 +143,40 @@ internal sealed partial class SlackWebApi(HttpClient http, SlackOptions options,
     public Task PublishHomeAsync(string user, JsonObject view, CancellationToken ct = default) =>
         CallAsync("views.publish", new JsonObject { ["user_id"] = user, ["view"] = view }, ct);
 
-    /// <summary>Whether a user id is a person who can still be reached: not deactivated (deleted), not a bot.</summary>
+    // Whether someone is an active person, and whether a channel is public, change rarely: asked again after a quarter of an hour.
+    private readonly SlackAnswerCache _facts = new(TimeSpan.FromMinutes(15));
+
+    /// <summary>Whether a user id is a person who can still be reached: not deactivated (deleted), not a bot or an app.</summary>
     public async Task<bool> IsActivePersonAsync(string user, CancellationToken ct = default)
     {
+        if (_facts.TryGet("person|" + user, out var known)) return known == "yes";
         var info = (await CallAsync("users.info", new JsonObject { ["user"] = user }, ct).ConfigureAwait(false))["user"];
-        return info?["deleted"]?.GetValueKind() != System.Text.Json.JsonValueKind.True && info?["is_bot"]?.GetValueKind() != System.Text.Json.JsonValueKind.True;
+        var active = info?["deleted"]?.GetValueKind() != System.Text.Json.JsonValueKind.True && info?["is_bot"]?.GetValueKind() != System.Text.Json.JsonValueKind.True
+            && info?["is_app_user"]?.GetValueKind() != System.Text.Json.JsonValueKind.True;
+        _facts.Keep("person|" + user, active ? "yes" : "no");
+        return active;
+    }
+
+    /// <summary>
+    /// Whether a channel is a public one (conversations.info, scope channels:read). A private channel, a group DM,
+    /// or a channel Slack will not describe is not: its words stay in it.
+    /// </summary>
+    public async Task<bool> IsPublicChannelAsync(string channel, CancellationToken ct = default)
+    {
+        if (_facts.TryGet("public|" + channel, out var known)) return known == "yes";
+        try
+        {
+            var info = (await CallAsync("conversations.info", new JsonObject { ["channel"] = channel }, ct).ConfigureAwait(false))["channel"];
+            var isPublic = info?["is_channel"]?.GetValueKind() == System.Text.Json.JsonValueKind.True
+                && info["is_private"]?.GetValueKind() == System.Text.Json.JsonValueKind.False
+                && info["is_mpim"]?.GetValueKind() != System.Text.Json.JsonValueKind.True && info["is_im"]?.GetValueKind() != System.Text.Json.JsonValueKind.True;
+            _facts.Keep("public|" + channel, isPublic ? "yes" : "no");
+            return isPublic;
+        }
+        catch (SlackApiException)
+        {
+            return false; // not kept: a missing scope or a hiccup is asked about again next time
+        }
     }
 
     /// <summary>A person's display name (falling back to their real name, then their id).</summary>

@@ -39,7 +39,10 @@ internal sealed class ConversationDirectory(ITableStore store)
             ["Name"] = activity.From.Name,
             ["AadObjectId"] = activity.From.AadObjectId,
         };
-        if (kind == ConversationKind.Direct) user["PersonalConversationId"] = activity.Conversation.Id;
+        // A message action runs wherever the person is, often a 1:1 chat with a colleague that the bot is not in:
+        // that chat is never taken for their 1:1 with the bot, where private replies go.
+        var inBotsOwnChat = !(activity.Type == "invoke" && activity.Name?.StartsWith("composeExtension/", StringComparison.Ordinal) == true);
+        if (kind == ConversationKind.Direct && inBotsOwnChat) user["PersonalConversationId"] = activity.Conversation.Id;
         await UpsertIfChangedAsync(user, ct).ConfigureAwait(false);
         if (activity.From.AadObjectId is { Length: > 0 } aad)
             await RememberAadAsync(channel, aad, activity.From.Id, activity.From.Name, ct).ConfigureAwait(false);

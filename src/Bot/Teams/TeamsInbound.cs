@@ -26,17 +26,24 @@ internal sealed partial class TeamsInbound(
     public Task RunAsync(QueuedRequest request, CancellationToken ct)
     {
         var activity = System.Text.Json.JsonSerializer.Deserialize<Activity>(request.Body, BotJson.Options)!;
-        return RunAsync(activity, ActivityMapper.ToTurn(activity, request.ReceivedAt), ct);
+        return RunAsync(activity, ActivityMapper.ToTurn(activity, request.ReceivedAt), answer: null, ct);
     }
 
     /// <summary>An invoke, answered in its own request: the same steps, with the dialogs' answers going to <paramref name="answer"/>.</summary>
     public Task RunInvokeAsync(Activity activity, Turn turn, Func<ITurnContext, ITurnContext> answer, CancellationToken ct) =>
-        RunAsync(activity, turn, ct, answer);
+        RunAsync(activity, turn, answer, ct);
 
     /// <summary>Remembers how to reach the people of an invoke that runs no dialog (a message action opening its form).</summary>
-    public Task RememberAsync(Activity activity, Turn turn, CancellationToken ct) => RunAsync(activity, turn, ct, rememberOnly: true);
+    public Task RememberAsync(Activity activity, Turn turn, CancellationToken ct) => RememberPeopleAsync(activity, turn, ct);
 
-    private async Task RunAsync(Activity activity, Turn? turn, CancellationToken ct, Func<ITurnContext, ITurnContext>? answer = null, bool rememberOnly = false)
+    private async Task RunAsync(Activity activity, Turn? turn, Func<ITurnContext, ITurnContext>? answer, CancellationToken ct)
+    {
+        await RememberPeopleAsync(activity, turn, ct).ConfigureAwait(false);
+        if (turn is null || (turn.IsWelcome && !await FirstWelcomeAsync(turn, ct).ConfigureAwait(false))) return;
+        await HandleAsync(activity, turn, answer, ct).ConfigureAwait(false);
+    }
+
+    private async Task RememberPeopleAsync(Activity activity, Turn? turn, CancellationToken ct)
     {
         try
         {
@@ -47,8 +54,10 @@ internal sealed partial class TeamsInbound(
             LogStoreFailure(logger, ex.ErrorCode); // the turn still runs; TurnHandler apologises if storage is really down
         }
         await roster.OnActivityAsync(activity, turn, ct).ConfigureAwait(false);
-        if (rememberOnly || turn is null || (turn.IsWelcome && !await FirstWelcomeAsync(turn, ct).ConfigureAwait(false))) return;
+    }
 
+    private async Task HandleAsync(Activity activity, Turn turn, Func<ITurnContext, ITurnContext>? answer, CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         try
         {

@@ -39,6 +39,13 @@ public sealed record DialogOutcome
 
     public static DialogOutcome End { get; } = new((string?)null);
 
+    /// <summary>
+    /// The turn was not for whatever dialog waits (a reaction, a form from another draft): that one waits on as it was.
+    /// </summary>
+    public static DialogOutcome Untouched { get; } = new((string?)null);
+
+    internal bool LeavesStateAlone => ReferenceEquals(this, Untouched);
+
     public static DialogOutcome Wait<TState>(TState state) where TState : class =>
         new(JsonSerializer.Serialize(state, DialogJson.Options));
 }

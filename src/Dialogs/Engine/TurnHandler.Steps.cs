@@ -56,6 +56,8 @@ public sealed partial class TurnHandler
         var dialog = Resolve(owner.Dialog);
         var state = turn.Saved?.Name == dialog.Name && turn.Saved.Version == dialog.StateVersion ? turn.Saved : null;
         var outcome = await dialog.ContinueAsync(new DialogContext(turn.Context, state?.StateJson), ct).ConfigureAwait(false);
+        // Another dialog's state was not this card's to end: a kudos form sent while a support request waits leaves it waiting.
+        if (state is null && turn.Saved is not null && !outcome.IsWaiting) return true;
         await SaveAsync(turn, dialog, outcome, ct).ConfigureAwait(false);
         return true;
     }
@@ -127,6 +129,7 @@ public sealed partial class TurnHandler
     private async Task SaveAsync(TurnInHand turn, IDialog dialog, DialogOutcome outcome, CancellationToken ct)
     {
         var (conversation, from) = (turn.Turn.Conversation, turn.Turn.From);
+        if (outcome.LeavesStateAlone) return;
         if (!outcome.IsWaiting)
         {
             if (turn.Saved is not null) await states.ForgetAsync(conversation, from, turn.Saved.ETag, ct).ConfigureAwait(false);

@@ -15,28 +15,41 @@ public sealed partial class KudosDialog
     public const string ReactedAction = "kudos.reacted", UnreactedAction = "kudos.unreacted";
     public const string AuthorValue = "author", MessageValue = "message-ref";
 
+    /// <summary>When the channel stamped the event, in microseconds since 1970: the later of an add and a remove wins.</summary>
+    public const string EventTimeValue = "event-at";
+
+    /// <summary>
+    /// A reaction is never an answer to a dialog waiting in the channel: every way out leaves it untouched. Only
+    /// the edge makes these (<see cref="FormSubmission.FromChannelEvent"/>); a card's data naming them is ignored.
+    /// </summary>
     private async Task<Engine.DialogOutcome> ReactionAsync(ITurnContext context, FormSubmission reaction, CancellationToken ct)
     {
         // One kudos per person, message and emoji: reacting again, or the channel delivering the event twice, is the same one.
-        if (reaction.Value(MessageValue) is not { Length: <= 256 } messageRef || reaction.Value(AuthorValue) is not { } authorId) return Engine.DialogOutcome.End;
+        if (reaction.Value(MessageValue) is not { Length: <= 256 } messageRef || reaction.Value(AuthorValue) is not { } authorId) return Engine.DialogOutcome.Untouched;
         var key = "reaction:" + messageRef;
-        if (reaction.ActionId == UnreactedAction)
+        var id = KudosStore.IdFor(context.Turn.From.Key + "|" + key);
+        var at = long.TryParse(reaction.Value(EventTimeValue), out var stamped) ? stamped : context.Turn.ReceivedAt.ToUnixTimeMilliseconds() * 1000;
+        var added = reaction.ActionId == ReactedAction;
+        if (!await reactions.RecordAsync(id, at, added, ct).ConfigureAwait(false)) return Engine.DialogOutcome.Untouched; // a later event decides
+        if (!added)
         {
-            await UnreactAsync(context, KudosStore.IdFor(context.Turn.From.Key + "|" + key), ct).ConfigureAwait(false);
-            return Engine.DialogOutcome.End;
+            await UnreactAsync(context, id, ct).ConfigureAwait(false);
+            return Engine.DialogOutcome.Untouched;
         }
         var author = await people.FindAsync(context.Turn, authorId, ct).ConfigureAwait(false);
-        if (author is null || author.Key == context.Turn.From.Key || author.Id == context.Turn.Bot?.Id) return Engine.DialogOutcome.End;
+        if (author is null || author.Key == context.Turn.From.Key || author.Id == context.Turn.Bot?.Id) return Engine.DialogOutcome.Untouched;
         var quoted = KudosText.Unmask(reaction.Value(FormSubmission.QuotedKey) ?? "");
         if (ReasonNotToQuote(quoted, author) is { } reason)
         {
             await context.ReplyPrivatelyAsync(BotMessage.Say(reason), ct).ConfigureAwait(false);
-            return Engine.DialogOutcome.End;
+            return Engine.DialogOutcome.Untouched;
         }
         var message = KudosFromMessage.Quote(quoted) is { } quote ? $"👏 for their message: “{quote}”" : "👏 for their message";
         var draft = new KudosDraft(Engine.CardData.NewDraftId(), context.Turn.ReceivedAt, [author], KudosCategory.None, Anonymous: false, AwaitingForm: false, Quiet: true);
         await GiveAsync(context, draft, message, key, ct, byReaction: true).ConfigureAwait(false);
-        return Engine.DialogOutcome.End;
+        // Taken away while this one ran (the two events side by side): the removal found nothing to withdraw, so withdraw it here.
+        if (await reactions.RemovedSinceAsync(id, at, ct).ConfigureAwait(false)) await UnreactAsync(context, id, ct).ConfigureAwait(false);
+        return Engine.DialogOutcome.Untouched;
     }
 
     /// <summary>A message is only quoted in a kudos when it could be read at the breakfast: no patient details, no one's distress.</summary>

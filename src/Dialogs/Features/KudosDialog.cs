@@ -20,6 +20,7 @@ public sealed partial class KudosDialog(
     ProgramSettings program,
     KudosSettings limits,
     Safety.SafetyNet safety,
+    ReactionLedger reactions,
     TimeProvider clock) : IDialog
 {
     public const string Command = "kudos";
@@ -89,6 +90,10 @@ public sealed partial class KudosDialog(
         var draft = dialog.State<KudosDraft>();
         switch (dialog.Turn.Submission)
         {
+            case { ActionId: SubmitAction } form when draft is not null && CardData.DraftId(form.Value("draft")) is { } formDraft && formDraft != draft.DraftId:
+                // Another form than the kudos waiting here ("Give kudos" on a message, an older card): its own recipients, and the waiting one waits on.
+                var other = await SubmitFormAsync(context, form, draft: null, ct).ConfigureAwait(false);
+                return other.IsWaiting ? other : DialogOutcome.Untouched;
             case { ActionId: SubmitAction } form:
                 return await SubmitFormAsync(context, form, draft, ct).ConfigureAwait(false);
             case { ActionId: EditAction } edit:
@@ -97,7 +102,7 @@ public sealed partial class KudosDialog(
                 return await SaveAsync(context, save, ct).ConfigureAwait(false);
             case { ActionId: WithdrawAction } withdraw:
                 return await WithdrawAsync(context, withdraw, ct).ConfigureAwait(false);
-            case { ActionId: ReactedAction or UnreactedAction } reaction:
+            case { ActionId: ReactedAction or UnreactedAction, FromChannelEvent: true } reaction:
                 return await ReactionAsync(context, reaction, ct).ConfigureAwait(false);
             case { ActionId: SendAsWrittenAction or ChangeAction or DropAction or ResumeAction } choice:
                 return await ChosenAsync(context, choice.ActionId, draft, ct).ConfigureAwait(false);

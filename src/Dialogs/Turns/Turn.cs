@@ -31,8 +31,14 @@ public sealed record FormSubmission(string ActionId, IReadOnlyDictionary<string,
 
     public string? Value(string inputId) => Values.TryGetValue(inputId, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
 
-    /// <summary>What the sender wrote or chose, for the crisis check: every value but a quote of someone else.</summary>
-    public string SendersWords => string.Join(" ", Values.Where(kv => kv.Key != QuotedKey).Select(kv => kv.Value));
+    /// <summary>
+    /// Made by the edge from the channel's own event (a reaction), never from a card's data: only these may carry a
+    /// quote or report a reaction, since anyone can put any action id and values in a card submission.
+    /// </summary>
+    public bool FromChannelEvent { get; init; }
+
+    /// <summary>What the sender wrote or chose, for the crisis check: every value but a quote of someone else the edge made.</summary>
+    public string SendersWords => string.Join(" ", Values.Where(kv => !(FromChannelEvent && kv.Key == QuotedKey)).Select(kv => kv.Value));
 }
 
 /// <summary>

@@ -39,8 +39,9 @@ public sealed class SlackManifestTests
     public void ScopesAreOnlyTheOnesUsed()
     {
         // chat:write (postMessage, postEphemeral, update), im:write (conversations.open), users:read (users.info),
-        // commands, app_mentions:read and im:history (the two message events). views.* need no scope.
-        Assert.Equal(["app_mentions:read", "chat:write", "commands", "im:history", "im:write", "reactions:read", "users:read"],
+        // commands, app_mentions:read and im:history (the two message events), reactions:read (reactions.get),
+        // channels:read (conversations.info: a reaction in a private channel is not quoted). views.* need no scope.
+        Assert.Equal(["app_mentions:read", "channels:read", "chat:write", "commands", "im:history", "im:write", "reactions:read", "users:read"],
             Manifest["oauth_config"]!["scopes"]!["bot"]!.AsArray().Select(s => s!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
 

@@ -29,7 +29,9 @@ public sealed class SlackReactionKudosTests : IAsyncLifetime
         _host = new SlackHost(settings);
         Given("users.info", new { user = "U0BEN" }, new { ok = true, user = new { id = "U0BEN", name = "ben", profile = new { display_name = "Ben Resident" } } });
         Given("users.info", new { user = "U0ANA" }, new { ok = true, user = new { id = "U0ANA", name = "ana", profile = new { display_name = "Ana Resident" } } });
+        Given("users.info", new { user = "U0WORKFLOW" }, new { ok = true, user = new { id = "U0WORKFLOW", name = "standup", is_bot = true, profile = new { display_name = "Standup" } } });
         Given("conversations.open", new { users = "U0BEN" }, new { ok = true, channel = new { id = "D-U0BEN" } });
+        Given("conversations.info", new { channel = "C0WELLNESS" }, new { ok = true, channel = new { id = "C0WELLNESS", is_channel = true, is_private = false } });
         Message(new { type = "message", user = "U0BEN", text = "covered <@U0ANA|ana>'s admissions &amp; the ICU list", ts = BensMessage });
         return Task.CompletedTask;
     }
@@ -64,6 +66,7 @@ public sealed class SlackReactionKudosTests : IAsyncLifetime
         await ReactAsync("reaction_added", "thumbsup");
         await ReactAsync("reaction_added", "clap", user: "U0BEN"); // Ben on his own message
         await ReactAsync("reaction_added", "clap", user: "U0BOT"); // the bot itself
+        await ReactAsync("reaction_added", "clap", user: "U0WORKFLOW"); // another app's bot user
         Message(new { type = "message", subtype = "bot_message", bot_id = "B0PAGER", user = "U0BEN", text = "page from 5 West", ts = BensMessage }, priority: 0);
         await ReactAsync("reaction_added", "clap");
 
@@ -85,6 +88,41 @@ public sealed class SlackReactionKudosTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReactionInAPrivateChannelGivesAKudosWithoutCarryingItsWordsOut()
+    {
+        Given("conversations.info", new { channel = "C0WELLNESS" }, new { ok = true, channel = new { id = "C0WELLNESS", is_channel = true, is_private = true } }, priority: 0);
+
+        await ReactAsync("reaction_added", "clap");
+
+        var saved = Assert.Single(await MonthAsync());
+        Assert.DoesNotContain("ICU", saved.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ICU", string.Join("\n", _host.Calls().Select(c => c.Body.ToJsonString())), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARemovalStampedAfterTheAddingWinsInWhicheverOrderTheyAreRun()
+    {
+        await ReactAsync("reaction_removed", "clap", stamp: 2); // Slack sent added (1) then removed (2); removed ran first
+        await ReactAsync("reaction_added", "clap", stamp: 1);
+        Assert.Empty(await MonthAsync());
+
+        await ReactAsync("reaction_added", "clap", stamp: 3); // clapped again, later: that one counts
+        Assert.Single(await MonthAsync());
+    }
+
+    [Fact]
+    public async Task AReactionLeavesTheKudosWaitingInTheChannelAsItWas()
+    {
+        await MentionAsync("kudos <@U0BEN>");
+        await ReactAsync("reaction_added", "clap");
+        await MentionAsync("for running the code on 5 West");
+
+        var month = await MonthAsync();
+        Assert.Equal(2, month.Count);
+        Assert.Contains(month, k => k.Message.Contains("5 West", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheEmojiIsTheProgramsOwnChoice()
     {
         await _host.DisposeAsync();
@@ -103,14 +141,27 @@ public sealed class SlackReactionKudosTests : IAsyncLifetime
         _host.Slack.Given(Request.Create().WithPath("/api/" + method).UsingPost().WithBody(new JsonPartialMatcher(body))).AtPriority(priority)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBodyAsJson(answer));
 
-    private async Task ReactAsync(string type, string reaction, string user = "U0ANA")
+    private async Task ReactAsync(string type, string reaction, string user = "U0ANA", int? stamp = null)
     {
         var id = Interlocked.Increment(ref _events);
+        var eventTs = $"1700000100.{stamp ?? id:D6}";
         await _host.EventAsync(new
         {
             token = "t", team_id = "T0TEAM", api_app_id = "A0APP", type = "event_callback", event_id = "Ev0REACT" + id, event_time = 1700000100,
             authorizations = new[] { new { user_id = "U0BOT", is_bot = true } },
-            @event = new { type, user, reaction, item_user = "U0BEN", item = new { type = "message", channel = "C0WELLNESS", ts = BensMessage }, event_ts = $"1700000100.{id}" },
+            @event = new { type, user, reaction, item_user = "U0BEN", item = new { type = "message", channel = "C0WELLNESS", ts = BensMessage }, event_ts = eventTs },
+        });
+        await _host.IdleAsync();
+    }
+
+    /// <summary>Ana writing to the bot in the channel (an app_mention).</summary>
+    private async Task MentionAsync(string text)
+    {
+        var id = Interlocked.Increment(ref _events);
+        await _host.EventAsync(new
+        {
+            token = "t", team_id = "T0TEAM", type = "event_callback", event_id = "Ev0MENTION" + id, authorizations = new[] { new { user_id = "U0BOT" } },
+            @event = new { type = "app_mention", channel = "C0WELLNESS", user = "U0ANA", text = "<@U0BOT> " + text, ts = $"1700000200.{id:D6}" },
         });
         await _host.IdleAsync();
     }

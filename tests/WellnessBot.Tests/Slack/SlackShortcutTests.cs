@@ -102,6 +102,20 @@ public sealed class SlackShortcutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhenTheTriggerHasExpiredThePersonIsToldToTryAgain()
+    {
+        _host.Slack.Given(Request.Create().WithPath("/api/views.open").UsingPost()).AtPriority(0)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBodyAsJson(new { ok = false, error = "expired_trigger_id" }));
+
+        Assert.Equal(HttpStatusCode.OK, (await _host.InteractionAsync(MessageShortcut(new JsonObject { ["user"] = "U0BEN", ["text"] = "done", ["ts"] = "1700000004.000100" }))).StatusCode);
+        await _host.IdleAsync();
+
+        var told = Assert.Single(_host.Calls(), c => c.Method == "chat.postMessage").Body;
+        Assert.Contains("took too long to open", told.ToJsonString(), StringComparison.Ordinal);
+        Assert.NotEqual("C0WELLNESS", told["channel"]?.GetValue<string>()); // privately, not in the channel
+    }
+
+    [Fact]
     public async Task AShortcutThatIsNotOursRunsNothing()
     {
         var response = await _host.InteractionAsync(new JsonObject { ["type"] = "shortcut", ["callback_id"] = "someone_elses", ["trigger_id"] = Trigger(), ["user"] = new JsonObject { ["id"] = "U0ANA" } });

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Dialogs;
 using WellnessBot.Dialogs.Engine;
+using WellnessBot.Dialogs.Features;
+using WellnessBot.Dialogs.Turns;
 using WellnessBot.Dialogs.Kudos;
 using WellnessBot.Tests.Harness;
 using WireMock.RequestBuilders;
@@ -92,6 +94,57 @@ public sealed class TeamsMessageActionTests : IAsyncLifetime
         var odd = await PostAsync(Invoke("composeExtension/fetchTask", new { commandId = "giveKudos", messagePayload = new { from = new { user = new { id = 42 } }, body = new { content = new[] { 1 } } } }));
         Assert.Equal(HttpStatusCode.OK, odd.StatusCode);
         Assert.Empty(await MonthAsync());
+    }
+
+    [Fact]
+    public async Task AKudosLeftWaitingInTheChannelIsNeitherGivenToTheMessagesAuthorNorLost()
+    {
+        await PostAsync(TeamsActivities.ChannelMention(_host.ServiceUrl, "kudos <at>Carol Fellow</at>", ("29:fellow-carol", "Carol Fellow")));
+        await _host.IdleAsync();
+
+        var card = await OpenAsync(MessageBy(new { user = new { id = BenAad, displayName = "Ben Resident" } }, "ICU list done"));
+        Assert.Equal("{}", (await SubmitAsync(card, "Thank you for carrying the unit")).ToJsonString());
+        Assert.Equal("29:resident-ben", Assert.Single(Assert.Single(await MonthAsync()).Recipients).Id);
+
+        var next = System.Text.Json.JsonSerializer.SerializeToNode(TeamsActivities.ChannelMention(_host.ServiceUrl, "for the sign-out at 6"))!.AsObject();
+        next["id"] = "1759944781999";
+        await PostAsync(next);
+        await _host.IdleAsync();
+        var carols = Assert.Single(await MonthAsync(), k => k.Message.Contains("sign-out", StringComparison.Ordinal));
+        Assert.Equal("29:fellow-carol", Assert.Single(carols.Recipients).Id);
+    }
+
+    [Fact]
+    public async Task ACardCannotPassItselfOffAsAReaction()
+    {
+        await PostAsync(TeamsActivities.From(TeamsActivities.Personal(_host.ServiceUrl, "hello", id: "2001"), "29:resident-ben", "Ben Resident", "a:personal-ben"));
+        await _host.IdleAsync(); // Ben is known: only the action's origin stands between the card and a kudos
+        // An Action.Submit, as any card's button (or a hand-made request) sends it, naming the edge's own action.
+        var node = System.Text.Json.JsonSerializer.SerializeToNode(TeamsActivities.Personal(_host.ServiceUrl, "", id: "2002"))!.AsObject();
+        node["value"] = new JsonObject
+        {
+            ["action"] = KudosDialog.ReactedAction, [KudosDialog.AuthorValue] = "29:resident-ben", [KudosDialog.MessageValue] = "C1/1.1/clap",
+            [FormSubmission.QuotedKey] = "covered my pager all night",
+        };
+        await PostAsync(node);
+        await _host.IdleAsync();
+
+        Assert.Empty(await MonthAsync());
+    }
+
+    [Fact]
+    public async Task GivingKudosFromAChatWithAColleagueKeepsTheBotsOwnChatForPrivateReplies()
+    {
+        await PostAsync(TeamsActivities.Personal(_host.ServiceUrl, "hello"));
+        await _host.IdleAsync();
+        var inChat = System.Text.Json.JsonSerializer.SerializeToNode(Invoke("composeExtension/fetchTask",
+            MessageBy(new { user = new { id = BenAad, displayName = "Ben Resident" } }, "thanks!")))!.AsObject();
+        inChat["conversation"] = new JsonObject { ["id"] = "a:chat-ana-ben", ["conversationType"] = "personal", ["tenantId"] = TeamsActivities.Tenant };
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(inChat)).StatusCode);
+
+        var (pk, rk) = StorageKeys.UserAddress("msteams", "29:resident-ana");
+        var ana = await _host.Services.GetRequiredService<WellnessBot.Storage.ITableStore>().GetTableClient(StorageKeys.ConversationsTable).GetEntityAsync(pk, rk);
+        Assert.Equal("a:personal-ana", ana?.GetString("PersonalConversationId"));
     }
 
     private static object MessageBy(object from, string html) => new
