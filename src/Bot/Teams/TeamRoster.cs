@@ -25,7 +25,13 @@ internal sealed partial class TeamRoster(BotConnectorClient connector, Conversat
     /// After an activity's own addresses are remembered: colleagues it mentions in a shared conversation, members it
     /// adds or removes, and the whole team when it is new to this process. Never fails the turn.
     /// </summary>
-    public async Task OnActivityAsync(Activity activity, Turn? turn, CancellationToken ct)
+    public async Task OnActivityAsync(Activity activity, Turn? turn, CancellationToken ct) => await OnActivityAsync(activity, turn, waitAtMost: null, ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// As above, for a request Teams waits on (an invoke): a team read in full for the first time is waited for at
+    /// most <paramref name="waitAtMost"/>, and goes on without the request when it takes longer (a team of thousands).
+    /// </summary>
+    public async Task OnActivityAsync(Activity activity, Turn? turn, TimeSpan? waitAtMost, CancellationToken ct)
     {
         if (activity.ServiceUrl is null || activity.Recipient?.Id is not { } botId) return;
         var channel = activity.ChannelId ?? Channels.Teams;
@@ -49,16 +55,33 @@ internal sealed partial class TeamRoster(BotConnectorClient connector, Conversat
             if (!ActivityMapper.BotWasAdded(activity) && _read.TryGetValue(teamId, out var at) && (at == DateTimeOffset.MaxValue || clock.GetUtcNow() - at < RetryAfter))
                 return;
             _read[teamId] = clock.GetUtcNow();
-            var members = await ReadAsync(channel, teamId, activity.ServiceUrl, tenant, botId, ct).ConfigureAwait(false);
-            _read[teamId] = DateTimeOffset.MaxValue; // read: nothing more until the next start, or a re-install
-            LogRead(logger, members);
+            var read = ReadTeamAsync(channel, teamId, activity.ServiceUrl, tenant, botId, waitAtMost is null ? ct : CancellationToken.None);
+            if (waitAtMost is { } limit) await Task.WhenAny(read, Task.Delay(limit, ct)).ConfigureAwait(false);
+            else await read.ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ConnectorException or TableStoreException or HttpRequestException or System.Text.Json.JsonException
-                                   || ex is TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception ex) when (IsPassing(ex, ct))
         {
             LogReadFailed(logger, ex.GetType().Name); // the turn goes on; the roster is read again later
         }
     }
+
+    private async Task ReadTeamAsync(string channel, string teamId, string serviceUrl, string? tenant, string botId, CancellationToken ct)
+    {
+        try
+        {
+            var members = await ReadAsync(channel, teamId, serviceUrl, tenant, botId, ct).ConfigureAwait(false);
+            _read[teamId] = DateTimeOffset.MaxValue; // read: nothing more until the next start, or a re-install
+            LogRead(logger, members);
+        }
+        catch (Exception ex) when (IsPassing(ex, ct))
+        {
+            LogReadFailed(logger, ex.GetType().Name);
+        }
+    }
+
+    private static bool IsPassing(Exception ex, CancellationToken ct) =>
+        ex is ConnectorException or TableStoreException or HttpRequestException or System.Text.Json.JsonException
+        || ex is TaskCanceledException && !ct.IsCancellationRequested;
 
     private async Task<int> ReadAsync(string channel, string teamId, string serviceUrl, string? tenant, string botId, CancellationToken ct)
     {

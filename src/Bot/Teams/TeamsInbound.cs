@@ -53,8 +53,11 @@ internal sealed partial class TeamsInbound(
         {
             LogStoreFailure(logger, ex.ErrorCode); // the turn still runs; TurnHandler apologises if storage is really down
         }
-        await roster.OnActivityAsync(activity, turn, ct).ConfigureAwait(false);
+        // Teams waits on an invoke's answer (a few seconds): the first read of a big team goes on without it.
+        await roster.OnActivityAsync(activity, turn, activity.Type == ActivityTypes.Invoke ? RosterWaitForInvoke : null, ct).ConfigureAwait(false);
     }
+
+    private static readonly TimeSpan RosterWaitForInvoke = TimeSpan.FromSeconds(2);
 
     private async Task HandleAsync(Activity activity, Turn turn, Func<ITurnContext, ITurnContext>? answer, CancellationToken ct)
     {

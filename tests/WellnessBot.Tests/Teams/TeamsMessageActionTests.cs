@@ -147,6 +147,20 @@ public sealed class TeamsMessageActionTests : IAsyncLifetime
         Assert.Equal("a:personal-ana", ana?.GetString("PersonalConversationId"));
     }
 
+    [Fact]
+    public async Task TheFirstActionInATeamAnswersWithoutWaitingForAWholeSlowRoster()
+    {
+        _host.Server.Given(Request.Create().WithPath($"/v3/conversations/{Team}/pagedmembers").UsingGet()).AtPriority(-10)
+            .RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(20)).WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBodyAsJson(new { members = Array.Empty<object>() }));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var compose = await OpenAsync(new { commandId = "giveKudos", commandContext = "compose", context = new { theme = "default" } });
+
+        Assert.Contains("Who made a difference?", SentJson.Texts(compose), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"answered after {clock.Elapsed}"); // the roster read alone takes 20 s
+    }
+
     private static object MessageBy(object from, string html) => new
     {
         commandId = "giveKudos", commandContext = "message",
