@@ -40,7 +40,7 @@ for _ in $(seq 1 60); do
 done
 
 if [ "${NO_PLAYGROUND:-}" = "1" ]; then
-  echo "WellnessBot is running on http://localhost:$port (health: /healthz). Ctrl+C stops it."
+  echo "WellnessBot is running on http://localhost:$port (health: /healthz; coordinators' console: /console). Ctrl+C stops it."
   wait "${pids[0]}"
   exit
 fi
@@ -65,6 +65,7 @@ echo
 echo "  WellnessBot:  http://localhost:$port   (health: http://localhost:$port/healthz)"
 echo "  Local chat:   http://localhost:${actual:-$playground_port}   ← open this in your browser"
 echo "                You are Ana (a resident). Try: help"
+echo "  Console:      http://localhost:$port/console   (coordinators; sign in locally as Eli Coordinator)"
 echo "  Ctrl+C stops both."
 echo
 wait -n "${pids[@]}"

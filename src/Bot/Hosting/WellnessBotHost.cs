@@ -1,3 +1,5 @@
+using WellnessBot.Bot.CoordinatorsConsole;
+
 namespace WellnessBot.Bot.Hosting;
 
 internal static class WellnessBotHost
@@ -12,9 +14,11 @@ internal static class WellnessBotHost
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["http_ports"]))
             builder.WebHost.UseUrls(DefaultUrl);
         builder.AddWellnessBotServices();
+        builder.AddCoordinatorsConsole();
 
         var app = builder.Build();
         app.MapWellnessBotEndpoints();
+        app.MapCoordinatorsConsole();
         return app;
     }
 }

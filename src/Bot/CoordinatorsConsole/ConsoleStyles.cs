@@ -1,0 +1,22 @@
+namespace WellnessBot.Bot.CoordinatorsConsole;
+
+/// <summary>The console's stylesheet: Teams-like colours with AA contrast, large targets, a visible focus ring.</summary>
+internal static class ConsoleStyles
+{
+    public const string Css = """
+        :root { color-scheme: light; --brand: #4f52b2; --ink: #242424; --muted: #616161; --line: #d1d1d1; --warn: #8a3707; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 15px/1.5 "Segoe UI", system-ui, sans-serif; color: var(--ink); background: #f5f5f5; }
+        .skip { position: absolute; left: -999px; } .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; }
+        .bar { display: flex; gap: 24px; align-items: center; padding: 8px 24px; background: var(--brand); color: #fff; }
+        .bar a, .bar span { color: #fff; } .brand { font-weight: 600; }
+        .signout { margin-left: auto; display: flex; gap: 12px; align-items: center; }
+        main { max-width: 960px; margin: 24px auto; padding: 24px; background: #fff; border: 1px solid var(--line); border-radius: 8px; }
+        h1 { font-size: 24px; margin-top: 0; } h2 { font-size: 18px; }
+        button { font: inherit; padding: 6px 16px; margin: 4px; border: 1px solid var(--brand); border-radius: 4px; background: #fff; color: var(--brand); cursor: pointer; }
+        .bar button { background: transparent; color: #fff; border-color: #fff; }
+        fieldset { border: 1px solid var(--line); border-radius: 4px; } legend { color: var(--muted); }
+        .warning { color: var(--warn); }
+        a:focus-visible, button:focus-visible, main:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+        """;
+}
