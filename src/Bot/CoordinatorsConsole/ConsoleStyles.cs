@@ -17,6 +17,9 @@ internal static class ConsoleStyles
         .bar button { background: transparent; color: #fff; border-color: #fff; }
         fieldset { border: 1px solid var(--line); border-radius: 4px; } legend { color: var(--muted); }
         .warning { color: var(--warn); }
+        .tabs { display: flex; gap: 16px; margin-bottom: 16px; } .tabs a[aria-current] { font-weight: 600; text-decoration: none; border-bottom: 3px solid var(--brand); }
+        .readaloud h2 { margin-bottom: 4px; } .count, .from { color: var(--muted); font-weight: normal; }
+        .tag { display: inline-block; font-size: 12px; padding: 0 8px; border-radius: 10px; background: #e8ebfa; color: #33358a; }
         a:focus-visible, button:focus-visible, main:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
         """;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using WellnessBot.Tests.Harness;
@@ -121,6 +122,33 @@ public sealed partial class ConsoleAccessTests : IAsyncLifetime
         var attempt = await PostFormAsync(production, "/console/signin", "/console/signin", new() { ["_handler"] = "local-signin", ["PersonId"] = "29:coordinator-eli" });
         Assert.NotEqual(HttpStatusCode.Redirect, attempt.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await production.GetAsync(_bot.Url + "/console")).StatusCode); // still signed out
+    }
+
+    [Fact]
+    public async Task TheDigestPageShowsThisMonthsShoutOutsInReadAloudOrder()
+    {
+        using var connector = WireMock.Server.WireMockServer.Start(new WireMock.Settings.WireMockServerSettings { Urls = [$"http://127.0.0.1:{LoopbackPort.Free()}"] });
+        connector.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(201).WithBodyAsJson(new { id = "1" }));
+        using var http = new HttpClient();
+        var activity = WellnessBot.Tests.Teams.TeamsActivities.Personal(connector.Url + "/", "kudos me for finishing the QI poster <b>on time</b>");
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(_bot.Url + "/api/messages", JsonContent.Create(activity))).StatusCode);
+
+        using var browser = Browser();
+        await SignInAsync(browser, "29:coordinator-eli", "/console/signin");
+        var html = "";
+        for (var i = 0; i < 50 && !html.Contains("QI poster", StringComparison.Ordinal); i++, await Task.Delay(200))
+            html = await (await browser.GetAsync(_bot.Url + "/console/digest")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Ana Resident", html, StringComparison.Ordinal);
+        Assert.Contains("self-highlight", html, StringComparison.Ordinal);
+        Assert.Contains("Not posted yet", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>on time</b>", html, StringComparison.Ordinal); // the words are text, never markup
+        var tabs = Regex.Matches(html, "href=\"(/console/digest\\?month=[0-9-]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, tabs.Count); // this month and last month
+        var lastMonth = await (await browser.GetAsync(_bot.Url + tabs[1])).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("QI poster", lastMonth, StringComparison.Ordinal);
+        Assert.Contains("No kudos were given", lastMonth, StringComparison.Ordinal);
     }
 
     private static HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { Timeout = TimeSpan.FromSeconds(30) };
