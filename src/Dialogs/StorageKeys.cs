@@ -20,10 +20,11 @@ public static class StorageKeys
     public const string SupportAuditTable = "SupportAudit";
     public const string InboxTable = "TurnInbox";
     public const string OutboxTable = "Outbox";
+    public const string ConsoleAuditTable = "ConsoleAudit";
 
     /// <summary>Tables the host creates at start-up.</summary>
     public static IReadOnlyList<string> AllTables { get; } =
-        [DialogStateTable, ConversationsTable, KudosTable, DigestsTable, SettingsTable, SupportRequestsTable, PeerRosterTable, SupportAuditTable, InboxTable, OutboxTable];
+        [DialogStateTable, ConversationsTable, KudosTable, DigestsTable, SettingsTable, SupportRequestsTable, PeerRosterTable, SupportAuditTable, InboxTable, OutboxTable, ConsoleAuditTable];
 
     // Kudos: one partition per month, so a month's digest is a single partition read; a row per kudos.
     public static (string PartitionKey, string RowKey) Kudos(Month month, string kudosId) => (KudosMonthPartition(month), kudosId);
@@ -79,6 +80,11 @@ public static class StorageKeys
     // Peer supporters: one row each. Audit: newest first (inverted ticks), one row per read of details.
     public const string PeerRosterPartition = "supporter";
     public static (string PartitionKey, string RowKey) PeerSupporter(UserRef supporter) => (PeerRosterPartition, Escape(supporter.Key));
+    // The console's changes: a partition a month, newest first, so a month's audit is one partition read.
+    public static (string PartitionKey, string RowKey) ConsoleChange(DateTimeOffset at, string uniquifier) =>
+        ("change|" + at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture), (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + uniquifier);
+    public static string ConsoleChangesIn(DateTimeOffset month) => "change|" + month.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
     public const string SupportAuditPartition = "audit";
     public static (string PartitionKey, string RowKey) SupportAudit(DateTimeOffset at, string uniquifier) =>
         (SupportAuditPartition, (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + uniquifier);

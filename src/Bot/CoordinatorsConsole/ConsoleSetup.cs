@@ -24,6 +24,7 @@ internal static class ConsoleSetup
     {
         var services = builder.Services;
         services.AddRazorComponents();
+        services.AddSingleton<ConsoleAudit>();
         services.AddOptions<ConsoleSettings>().Bind(builder.Configuration.GetSection(ConsoleSettings.SectionName));
         services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
         {

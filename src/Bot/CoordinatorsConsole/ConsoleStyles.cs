@@ -16,7 +16,7 @@ internal static class ConsoleStyles
         button { font: inherit; padding: 6px 16px; margin: 4px; border: 1px solid var(--brand); border-radius: 4px; background: #fff; color: var(--brand); cursor: pointer; }
         .bar button { background: transparent; color: #fff; border-color: #fff; }
         fieldset { border: 1px solid var(--line); border-radius: 4px; } legend { color: var(--muted); }
-        .warning { color: var(--warn); }
+        .warning { color: var(--warn); } .notice { padding: 8px 12px; border-left: 4px solid var(--brand); background: #f0f0fa; }
         .tabs { display: flex; gap: 16px; margin-bottom: 16px; } .tabs a[aria-current] { font-weight: 600; text-decoration: none; border-bottom: 3px solid var(--brand); }
         .readaloud h2 { margin-bottom: 4px; } .count, .from { color: var(--muted); font-weight: normal; }
         .tag { display: inline-block; font-size: 12px; padding: 0 8px; border-radius: 10px; background: #e8ebfa; color: #33358a; }

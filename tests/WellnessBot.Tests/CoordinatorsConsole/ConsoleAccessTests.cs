@@ -151,6 +151,29 @@ public sealed partial class ConsoleAccessTests : IAsyncLifetime
         Assert.Contains("No kudos were given", lastMonth, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LastMonthsDigestIsPostedFromTheConsoleOnceHoweverOftenItIsPressedAndTheChangeIsAudited()
+    {
+        using var browser = Browser();
+        await SignInAsync(browser, "29:coordinator-eli", "/console/signin");
+        var page = await (await browser.GetAsync(_bot.Url + "/console/digest")).Content.ReadAsStringAsync();
+        var lastMonth = Regex.Matches(page, "href=\"(/console/digest\\?month=([0-9-]+))\"")[1];
+        Assert.DoesNotContain("digest now", page, StringComparison.Ordinal); // only last month's can be posted
+        var fields = new Dictionary<string, string> { ["_handler"] = "post-now", ["Month"] = lastMonth.Groups[2].Value };
+
+        var first = await PostFormAsync(browser, lastMonth.Groups[1].Value, lastMonth.Groups[1].Value, new(fields));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var answer = await first.Content.ReadAsStringAsync();
+        Assert.Contains("Posted: the", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("digest now", answer, StringComparison.Ordinal);
+
+        var again = await PostFormAsync(browser, lastMonth.Groups[1].Value, lastMonth.Groups[1].Value, new(fields));
+        Assert.Contains("already posted", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var overview = await (await browser.GetAsync(_bot.Url + "/console")).Content.ReadAsStringAsync();
+        Assert.Single(Regex.Matches(overview, "Eli Coordinator posted the [A-Za-z]+ [0-9]{4} digest"));
+    }
+
     private static HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>Opens the sign-in page (with its antiforgery token) and chooses a person, as a browser would.</summary>
