@@ -9,7 +9,7 @@ internal static class ConsoleStyles
         body { margin: 0; font: 15px/1.5 "Segoe UI", system-ui, sans-serif; color: var(--ink); background: #f5f5f5; }
         .skip { position: absolute; left: -999px; } .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; }
         .bar { display: flex; gap: 24px; align-items: center; padding: 8px 24px; background: var(--brand); color: #fff; }
-        .bar a, .bar span { color: #fff; } .brand { font-weight: 600; }
+        .bar a, .bar span { color: #fff; } .brand { font-weight: 600; } .bar nav { display: flex; gap: 16px; }
         .signout { margin-left: auto; display: flex; gap: 12px; align-items: center; }
         main { max-width: 960px; margin: 24px auto; padding: 24px; background: #fff; border: 1px solid var(--line); border-radius: 8px; }
         h1 { font-size: 24px; margin-top: 0; } h2 { font-size: 18px; }

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using WellnessBot.Tests.Harness;
+
+namespace WellnessBot.Tests.CoordinatorsConsole;
+
+/// <summary>
+/// The console in Debian's headless Chromium, against the real bot process: signed in locally as the coordinator,
+/// every page passes axe-core's WCAG 2.1 A and AA rules, the first Tab reaches the skip link with a visible focus
+/// ring, and the screenshots in docs/console are made here, so they stay true.
+/// </summary>
+[Trait("Category", "E2E")]
+public sealed class ConsoleBrowserTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("wellnessbot-console-e2e-").FullName;
+    private BotProcess _bot = null!;
+
+    public async Task InitializeAsync() => _bot = await BotProcess.StartAsync(_folder, new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["Storage__ConnectionString"] = $"Data Source={Path.Combine(_folder, "console.db")}",
+        ["Resources__CatalogPath"] = TestChat.RepoCatalog,
+        ["Program__Coordinators__0"] = "29:coordinator-eli",
+        ["Support__Keys__" + WellnessBot.Testing.TestSupportKey.Id] = WellnessBot.Testing.TestSupportKey.Value,
+        ["Console__LocalPeople__0__Id"] = "29:coordinator-eli", ["Console__LocalPeople__0__Name"] = "Eli Coordinator",
+        ["Console__LocalPeople__0__AadObjectId"] = "0a0a0a0a-0000-4000-8000-000000000005",
+        ["Console__LocalPeople__1__Id"] = "29:resident-ana", ["Console__LocalPeople__1__Name"] = "Ana Resident",
+        ["Console__LocalPeople__1__AadObjectId"] = "0a0a0a0a-0000-4000-8000-000000000001",
+    });
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task EveryPageIsAccessibleAndKeyboardFirst()
+    {
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        Assert.True(File.Exists(chromium), $"Debian chromium is not installed at {chromium}. Run ./test.sh, which installs it (apt-get install chromium).");
+        var shots = Directory.CreateDirectory(Path.Combine(WellnessBot.Testing.RepoPaths.Root, "docs", "console")).FullName;
+        var start = new ProcessStartInfo("node", [Path.Combine(WellnessBot.Testing.RepoPaths.Root, "tests", "e2e", "console-axe.mjs"), _bot.Url, shots])
+        {
+            WorkingDirectory = WellnessBot.Testing.RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using var driver = Process.Start(start)!;
+        var output = driver.StandardOutput.ReadToEndAsync();
+        var errors = driver.StandardError.ReadToEndAsync();
+        await driver.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+        Assert.True(driver.ExitCode == 0, $"Browser run failed: {await output} {await errors}");
+
+        var pages = JsonNode.Parse((await output).Trim().Split('\n')[^1])!.AsArray();
+        Assert.Equal(["signin", "overview", "digest"], pages.Select(p => p!["name"]!.GetValue<string>()));
+        foreach (var page in pages)
+        {
+            Assert.True(page!["violations"]!.AsArray().Count == 0, $"{page["name"]}: {page["violations"]!.ToJsonString()}");
+            Assert.Equal("Skip to the page", page["firstTab"]!["text"]!.GetValue<string>());
+            Assert.NotEqual("none", page["firstTab"]!["outline"]!.GetValue<string>());
+            Assert.True(new FileInfo(Path.Combine(shots, page["name"]!.GetValue<string>() + ".png")).Length > 5_000, "a screenshot is missing or blank");
+        }
+        Assert.EndsWith("/console", pages[1]!["url"]!.GetValue<string>(), StringComparison.Ordinal); // signed in as the coordinator
+    }
+}

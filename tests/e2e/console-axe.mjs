@@ -1,0 +1,41 @@
+// Walks the coordinators' console in Debian's headless Chromium (playwright-core, no browser download): signs in
+// locally as the coordinator, opens each page, checks it with axe-core against WCAG 2.1 A and AA, checks the
+// keyboard reaches the skip link first and focus is visible, and takes a screenshot of each page.
+// Usage: node console-axe.mjs <bot url> <screenshot folder>. Prints one JSON line: the pages and their violations.
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const [base, shots] = process.argv.slice(2);
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update'],
+});
+const results = [];
+try {
+  // The console's CSP allows no script at all; only this test's own axe is let past it.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.route('**/*', route => ['127.0.0.1', 'localhost'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort());
+
+  const check = async (name) => {
+    await page.addScriptTag({ path: axePath });
+    const axe = await page.evaluate(async () => await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), outline: getComputedStyle(document.activeElement).outlineStyle }));
+    await page.screenshot({ path: path.join(shots, name + '.png'), fullPage: true });
+    results.push({ name, url: page.url(), firstTab: first, violations: axe.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')) })) });
+  };
+
+  await page.goto(base + '/console', { waitUntil: 'load' });
+  await check('signin');
+  await page.getByText('Eli Coordinator', { exact: true }).click();
+  await page.waitForURL(u => u.pathname === '/console');
+  await check('overview');
+  await page.goto(base + '/console/digest', { waitUntil: 'load' });
+  await check('digest');
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(results));
