@@ -82,8 +82,8 @@ public static class StorageKeys
     public static (string PartitionKey, string RowKey) PeerSupporter(UserRef supporter) => (PeerRosterPartition, Escape(supporter.Key));
     // The console's changes: a partition a month, newest first, so a month's audit is one partition read.
     public static (string PartitionKey, string RowKey) ConsoleChange(DateTimeOffset at, string uniquifier) =>
-        ("change|" + at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture), (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + uniquifier);
-    public static string ConsoleChangesIn(DateTimeOffset month) => "change|" + month.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        (ConsoleChangesIn(at), (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + uniquifier);
+    public static string ConsoleChangesIn(DateTimeOffset instant) => "change|" + Month.Of(instant, TimeZoneInfo.Utc);
 
     public const string SupportAuditPartition = "audit";
     public static (string PartitionKey, string RowKey) SupportAudit(DateTimeOffset at, string uniquifier) =>
