@@ -25,7 +25,8 @@ public sealed class SafetySettings
 public sealed partial class SafetyNet
 {
     private const int MaxSignals = 64;
-    internal const float TakenBackMargin = 2f;
+    /// <summary>How much surer the model must be when the writer took a sign back ("no thoughts of ending my life, just tired").</summary>
+    internal const float TakenBackMargin = 3f;
 
     /// <summary>Words that speak of death, harm, means, an ending or a farewell, whoever they are about.</summary>
     private const Concepts RiskWords = Concepts.Suicide | Concepts.Kill | Concepts.Die | Concepts.Alive | Concepts.Harm | Concepts.Pills |
@@ -61,7 +62,7 @@ public sealed partial class SafetyNet
         PatternIndex<bool> distress = new(_vocabulary, EverydaySigns.Distress.Select(d => (true, d)));
         PatternIndex<bool> claims = new(_vocabulary, EverydaySigns.WritersOwn.Select(c => (true, c)));
         PatternIndex<bool> reassurances = new(_vocabulary, EverydaySigns.Reassurances.Select(r => (true, r)));
-        foreach (var word in WhoItIsAbout.TakingBack.Concat(WhoItIsAbout.Hedges)) _vocabulary.Word(word);
+        foreach (var word in WhoItIsAbout.TakingBack.Concat(WhoItIsAbout.Hedges).Concat(WhoItIsAbout.Places)) _vocabulary.Word(word);
         foreach (var (misspelling, word) in SafetyWords.Misspellings) _vocabulary.Alias(misspelling, word);
         foreach (var (first, second, together) in SafetyWords.Compounds) _vocabulary.Compound(first, second, together);
         _vocabulary.Seal();

@@ -52,10 +52,16 @@ internal static class WhoItIsAbout
         var clauseEnd = tokens.ClauseEnd(match.Start);
         if (match.Anchor == match.End - 1)
             for (var i = match.End; i < Math.Min(match.End + 3, clauseEnd); i++)
+            {
+                if (tokens[i].Entry is { } word && Places.Contains(word.Word)) break; // "thinking about suicide at the nurses station": a place, not whose
                 if (tokens[i].Is(Concepts.Other) && !tokens[i].Is(Concepts.Pronoun)) return false; // "suicidal teen in bay 4", "the overdose pt"
+            }
         if (match.End - match.Start == 1 && NamesSomeoneElseAfter(tokens, match.End, clauseStart, clauseEnd)) return false; // "attempted suicide by CO in his garage"
         return !ReadsLikeAChart(tokens, clauseStart, clauseEnd);
     }
+
+    /// <summary>Prepositions of place and company: a person after one is where or with whom, not who ("at the nurses station").</summary>
+    internal static readonly HashSet<string> Places = ["at", "in", "near", "by", "outside", "behind", "around", "beside", "next", "with", "during"];
 
     /// <summary>"not suicidal", "i would never kill myself": a negation just before the match takes it back.</summary>
     public static bool IsNegated(SafetyTokens tokens, int start)

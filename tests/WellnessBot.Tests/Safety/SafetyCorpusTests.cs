@@ -15,8 +15,8 @@ public sealed class SafetyCorpusTests
     /// <summary>Recall on the evaluation corpus, per crisis category: the figures this version reaches, as floors.</summary>
     private static readonly Dictionary<string, double> EvaluationRecallFloors = new()
     {
-        ["suicidal-thoughts"] = 1.0, ["wish-dead"] = 1.0, ["hopelessness"] = 0.98, ["burden"] = 1.0,
-        ["plan-means"] = 0.96, ["self-harm"] = 0.92, ["farewell"] = 0.98, ["adverse-event"] = 0.98,
+        ["suicidal-thoughts"] = 0.98, ["wish-dead"] = 1.0, ["hopelessness"] = 1.0, ["burden"] = 1.0,
+        ["plan-means"] = 0.94, ["self-harm"] = 1.0, ["farewell"] = 0.98, ["adverse-event"] = 1.0,
     };
 
     public static TheoryData<string> CrisisCategories => [.. EvaluationRecallFloors.Keys];
@@ -60,13 +60,12 @@ public sealed class SafetyCorpusTests
             $"{name}: {alarms.Count} false alarms in {category.Messages.Count}:\n" + string.Join("\n", alarms.Select(m => $"{m.File}:{m.Line}")));
     }
 
-    /// <summary>The target is 5%; round 9 holds this version at 5.2% (23 of 440), so the floor is what it reaches.</summary>
     [Fact]
-    public void FalseAlarmsStayNearFivePercentOverall()
+    public void FalseAlarmsStayAtFivePercentOrLessOverall()
     {
         var others = SafetyCorpus.Evaluation.Where(c => !c.Crisis).SelectMany(c => c.Messages).ToList();
         var alarms = others.Count(m => Net.Check(m.Text) == SafetySignal.Crisis);
-        Assert.True(alarms <= others.Count * 0.053, $"{alarms} false alarms in {others.Count}");
+        Assert.True(alarms <= others.Count * 0.05, $"{alarms} false alarms in {others.Count}");
     }
 
     [Fact]

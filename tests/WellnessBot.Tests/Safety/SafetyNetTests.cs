@@ -82,6 +82,13 @@ public sealed class SafetyNetTests
     public void WeCountsTheWriterIn(string text) =>
         Assert.Equal(SafetySignal.Crisis, Net.Check(text));
 
+    [Theory]
+    [InlineData("honestly been thinking about suicide in the call room with the residents asleep")]
+    [InlineData("keep thinking about suicide near the peds unit, idk why there")]
+    [InlineData("sitting in my car thinking about suicide outside the kids school")]
+    public void APlaceAfterTheWordsIsWhereNotWhose(string text) =>
+        Assert.Equal(SafetySignal.Crisis, Net.Check(text));
+
     [Fact]
     public void WhatOtherCodeLeftInTheSharedPoolNeverMarksWordsAsEveryday()
     {
