@@ -39,7 +39,7 @@ internal sealed class SlackReactions(SlackWebApi api, KudosSettings settings)
         if (e.At("type").Str() == Added)
         {
             // Another app's or a bot's reaction (a workflow that claps every message) is not a person's recognition.
-            if (!await api.IsActivePersonAsync(user, ct).ConfigureAwait(false)) return null;
+            if (!await IsPersonAsync(user, ct).ConfigureAwait(false)) return null;
             var message = await MessageAsync(channel, ts, ct).ConfigureAwait(false);
             if (message is not null && (message.At("bot_id") is not null || message.At("subtype").Str() == "bot_message" || message.At("user").Str() is { } writer && writer != author)) return null;
             // Words from a private channel are not carried into the program's digest and breakfast: the kudos is given unquoted.
@@ -54,6 +54,19 @@ internal sealed class SlackReactions(SlackWebApi api, KudosSettings settings)
             Bot = lookups.Bot,
             ReceivedAt = receivedAt,
         };
+    }
+
+    /// <summary>Whether the reactor is a person; when Slack cannot say, they are taken for one (as a person's clap is, almost always).</summary>
+    private async Task<bool> IsPersonAsync(string user, CancellationToken ct)
+    {
+        try
+        {
+            return await api.IsActivePersonAsync(user, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return true;
+        }
     }
 
     /// <summary>The message reacted to; null when Slack will not say (deleted, or no reactions:read), and the kudos is given unquoted.</summary>

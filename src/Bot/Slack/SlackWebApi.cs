@@ -143,16 +143,18 @@ internal sealed partial class SlackWebApi(HttpClient http, SlackOptions options,
     public Task PublishHomeAsync(string user, JsonObject view, CancellationToken ct = default) =>
         CallAsync("views.publish", new JsonObject { ["user_id"] = user, ["view"] = view }, ct);
 
-    // Whether someone is an active person, and whether a channel is public, change rarely: asked again after a quarter of an hour.
+    // Whether someone is an active person changes rarely: asked again after a quarter of an hour. A channel made
+    // private must stop being quoted soon: asked again after a minute.
     private readonly SlackAnswerCache _facts = new(TimeSpan.FromMinutes(15));
+    private readonly SlackAnswerCache _publicChannels = new(TimeSpan.FromMinutes(1));
 
     /// <summary>Whether a user id is a person who can still be reached: not deactivated (deleted), not a bot or an app.</summary>
     public async Task<bool> IsActivePersonAsync(string user, CancellationToken ct = default)
     {
         if (_facts.TryGet("person|" + user, out var known)) return known == "yes";
         var info = (await CallAsync("users.info", new JsonObject { ["user"] = user }, ct).ConfigureAwait(false))["user"];
-        var active = info?["deleted"]?.GetValueKind() != System.Text.Json.JsonValueKind.True && info?["is_bot"]?.GetValueKind() != System.Text.Json.JsonValueKind.True
-            && info?["is_app_user"]?.GetValueKind() != System.Text.Json.JsonValueKind.True;
+        // (is_app_user is a person who authorised the app, not an app: only is_bot says "not a person".)
+        var active = info?["deleted"]?.GetValueKind() != System.Text.Json.JsonValueKind.True && info?["is_bot"]?.GetValueKind() != System.Text.Json.JsonValueKind.True;
         _facts.Keep("person|" + user, active ? "yes" : "no");
         return active;
     }
@@ -163,17 +165,17 @@ internal sealed partial class SlackWebApi(HttpClient http, SlackOptions options,
     /// </summary>
     public async Task<bool> IsPublicChannelAsync(string channel, CancellationToken ct = default)
     {
-        if (_facts.TryGet("public|" + channel, out var known)) return known == "yes";
+        if (_publicChannels.TryGet(channel, out var known)) return known == "yes";
         try
         {
             var info = (await CallAsync("conversations.info", new JsonObject { ["channel"] = channel }, ct).ConfigureAwait(false))["channel"];
             var isPublic = info?["is_channel"]?.GetValueKind() == System.Text.Json.JsonValueKind.True
                 && info["is_private"]?.GetValueKind() == System.Text.Json.JsonValueKind.False
                 && info["is_mpim"]?.GetValueKind() != System.Text.Json.JsonValueKind.True && info["is_im"]?.GetValueKind() != System.Text.Json.JsonValueKind.True;
-            _facts.Keep("public|" + channel, isPublic ? "yes" : "no");
+            _publicChannels.Keep(channel, isPublic ? "yes" : "no");
             return isPublic;
         }
-        catch (SlackApiException)
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             return false; // not kept: a missing scope or a hiccup is asked about again next time
         }

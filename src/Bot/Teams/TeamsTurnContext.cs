@@ -8,8 +8,16 @@ internal sealed class TeamsTurnContext(Turn turn, Activity activity, BotConnecto
 {
     public Turn Turn { get; } = turn;
 
+    /// <summary>
+    /// A message action runs wherever the person is, often a 1:1 chat with a colleague that the bot is not in: nothing
+    /// the bot says goes there; it all goes to the person's own 1:1 with the bot.
+    /// </summary>
+    private bool InSomeoneElsesChat => Turn.Conversation.IsPrivate && activity.Type == ActivityTypes.Invoke
+        && activity.Name?.StartsWith("composeExtension/", StringComparison.Ordinal) == true;
+
     public async Task<string?> ReplyAsync(BotMessage message, CancellationToken ct = default)
     {
+        if (InSomeoneElsesChat) return (await messenger.SendToUserAsync(Turn.From, message, ct).ConfigureAwait(false))?.MessageId;
         var outgoing = OutgoingActivity.From(message);
         // An invoke (a message action) is not a message to reply to: its answers go to its conversation, the thread it came from.
         var sent = activity.Type is ActivityTypes.Message && activity.Id is not null
@@ -20,7 +28,7 @@ internal sealed class TeamsTurnContext(Turn turn, Activity activity, BotConnecto
 
     public async Task<bool> ReplyPrivatelyAsync(BotMessage message, CancellationToken ct = default)
     {
-        if (Turn.Conversation.IsPrivate)
+        if (Turn.Conversation.IsPrivate && !InSomeoneElsesChat)
         {
             await ReplyAsync(message, ct).ConfigureAwait(false);
             return true;

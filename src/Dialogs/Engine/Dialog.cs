@@ -42,9 +42,9 @@ public sealed record DialogOutcome
     /// <summary>
     /// The turn was not for whatever dialog waits (a reaction, a form from another draft): that one waits on as it was.
     /// </summary>
-    public static DialogOutcome Untouched { get; } = new((string?)null);
+    public static DialogOutcome Untouched { get; } = new((string?)null) { LeavesStateAlone = true };
 
-    internal bool LeavesStateAlone => ReferenceEquals(this, Untouched);
+    internal bool LeavesStateAlone { get; private init; }
 
     public static DialogOutcome Wait<TState>(TState state) where TState : class =>
         new(JsonSerializer.Serialize(state, DialogJson.Options));

@@ -29,27 +29,55 @@ public sealed partial class KudosDialog
         var key = "reaction:" + messageRef;
         var id = KudosStore.IdFor(context.Turn.From.Key + "|" + key);
         var at = long.TryParse(reaction.Value(EventTimeValue), out var stamped) ? stamped : context.Turn.ReceivedAt.ToUnixTimeMilliseconds() * 1000;
-        var added = reaction.ActionId == ReactedAction;
-        if (!await reactions.RecordAsync(id, at, added, ct).ConfigureAwait(false)) return Engine.DialogOutcome.Untouched; // a later event decides
-        if (!added)
+        var seen = new ReactionSeen(at, Added: false);
+        if (reaction.ActionId == ReactedAction)
         {
-            await UnreactAsync(context, id, ct).ConfigureAwait(false);
-            return Engine.DialogOutcome.Untouched;
+            var author = await people.FindAsync(context.Turn, authorId, ct).ConfigureAwait(false);
+            if (author is null || author.Key == context.Turn.From.Key || author.Id == context.Turn.Bot?.Id) return Engine.DialogOutcome.Untouched;
+            var quoted = KudosText.Unmask(reaction.Value(FormSubmission.QuotedKey) ?? "");
+            if (ReasonNotToQuote(quoted, author) is { } reason)
+            {
+                await context.ReplyPrivatelyAsync(BotMessage.Say(reason), ct).ConfigureAwait(false);
+                return Engine.DialogOutcome.Untouched;
+            }
+            seen = new ReactionSeen(at, Added: true, authorId, KudosFromMessage.Quote(quoted));
         }
-        var author = await people.FindAsync(context.Turn, authorId, ct).ConfigureAwait(false);
-        if (author is null || author.Key == context.Turn.From.Key || author.Id == context.Turn.Bot?.Id) return Engine.DialogOutcome.Untouched;
-        var quoted = KudosText.Unmask(reaction.Value(FormSubmission.QuotedKey) ?? "");
-        if (ReasonNotToQuote(quoted, author) is { } reason)
+        if (await reactions.RecordAsync(id, seen, ct).ConfigureAwait(false)) await SettleAsync(context, id, key, ct).ConfigureAwait(false);
+        return Engine.DialogOutcome.Untouched; // an event older than one already seen changes nothing
+    }
+
+    /// <summary>
+    /// Makes the kudos match the last reaction event recorded, whichever event's turn gets here: an add and a remove
+    /// (and another add) run side by side each settle on the same answer, so none is left standing or lost.
+    /// </summary>
+    private async Task SettleAsync(ITurnContext context, string id, string key, CancellationToken ct)
+    {
+        for (var round = 0; round < 3; round++)
         {
-            await context.ReplyPrivatelyAsync(BotMessage.Say(reason), ct).ConfigureAwait(false);
-            return Engine.DialogOutcome.Untouched;
+            if (await reactions.LatestAsync(id, ct).ConfigureAwait(false) is not { } latest) return;
+            var found = await FindGivenAsync(context, id, ct).ConfigureAwait(false);
+            if (latest is { Added: true, AuthorId: { } authorId } && found is null) await GiveForReactionAsync(context, authorId, latest.Quote, key, ct).ConfigureAwait(false);
+            else if (!latest.Added && found is not null) await UnreactAsync(context, found, ct).ConfigureAwait(false);
+            if ((await reactions.LatestAsync(id, ct).ConfigureAwait(false))?.At == latest.At) return;
         }
-        var message = KudosFromMessage.Quote(quoted) is { } quote ? $"👏 for their message: “{quote}”" : "👏 for their message";
+    }
+
+    private async Task GiveForReactionAsync(ITurnContext context, string authorId, string? quote, string key, CancellationToken ct)
+    {
+        if (await people.FindAsync(context.Turn, authorId, ct).ConfigureAwait(false) is not { } author) return;
+        var message = quote is not null ? $"👏 for their message: “{quote}”" : "👏 for their message";
         var draft = new KudosDraft(Engine.CardData.NewDraftId(), context.Turn.ReceivedAt, [author], KudosCategory.None, Anonymous: false, AwaitingForm: false, Quiet: true);
         await GiveAsync(context, draft, message, key, ct, byReaction: true).ConfigureAwait(false);
-        // Taken away while this one ran (the two events side by side): the removal found nothing to withdraw, so withdraw it here.
-        if (await reactions.RemovedSinceAsync(id, at, ct).ConfigureAwait(false)) await UnreactAsync(context, id, ct).ConfigureAwait(false);
-        return Engine.DialogOutcome.Untouched;
+    }
+
+    /// <summary>The reaction's kudos, this month's or last month's.</summary>
+    private async Task<KudosRecord?> FindGivenAsync(ITurnContext context, string id, CancellationToken ct)
+    {
+        var now = Month.Of(clock.GetUtcNow(), program.Zone);
+        foreach (var month in new[] { now, now.Previous })
+            if (await kudos.GetAsync(month, id, ct).ConfigureAwait(false) is { } found && found.Giver.Key == context.Turn.From.Key)
+                return found;
+        return null;
     }
 
     /// <summary>A message is only quoted in a kudos when it could be read at the breakfast: no patient details, no one's distress.</summary>
@@ -59,21 +87,15 @@ public sealed partial class KudosDialog
         return safety.Check(quoted) == Safety.SafetySignal.Crisis ? Text.ReactionHardWords(author) : null;
     }
 
-    /// <summary>The reaction taken away: its kudos withdrawn while the digest is not out (this month's, or last month's).</summary>
-    private async Task UnreactAsync(ITurnContext context, string id, CancellationToken ct)
+    /// <summary>The reaction taken away: its kudos withdrawn while the digest is not out.</summary>
+    private async Task UnreactAsync(ITurnContext context, KudosRecord found, CancellationToken ct)
     {
-        var now = Month.Of(clock.GetUtcNow(), program.Zone);
-        foreach (var month in new[] { now, now.Previous })
+        if (await ledger.IsPostedAsync(found.Month, ct).ConfigureAwait(false))
         {
-            if (await kudos.GetAsync(month, id, ct).ConfigureAwait(false) is not { } found || found.Giver.Key != context.Turn.From.Key) continue;
-            if (await ledger.IsPostedAsync(found.Month, ct).ConfigureAwait(false))
-            {
-                await context.ReplyPrivatelyAsync(BotMessage.Say(Text.AlreadyInDigest(found.Month)), ct).ConfigureAwait(false);
-                return;
-            }
-            await kudos.WithdrawAsync(found, ct).ConfigureAwait(false);
-            await context.ReplyPrivatelyAsync(BotMessage.Say(Text.Withdrawn), ct).ConfigureAwait(false);
+            await context.ReplyPrivatelyAsync(BotMessage.Say(Text.AlreadyInDigest(found.Month)), ct).ConfigureAwait(false);
             return;
         }
+        await kudos.WithdrawAsync(found, ct).ConfigureAwait(false);
+        await context.ReplyPrivatelyAsync(BotMessage.Say(Text.Withdrawn), ct).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using WellnessBot.Dialogs.Engine;
 using WellnessBot.Dialogs.Kudos;
@@ -91,9 +92,10 @@ public sealed partial class KudosDialog(
         switch (dialog.Turn.Submission)
         {
             case { ActionId: SubmitAction } form when draft is not null && CardData.DraftId(form.Value("draft")) is { } formDraft && formDraft != draft.DraftId:
-                // Another form than the kudos waiting here ("Give kudos" on a message, an older card): its own recipients, and the waiting one waits on.
+                // Another form than the kudos waiting here ("Give kudos" on a message, an older card): its own recipients, and the
+                // waiting one waits on. A form shown again carries its own draft; only the wording check needs the dialog's state.
                 var other = await SubmitFormAsync(context, form, draft: null, ct).ConfigureAwait(false);
-                return other.IsWaiting ? other : DialogOutcome.Untouched;
+                return other.IsWaiting && JsonSerializer.Deserialize<KudosDraft>(other.StateJson!, DialogJson.Options)?.Unsent is not null ? other : DialogOutcome.Untouched;
             case { ActionId: SubmitAction } form:
                 return await SubmitFormAsync(context, form, draft, ct).ConfigureAwait(false);
             case { ActionId: EditAction } edit:

@@ -13,17 +13,16 @@ public sealed class ReactionLedger(ITableStore store)
     private readonly ITableClient _table = store.GetTableClient(StorageKeys.KudosTable);
 
     /// <summary>
-    /// Records an event stamped <paramref name="at"/> (microseconds since 1970); false when a later one for the same
-    /// reaction was already recorded, and this one is out of date.
+    /// Records an event; false when a later one for the same reaction was already recorded, and this one is out of date.
     /// </summary>
-    public async Task<bool> RecordAsync(string reactionId, long at, bool added, CancellationToken ct)
+    public async Task<bool> RecordAsync(string reactionId, ReactionSeen seen, CancellationToken ct)
     {
         var (pk, rk) = StorageKeys.Reaction(reactionId);
         for (var attempt = 0; attempt < MaxTries; attempt++)
         {
             var current = await _table.GetEntityAsync(pk, rk, ct).ConfigureAwait(false);
-            if (current?.GetInt64("At") is { } seen && seen > at) return false;
-            var entity = new TableEntity(pk, rk) { ["At"] = at, ["Added"] = added };
+            if (current?.GetInt64("At") is { } at && at > seen.At) return false;
+            var entity = new TableEntity(pk, rk) { ["At"] = seen.At, ["Added"] = seen.Added, ["Author"] = seen.AuthorId, ["Quote"] = seen.Quote };
             try
             {
                 if (current is null) await _table.AddEntityAsync(entity, ct).ConfigureAwait(false);
@@ -38,11 +37,17 @@ public sealed class ReactionLedger(ITableStore store)
         return false;
     }
 
-    /// <summary>Whether the latest event recorded for the reaction is a removal later than <paramref name="at"/>.</summary>
-    public async Task<bool> RemovedSinceAsync(string reactionId, long at, CancellationToken ct)
+    /// <summary>The last event recorded for a reaction; null when none was.</summary>
+    public async Task<ReactionSeen?> LatestAsync(string reactionId, CancellationToken ct)
     {
         var (pk, rk) = StorageKeys.Reaction(reactionId);
-        var current = await _table.GetEntityAsync(pk, rk, ct).ConfigureAwait(false);
-        return current?.GetBoolean("Added") == false && current.GetInt64("At") > at;
+        var row = await _table.GetEntityAsync(pk, rk, ct).ConfigureAwait(false);
+        return row?.GetInt64("At") is { } at ? new ReactionSeen(at, row.GetBoolean("Added") == true, row.GetString("Author"), row.GetString("Quote")) : null;
     }
 }
+
+/// <summary>
+/// A reaction event as recorded: when the channel stamped it (microseconds since 1970), added or removed, and for an
+/// accepted add, whose message and its short quote, so that whichever turn settles the kudos can give it.
+/// </summary>
+public sealed record ReactionSeen(long At, bool Added, string? AuthorId = null, string? Quote = null);

@@ -122,6 +122,23 @@ public sealed class SlackReactionKudosTests : IAsyncLifetime
         Assert.Contains(month, k => k.Message.Contains("5 West", StringComparison.Ordinal));
     }
 
+    /// <summary>Slack's is_app_user means "an authorized user of the calling app": a person, such as whoever installed it.</summary>
+    [Fact]
+    public async Task APersonWhoAuthorisedTheAppStillGivesKudosByReaction()
+    {
+        Given("users.info", new { user = "U0ANA" }, new { ok = true, user = new { id = "U0ANA", name = "ana", is_app_user = true, is_bot = false, profile = new { display_name = "Ana Resident" } } }, priority: 0);
+        await ReactAsync("reaction_added", "clap");
+        Assert.Single(await MonthAsync());
+    }
+
+    [Fact]
+    public async Task WhenSlackCannotSayWhoReactedTheKudosIsStillGiven()
+    {
+        Given("users.info", new { user = "U0ANA" }, new { ok = false, error = "fatal_error" }, priority: 0);
+        await ReactAsync("reaction_added", "clap");
+        Assert.Single(await MonthAsync());
+    }
+
     [Fact]
     public async Task TheEmojiIsTheProgramsOwnChoice()
     {

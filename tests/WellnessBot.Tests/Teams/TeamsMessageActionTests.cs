@@ -147,6 +147,29 @@ public sealed class TeamsMessageActionTests : IAsyncLifetime
         Assert.Equal("a:personal-ana", ana?.GetString("PersonalConversationId"));
     }
 
+    /// <summary>From a 1:1 chat with Ben (which the bot is not in): nothing private, not even crisis help, is posted there.</summary>
+    [Theory]
+    [InlineData("Thank you for carrying the unit")]
+    [InlineData("thanks for checking on me, i was ready to kill myself that night")]
+    public async Task NothingIsPostedInAChatWithAColleagueTheBotIsNotIn(string message)
+    {
+        await PostAsync(TeamsActivities.Personal(_host.ServiceUrl, "hello"));
+        await _host.IdleAsync();
+        var card = await OpenAsync(MessageBy(new { user = new { id = BenAad, displayName = "Ben Resident" } }, "ICU list done"));
+        var data = card["actions"]![0]!["data"]!.DeepClone().AsObject();
+        data[KudosCards.MessageInput] = message;
+        var submit = System.Text.Json.JsonSerializer.SerializeToNode(Invoke("composeExtension/submitAction", new { commandId = "giveKudos", commandContext = "message", data }))!.AsObject();
+        submit["conversation"] = new JsonObject { ["id"] = "a:chat-ana-ben", ["conversationType"] = "personal", ["tenantId"] = TeamsActivities.Tenant };
+        var before = _host.ConnectorCalls().Count;
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(submit)).StatusCode);
+        await _host.IdleAsync();
+
+        var calls = _host.ConnectorCalls().Skip(before).Where(c => c.Method == "POST").ToList();
+        Assert.DoesNotContain(calls, c => c.Path.Contains("a:chat-ana-ben", StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.Path == "/v3/conversations/a:personal-ana/activities"); // what Ana is told, in her own chat with the bot
+    }
+
     [Fact]
     public async Task TheFirstActionInATeamAnswersWithoutWaitingForAWholeSlowRoster()
     {
