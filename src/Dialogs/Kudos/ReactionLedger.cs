@@ -37,6 +37,13 @@ public sealed class ReactionLedger(ITableStore store)
         return false;
     }
 
+    /// <summary>Forgets a reaction's record (a privacy erasure); true when there was one.</summary>
+    public Task<bool> ForgetAsync(string reactionId, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.Reaction(reactionId);
+        return _table.DeleteEntityAsync(pk, rk, Azure.ETag.All, ct);
+    }
+
     /// <summary>The last event recorded for a reaction; null when none was.</summary>
     public async Task<ReactionSeen?> LatestAsync(string reactionId, CancellationToken ct)
     {

@@ -70,6 +70,9 @@ public sealed class PersonalData(ITableStore store, KudosStore kudos, SupportReq
         foreach (var k in given) await kudos.WithdrawAsync(k, ct).ConfigureAwait(false);
 
         var received = await kudos.AllReceivedByAsync(person, ct).ConfigureAwait(false);
+        // A reaction kudos' record of the last clap holds whose message it was and its quote: gone with the kudos.
+        var ledger = new Kudos.ReactionLedger(store);
+        foreach (var k in given.Concat(received)) await ledger.ForgetAsync(k.Id, ct).ConfigureAwait(false);
         foreach (var k in received)
         {
             await kudos.WithdrawAsync(k, ct).ConfigureAwait(false);

@@ -64,6 +64,20 @@ public sealed class ReactionRaceTests : IAsyncLifetime
         Assert.Single(await Month()); // the clap is on the message: the kudos must stand
     }
 
+    [Fact]
+    public async Task ErasingThePersonWhoClappedForgetsWhoseMessageItWasAndItsWords()
+    {
+        await React(added: true, at: 1);
+        var id = KudosStore.IdFor(Ana.Key + "|reaction:" + Ref);
+        var ledger = _chat.Services.GetRequiredService<ReactionLedger>();
+        Assert.NotNull(await ledger.LatestAsync(id, default));
+
+        await _chat.Services.GetRequiredService<WellnessBot.Dialogs.Privacy.PersonalData>().EraseAsync(Ana, default);
+
+        Assert.Null(await ledger.LatestAsync(id, default));
+        Assert.Empty(await Month());
+    }
+
     private sealed class GateStore(ITableStore inner) : ITableStore
     {
         private (string, string)? _hold;
