@@ -22,9 +22,9 @@ try {
   const check = async (name) => {
     await page.addScriptTag({ path: axePath });
     const axe = await page.evaluate(async () => await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+    await page.screenshot({ path: path.join(shots, name + '.png'), fullPage: true });
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), outline: getComputedStyle(document.activeElement).outlineStyle }));
-    await page.screenshot({ path: path.join(shots, name + '.png'), fullPage: true });
     results.push({ name, url: page.url(), firstTab: first, violations: axe.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')) })) });
   };
 
@@ -34,7 +34,10 @@ try {
   await page.waitForURL(u => u.pathname === '/console');
   await check('overview');
   await page.goto(base + '/console/digest', { waitUntil: 'load' });
+  await page.evaluate(() => { const d = document.querySelector('details'); if (d) d.open = true; }); // a kudos' hide form, open (focus left at the top)
   await check('digest');
+  await page.goto(base + '/console/digest/print', { waitUntil: 'load' });
+  await check('print');
 } finally {
   await browser.close();
 }

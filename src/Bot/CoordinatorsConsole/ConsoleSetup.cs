@@ -66,6 +66,7 @@ internal static class ConsoleSetup
         app.UseAntiforgery();
         app.MapGet("/console/console.css", () => Results.Text(ConsoleStyles.Css, "text/css"));
         app.MapRazorComponents<ConsoleApp>();
+        app.MapConsoleDigest();
         app.MapPost("/console/signout", (Delegate)SignOutAsync).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         return app;
     }

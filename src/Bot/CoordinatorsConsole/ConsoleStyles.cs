@@ -20,6 +20,9 @@ internal static class ConsoleStyles
         .tabs { display: flex; gap: 16px; margin-bottom: 16px; } .tabs a[aria-current] { font-weight: 600; text-decoration: none; border-bottom: 3px solid var(--brand); }
         .readaloud h2 { margin-bottom: 4px; } .count, .from { color: var(--muted); font-weight: normal; }
         .tag { display: inline-block; font-size: 12px; padding: 0 8px; border-radius: 10px; background: #e8ebfa; color: #33358a; }
-        a:focus-visible, button:focus-visible, main:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+        .downloads { display: flex; gap: 24px; } form.inline { display: inline; } details { margin: 4px 0 12px; }
+        .hidden-note { color: var(--warn); font-style: italic; } input[type=text] { font: inherit; padding: 4px 8px; min-width: 320px; }
+        @media print { .bar, .skip, .downloads, nav, form, details { display: none; } main { border: 0; margin: 0; max-width: none; } body { background: #fff; font-size: 18pt; } }
+        a:focus-visible, input:focus-visible, summary:focus-visible, button:focus-visible, main:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
         """;
 }

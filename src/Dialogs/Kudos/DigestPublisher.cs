@@ -53,7 +53,8 @@ public sealed partial class DigestPublisher(
         if (await ledger.IsPostedAsync(month, ct).ConfigureAwait(false)) return DigestOutcome.AlreadyPosted;
         if (!await ledger.TryLeaseAsync(month, _instance, ct).ConfigureAwait(false)) return DigestOutcome.Busy;
 
-        var digest = MonthlyDigest.Compile(month, await kudos.MonthAsync(month, ct).ConfigureAwait(false));
+        var all = await kudos.MonthAsync(month, ct).ConfigureAwait(false);
+        var digest = MonthlyDigest.Compile(month, all, channelPost: true);
         var uncertain = new List<string>();
 
         var channelParts = digest.ForChannel(late);
@@ -73,7 +74,7 @@ public sealed partial class DigestPublisher(
             }
         }
 
-        var breakfast = digest.ForBreakfast(late);
+        var breakfast = MonthlyDigest.Compile(month, all).ForBreakfast(late);
         foreach (var coordinator in coordinators)
         {
             for (var i = 0; i < breakfast.Count; i++)

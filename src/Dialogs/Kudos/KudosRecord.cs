@@ -1,4 +1,5 @@
 using WellnessBot.Dialogs.Turns;
+using WellnessBot.Storage;
 
 namespace WellnessBot.Dialogs.Kudos;
 
@@ -51,5 +52,40 @@ public sealed record KudosRecord
     public DateTimeOffset? EditedAt { get; init; }
     /// <summary>The giver recognised themselves (the program invites it).</summary>
     public bool IsSelfHighlight => Recipients.Any(r => r.Key == Giver.Key);
+
+    /// <summary>A coordinator kept it from the breakfast, or from everything, and said why; null when it is shown.</summary>
+    public KudosHiding? Hidden { get; init; }
+
+    public const int MaxHidingReasonLength = 200;
+
+    /// <summary>Whether it belongs in the channel post (true) or the breakfast read-aloud and slides (false).</summary>
+    public bool IsShownIn(bool channelPost) => Hidden is null || (channelPost && Hidden.From == HiddenFrom.Breakfast);
+
+    public KudosRecord HiddenBy(string coordinator, HiddenFrom from, string reason, DateTimeOffset at) =>
+        this with { Hidden = new KudosHiding(from, reason.Trim(), coordinator, at) };
+
+    public KudosRecord ShownAgain() => this with { Hidden = null };
+}
+
+public enum HiddenFrom { Breakfast, Everything }
+
+/// <summary>Who hid a kudos, from what, when and why (the reason is the coordinator's, never shown to residents).</summary>
+public sealed record KudosHiding(HiddenFrom From, string Reason, string By, DateTimeOffset At);
+
+internal static class KudosHidingColumns
+{
+    public static void Write(TableEntity entity, KudosHiding? hidden)
+    {
+        if (hidden is null) return;
+        entity["HiddenFrom"] = hidden.From.ToString();
+        entity["HiddenReason"] = hidden.Reason;
+        entity["HiddenBy"] = hidden.By;
+        entity["HiddenAt"] = hidden.At;
+    }
+
+    public static KudosHiding? Read(TableEntity entity) =>
+        Enum.TryParse<HiddenFrom>(entity.GetString("HiddenFrom"), out var from)
+            ? new KudosHiding(from, entity.GetString("HiddenReason") ?? "", entity.GetString("HiddenBy") ?? "", entity.GetDateTimeOffset("HiddenAt") ?? default)
+            : null;
 
 }

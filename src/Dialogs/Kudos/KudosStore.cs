@@ -196,7 +196,14 @@ public sealed class KudosStore(ITableStore store)
         return ToEntity(pk, rk, k);
     }
 
-    private static TableEntity ToEntity(string pk, string rk, KudosRecord k) => new(pk, rk)
+    private static TableEntity ToEntity(string pk, string rk, KudosRecord k)
+    {
+        var entity = Columns(pk, rk, k);
+        KudosHidingColumns.Write(entity, k.Hidden);
+        return entity;
+    }
+
+    private static TableEntity Columns(string pk, string rk, KudosRecord k) => new(pk, rk)
     {
         ["Month"] = k.Month.ToString(),
         ["GiverChannel"] = k.Giver.Channel,
@@ -231,6 +238,7 @@ public sealed class KudosStore(ITableStore store)
         NotForBreakfast = e.GetBoolean("NotForBreakfast") ?? false,
         GivenAt = e.GetDateTimeOffset("GivenAt") ?? DateTimeOffset.MinValue,
         EditedAt = e.GetDateTimeOffset("EditedAt"),
+        Hidden = KudosHidingColumns.Read(e),
     };
 }
 

@@ -16,15 +16,24 @@ public sealed record MonthlyDigest(Month Month, IReadOnlyList<MonthlyDigest.Reci
     /// <summary>Text a card or breakfast message holds before the next part starts: well inside Teams' 28 KB and Slack's limits.</summary>
     public const int PartBudget = 9_000;
 
-    public sealed record Entry(string Message, string From, bool SelfHighlight, KudosCategory Category, DateTimeOffset GivenAt);
+    public sealed record Entry(string Message, string From, bool SelfHighlight, KudosCategory Category, DateTimeOffset GivenAt)
+    {
+        /// <summary>The kudos it comes from (for the console's hide and show).</summary>
+        public string KudosId { get; init; } = "";
+    }
     public sealed record Recipient(UserRef Person, IReadOnlyList<Entry> Entries);
 
     public bool IsEmpty => KudosCount == 0;
     public string Title => Month.Title;
 
-    public static MonthlyDigest Compile(Month month, IReadOnlyList<KudosRecord> kudos)
+    /// <summary>
+    /// The month's digest for the channel post (<paramref name="channelPost"/>) or for the breakfast read-aloud and
+    /// slides: what the givers kept back, and what coordinators hid from it, left out.
+    /// </summary>
+    public static MonthlyDigest Compile(Month month, IReadOnlyList<KudosRecord> kudos, bool channelPost = false)
     {
-        if (kudos.Any(k => k.NotForBreakfast)) kudos = [.. kudos.Where(k => !k.NotForBreakfast)]; // the giver chose: only the colleague hears of it
+        if (kudos.Any(k => k.NotForBreakfast || !k.IsShownIn(channelPost)))
+            kudos = [.. kudos.Where(k => !k.NotForBreakfast && k.IsShownIn(channelPost))]; // the giver chose (only the colleague hears of it), or a coordinator
         var byRecipient = new Dictionary<string, (UserRef Person, List<Entry> Entries)>(StringComparer.Ordinal);
         var categories = new Dictionary<KudosCategory, int>();
         foreach (var k in kudos.OrderBy(k => k.GivenAt))
@@ -35,7 +44,7 @@ public sealed record MonthlyDigest(Month Month, IReadOnlyList<MonthlyDigest.Reci
                 if (!byRecipient.TryGetValue(person.Key, out var slot))
                     byRecipient[person.Key] = slot = (person, []);
                 var self = person.Key == k.Giver.Key;
-                slot.Entries.Add(new Entry(k.Message, self ? "themselves" : k.Anonymous ? "anonymous" : k.Giver.Name, self, k.Category, k.GivenAt));
+                slot.Entries.Add(new Entry(k.Message, self ? "themselves" : k.Anonymous ? "anonymous" : k.Giver.Name, self, k.Category, k.GivenAt) { KudosId = k.Id });
             }
         }
         var recipients = byRecipient.Values
@@ -143,6 +152,13 @@ public sealed record MonthlyDigest(Month Month, IReadOnlyList<MonthlyDigest.Reci
         return parts;
     }
 
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>
+    /// One CSV field, safe to open in a spreadsheet: a value starting like a formula (=, +, -, @, tab, return) is
+    /// kept as text with a leading apostrophe (OWASP's advice on CSV injection), and quoted where it must be.
+    /// </summary>
+    private static string Csv(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
 }

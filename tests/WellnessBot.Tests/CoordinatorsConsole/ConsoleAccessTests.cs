@@ -12,47 +12,29 @@ namespace WellnessBot.Tests.CoordinatorsConsole;
 /// forms need their antiforgery token, the sign-in never sends anyone off the console, and every page carries a
 /// strict Content-Security-Policy. Outside Development, or through a proxy, there is no local sign-in at all.
 /// </summary>
-public sealed partial class ConsoleAccessTests : IAsyncLifetime
+public sealed class ConsoleAccessTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("wellnessbot-console-").FullName;
-    private BotProcess _bot = null!;
+    private ConsoleSite _site = null!;
 
-    public async Task InitializeAsync() => _bot = await StartAsync("Development");
+    public async Task InitializeAsync() => _site = await ConsoleSite.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
-
-    private Task<BotProcess> StartAsync(string environment) => BotProcess.StartAsync(_folder, new Dictionary<string, string>
-    {
-        ["ASPNETCORE_ENVIRONMENT"] = environment,
-        ["Storage__ConnectionString"] = $"Data Source={Path.Combine(_folder, environment + ".db")}",
-        ["Resources__CatalogPath"] = TestChat.RepoCatalog,
-        ["Program__Coordinators__0"] = "29:coordinator-eli",
-        ["Support__Keys__" + TestSupportKey.Id] = TestSupportKey.Value,
-        ["Console__LocalPeople__0__Id"] = "29:coordinator-eli", ["Console__LocalPeople__0__Name"] = "Eli Coordinator",
-        ["Console__LocalPeople__0__AadObjectId"] = "0a0a0a0a-0000-4000-8000-000000000005",
-        ["Console__LocalPeople__1__Id"] = "29:resident-ana", ["Console__LocalPeople__1__Name"] = "Ana Resident",
-        ["Console__LocalPeople__1__AadObjectId"] = "0a0a0a0a-0000-4000-8000-000000000001",
-    });
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task AnAnonymousVisitIsSentToSignInAndACoordinatorGetsInWithStrictHeaders()
     {
-        using var browser = Browser();
-        var first = await browser.GetAsync(_bot.Url + "/console");
+        using var browser = ConsoleSite.Browser();
+        var first = await browser.GetAsync(_site.Url + "/console");
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal("/console/signin?ReturnUrl=%2Fconsole", first.Headers.Location!.PathAndQuery);
 
-        var signedIn = await SignInAsync(browser, "29:coordinator-eli", "/console/signin?ReturnUrl=%2Fconsole");
-        Assert.Equal("/console", signedIn.Headers.Location!.OriginalString.Replace(_bot.Url, "", StringComparison.Ordinal));
+        var signedIn = await _site.SignInAsync(browser, "29:coordinator-eli", "/console/signin?ReturnUrl=%2Fconsole");
+        Assert.Equal("/console", signedIn.Headers.Location!.OriginalString.Replace(_site.Url, "", StringComparison.Ordinal));
         var cookie = string.Join(";", signedIn.Headers.GetValues("Set-Cookie"));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
 
-        var overview = await browser.GetAsync(_bot.Url + "/console");
+        var overview = await browser.GetAsync(_site.Url + "/console");
         Assert.Equal(HttpStatusCode.OK, overview.StatusCode);
         var html = await overview.Content.ReadAsStringAsync();
         Assert.Contains("<h1>Overview</h1>", html, StringComparison.Ordinal);
@@ -64,20 +46,20 @@ public sealed partial class ConsoleAccessTests : IAsyncLifetime
         Assert.Equal("nosniff", overview.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
 
-        var signOut = await PostFormAsync(browser, "/console", "/console/signout", []);
+        var signOut = await _site.PostFormAsync(browser, "/console", "/console/signout", []);
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync(_bot.Url + "/console")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync(_site.Url + "/console")).StatusCode);
     }
 
     [Fact]
     public async Task SomeoneWhoIsNotACoordinatorGetsAPolite403()
     {
-        using var browser = Browser();
-        await SignInAsync(browser, "29:resident-ana", "/console/signin");
+        using var browser = ConsoleSite.Browser();
+        await _site.SignInAsync(browser, "29:resident-ana", "/console/signin");
 
-        var overview = await browser.GetAsync(_bot.Url + "/console");
+        var overview = await browser.GetAsync(_site.Url + "/console");
         Assert.Equal(HttpStatusCode.Redirect, overview.StatusCode);
-        var denied = await browser.GetAsync(overview.Headers.Location!.IsAbsoluteUri ? overview.Headers.Location : new Uri(_bot.Url + overview.Headers.Location));
+        var denied = await browser.GetAsync(overview.Headers.Location!.IsAbsoluteUri ? overview.Headers.Location : new Uri(_site.Url + overview.Headers.Location));
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
         var html = await denied.Content.ReadAsStringAsync();
         Assert.Contains("for the program's coordinators", html, StringComparison.Ordinal);
@@ -87,41 +69,40 @@ public sealed partial class ConsoleAccessTests : IAsyncLifetime
     [Fact]
     public async Task ASignInWithoutItsTokenOrForSomeoneUnknownOrToElsewhereLetsNobodyOut()
     {
-        using var browser = Browser();
-        var forged = await browser.PostAsync(_bot.Url + "/console/signin",
+        using var browser = ConsoleSite.Browser();
+        var forged = await browser.PostAsync(_site.Url + "/console/signin",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "local-signin", ["PersonId"] = "29:coordinator-eli" }));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync(_bot.Url + "/console")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync(_site.Url + "/console")).StatusCode);
 
-        var unknown = await SignInAsync(browser, "29:someone-else", "/console/signin");
+        var unknown = await _site.SignInAsync(browser, "29:someone-else", "/console/signin");
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.Contains("not in the local chat", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var elsewhere = await SignInAsync(browser, "29:coordinator-eli", "/console/signin?ReturnUrl=https%3A%2F%2Fevil.example%2F");
-        Assert.Equal("/console", elsewhere.Headers.Location!.OriginalString.Replace(_bot.Url, "", StringComparison.Ordinal));
+        var elsewhere = await _site.SignInAsync(browser, "29:coordinator-eli", "/console/signin?ReturnUrl=https%3A%2F%2Fevil.example%2F");
+        Assert.Equal("/console", elsewhere.Headers.Location!.OriginalString.Replace(_site.Url, "", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ThroughAProxyOrOutsideDevelopmentThereIsNoLocalSignIn()
     {
-        using (var browser = Browser())
+        using (var browser = ConsoleSite.Browser())
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, _bot.Url + "/console/signin");
+            var request = new HttpRequestMessage(HttpMethod.Get, _site.Url + "/console/signin");
             request.Headers.Add("X-Forwarded-For", "203.0.113.9");
             var html = await (await browser.SendAsync(request)).Content.ReadAsStringAsync();
             Assert.DoesNotContain("29:coordinator-eli", html, StringComparison.Ordinal);
             Assert.Contains("not set up", html, StringComparison.Ordinal);
         }
 
-        await _bot.DisposeAsync();
-        _bot = await StartAsync("Production");
-        using var production = Browser();
-        var page = await production.GetAsync(_bot.Url + "/console/signin");
+        await _site.RestartAsync("Production");
+        using var production = ConsoleSite.Browser();
+        var page = await production.GetAsync(_site.Url + "/console/signin");
         var text = await page.Content.ReadAsStringAsync();
         Assert.DoesNotContain("29:coordinator-eli", text, StringComparison.Ordinal);
-        var attempt = await PostFormAsync(production, "/console/signin", "/console/signin", new() { ["_handler"] = "local-signin", ["PersonId"] = "29:coordinator-eli" });
+        var attempt = await _site.PostFormAsync(production, "/console/signin", "/console/signin", new() { ["_handler"] = "local-signin", ["PersonId"] = "29:coordinator-eli" });
         Assert.NotEqual(HttpStatusCode.Redirect, attempt.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await production.GetAsync(_bot.Url + "/console")).StatusCode); // still signed out
+        Assert.Equal(HttpStatusCode.Redirect, (await production.GetAsync(_site.Url + "/console")).StatusCode); // still signed out
     }
 
     [Fact]
@@ -132,13 +113,13 @@ public sealed partial class ConsoleAccessTests : IAsyncLifetime
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(201).WithBodyAsJson(new { id = "1" }));
         using var http = new HttpClient();
         var activity = WellnessBot.Tests.Teams.TeamsActivities.Personal(connector.Url + "/", "kudos me for finishing the QI poster <b>on time</b>");
-        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(_bot.Url + "/api/messages", JsonContent.Create(activity))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(_site.Url + "/api/messages", JsonContent.Create(activity))).StatusCode);
 
-        using var browser = Browser();
-        await SignInAsync(browser, "29:coordinator-eli", "/console/signin");
+        using var browser = ConsoleSite.Browser();
+        await _site.SignInAsync(browser, "29:coordinator-eli", "/console/signin");
         var html = "";
         for (var i = 0; i < 50 && !html.Contains("QI poster", StringComparison.Ordinal); i++, await Task.Delay(200))
-            html = await (await browser.GetAsync(_bot.Url + "/console/digest")).Content.ReadAsStringAsync();
+            html = await (await browser.GetAsync(_site.Url + "/console/digest")).Content.ReadAsStringAsync();
 
         Assert.Contains("Ana Resident", html, StringComparison.Ordinal);
         Assert.Contains("self-highlight", html, StringComparison.Ordinal);
@@ -146,7 +127,7 @@ public sealed partial class ConsoleAccessTests : IAsyncLifetime
         Assert.DoesNotContain("<b>on time</b>", html, StringComparison.Ordinal); // the words are text, never markup
         var tabs = Regex.Matches(html, "href=\"(/console/digest\\?month=[0-9-]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(2, tabs.Count); // this month and last month
-        var lastMonth = await (await browser.GetAsync(_bot.Url + tabs[1])).Content.ReadAsStringAsync();
+        var lastMonth = await (await browser.GetAsync(_site.Url + tabs[1])).Content.ReadAsStringAsync();
         Assert.DoesNotContain("QI poster", lastMonth, StringComparison.Ordinal);
         Assert.Contains("No kudos were given", lastMonth, StringComparison.Ordinal);
     }
@@ -154,44 +135,23 @@ public sealed partial class ConsoleAccessTests : IAsyncLifetime
     [Fact]
     public async Task LastMonthsDigestIsPostedFromTheConsoleOnceHoweverOftenItIsPressedAndTheChangeIsAudited()
     {
-        using var browser = Browser();
-        await SignInAsync(browser, "29:coordinator-eli", "/console/signin");
-        var page = await (await browser.GetAsync(_bot.Url + "/console/digest")).Content.ReadAsStringAsync();
+        using var browser = ConsoleSite.Browser();
+        await _site.SignInAsync(browser, "29:coordinator-eli", "/console/signin");
+        var page = await (await browser.GetAsync(_site.Url + "/console/digest")).Content.ReadAsStringAsync();
         var lastMonth = Regex.Matches(page, "href=\"(/console/digest\\?month=([0-9-]+))\"")[1];
         Assert.DoesNotContain("digest now", page, StringComparison.Ordinal); // only last month's can be posted
         var fields = new Dictionary<string, string> { ["_handler"] = "post-now", ["Month"] = lastMonth.Groups[2].Value };
 
-        var first = await PostFormAsync(browser, lastMonth.Groups[1].Value, lastMonth.Groups[1].Value, new(fields));
+        var first = await _site.PostFormAsync(browser, lastMonth.Groups[1].Value, lastMonth.Groups[1].Value, new(fields));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var answer = await first.Content.ReadAsStringAsync();
         Assert.Contains("Posted: the", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("digest now", answer, StringComparison.Ordinal);
 
-        var again = await PostFormAsync(browser, lastMonth.Groups[1].Value, lastMonth.Groups[1].Value, new(fields));
+        var again = await _site.PostFormAsync(browser, lastMonth.Groups[1].Value, lastMonth.Groups[1].Value, new(fields));
         Assert.Contains("already posted", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var overview = await (await browser.GetAsync(_bot.Url + "/console")).Content.ReadAsStringAsync();
+        var overview = await (await browser.GetAsync(_site.Url + "/console")).Content.ReadAsStringAsync();
         Assert.Single(Regex.Matches(overview, "Eli Coordinator posted the [A-Za-z]+ [0-9]{4} digest"));
     }
-
-    private static HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { Timeout = TimeSpan.FromSeconds(30) };
-
-    /// <summary>Opens the sign-in page (with its antiforgery token) and chooses a person, as a browser would.</summary>
-    private Task<HttpResponseMessage> SignInAsync(HttpClient browser, string personId, string page) =>
-        PostFormAsync(browser, page, null, new() { ["_handler"] = "local-signin", ["PersonId"] = personId });
-
-    /// <summary>Reads a page's form token and posts a form to <paramref name="action"/> (default: the page's own form action).</summary>
-    private async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string page, string? action, Dictionary<string, string> fields)
-    {
-        var html = await (await browser.GetAsync(_bot.Url + page)).Content.ReadAsStringAsync();
-        if (Token().Match(html) is { Success: true } token) fields["__RequestVerificationToken"] = token.Groups[1].Value;
-        action ??= FormAction().Match(html) is { Success: true } form ? WebUtility.HtmlDecode(form.Groups[1].Value) : page;
-        return await browser.PostAsync(_bot.Url + action, new FormUrlEncodedContent(fields));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
-    [GeneratedRegex("<form method=\"post\" action=\"([^\"]+)\"")]
-    private static partial Regex FormAction();
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using WellnessBot.Tests.Harness;
 
 namespace WellnessBot.Tests.CoordinatorsConsole;
 
@@ -12,26 +11,21 @@ namespace WellnessBot.Tests.CoordinatorsConsole;
 [Trait("Category", "E2E")]
 public sealed class ConsoleBrowserTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("wellnessbot-console-e2e-").FullName;
-    private BotProcess _bot = null!;
+    private ConsoleSite _site = null!;
+    private WireMock.Server.WireMockServer _connector = null!;
 
-    public async Task InitializeAsync() => _bot = await BotProcess.StartAsync(_folder, new Dictionary<string, string>
+    public async Task InitializeAsync()
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["Storage__ConnectionString"] = $"Data Source={Path.Combine(_folder, "console.db")}",
-        ["Resources__CatalogPath"] = TestChat.RepoCatalog,
-        ["Program__Coordinators__0"] = "29:coordinator-eli",
-        ["Support__Keys__" + WellnessBot.Testing.TestSupportKey.Id] = WellnessBot.Testing.TestSupportKey.Value,
-        ["Console__LocalPeople__0__Id"] = "29:coordinator-eli", ["Console__LocalPeople__0__Name"] = "Eli Coordinator",
-        ["Console__LocalPeople__0__AadObjectId"] = "0a0a0a0a-0000-4000-8000-000000000005",
-        ["Console__LocalPeople__1__Id"] = "29:resident-ana", ["Console__LocalPeople__1__Name"] = "Ana Resident",
-        ["Console__LocalPeople__1__AadObjectId"] = "0a0a0a0a-0000-4000-8000-000000000001",
-    });
+        _site = await ConsoleSite.StartAsync();
+        _connector = WireMock.Server.WireMockServer.Start(new WireMock.Settings.WireMockServerSettings { Urls = [$"http://127.0.0.1:{WellnessBot.Testing.LoopbackPort.Free()}"] });
+        _connector.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(201).WithBodyAsJson(new { id = "1" }));
+    }
 
     public async Task DisposeAsync()
     {
-        await _bot.DisposeAsync();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        _connector.Stop();
+        await _site.DisposeAsync();
     }
 
     [Fact]
@@ -39,8 +33,10 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
     {
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
         Assert.True(File.Exists(chromium), $"Debian chromium is not installed at {chromium}. Run ./test.sh, which installs it (apt-get install chromium).");
+        // Something to show: a shout-out on the digest page, with its hide form.
+        await _site.SayAsAnaAsync(_connector.Url + "/", "kudos me for running the night float sign-out so smoothly");
         var shots = Directory.CreateDirectory(Path.Combine(WellnessBot.Testing.RepoPaths.Root, "docs", "console")).FullName;
-        var start = new ProcessStartInfo("node", [Path.Combine(WellnessBot.Testing.RepoPaths.Root, "tests", "e2e", "console-axe.mjs"), _bot.Url, shots])
+        var start = new ProcessStartInfo("node", [Path.Combine(WellnessBot.Testing.RepoPaths.Root, "tests", "e2e", "console-axe.mjs"), _site.Url, shots])
         {
             WorkingDirectory = WellnessBot.Testing.RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true,
         };
@@ -51,7 +47,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         Assert.True(driver.ExitCode == 0, $"Browser run failed: {await output} {await errors}");
 
         var pages = JsonNode.Parse((await output).Trim().Split('\n')[^1])!.AsArray();
-        Assert.Equal(["signin", "overview", "digest"], pages.Select(p => p!["name"]!.GetValue<string>()));
+        Assert.Equal(["signin", "overview", "digest", "print"], pages.Select(p => p!["name"]!.GetValue<string>()));
         foreach (var page in pages)
         {
             Assert.True(page!["violations"]!.AsArray().Count == 0, $"{page["name"]}: {page["violations"]!.ToJsonString()}");

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using WellnessBot.Tests.Harness;
+
+namespace WellnessBot.Tests.CoordinatorsConsole;
+
+/// <summary>
+/// The real bot process on loopback with the console's local sign-in (Eli a coordinator, Ana not), and what a
+/// browser does with it: keep cookies, read a form's antiforgery token, post the form.
+/// </summary>
+public sealed partial class ConsoleSite : IAsyncDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("wellnessbot-console-").FullName;
+    private BotProcess _bot = null!;
+    private int _activities;
+
+    public string Url => _bot.Url;
+
+    public static async Task<ConsoleSite> StartAsync(string environment = "Development")
+    {
+        var site = new ConsoleSite();
+        await site.RestartAsync(environment);
+        return site;
+    }
+
+    /// <summary>Stops the bot (if running) and starts it again in <paramref name="environment"/>, on a store of its own.</summary>
+    public async Task RestartAsync(string environment)
+    {
+        if (_bot is not null) await _bot.DisposeAsync();
+        _bot = await BotProcess.StartAsync(_folder, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
+            ["Storage__ConnectionString"] = $"Data Source={Path.Combine(_folder, environment + ".db")}",
+            ["Resources__CatalogPath"] = TestChat.RepoCatalog,
+            ["Program__Coordinators__0"] = "29:coordinator-eli",
+            ["Support__Keys__" + TestSupportKey.Id] = TestSupportKey.Value,
+            ["Console__LocalPeople__0__Id"] = "29:coordinator-eli", ["Console__LocalPeople__0__Name"] = "Eli Coordinator",
+            ["Console__LocalPeople__0__AadObjectId"] = "0a0a0a0a-0000-4000-8000-000000000005",
+            ["Console__LocalPeople__1__Id"] = "29:resident-ana", ["Console__LocalPeople__1__Name"] = "Ana Resident",
+            ["Console__LocalPeople__1__AadObjectId"] = "0a0a0a0a-0000-4000-8000-000000000001",
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    public static HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Opens the sign-in page (with its antiforgery token) and chooses a person, as a browser would.</summary>
+    public Task<HttpResponseMessage> SignInAsync(HttpClient browser, string personId, string page = "/console/signin") =>
+        PostFormAsync(browser, page, null, new() { ["_handler"] = "local-signin", ["PersonId"] = personId });
+
+    /// <summary>Reads a page's form token and posts a form to <paramref name="action"/> (default: the page's own form action).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string page, string? action, Dictionary<string, string> fields)
+    {
+        var html = await (await browser.GetAsync(Url + page)).Content.ReadAsStringAsync();
+        if (Token().Match(html) is { Success: true } token) fields["__RequestVerificationToken"] = token.Groups[1].Value;
+        action ??= FormAction().Match(html) is { Success: true } form ? WebUtility.HtmlDecode(form.Groups[1].Value) : page;
+        return await browser.PostAsync(Url + action, new FormUrlEncodedContent(fields));
+    }
+
+    public async Task<string> PageAsync(HttpClient browser, string path) => await (await browser.GetAsync(Url + path)).Content.ReadAsStringAsync();
+
+    /// <summary>Ana's personal-chat message to the bot (auth is off on loopback in these runs); replies go to <paramref name="connector"/>.</summary>
+    public async Task SayAsAnaAsync(string connector, string text)
+    {
+        using var http = new HttpClient();
+        var activity = WellnessBot.Tests.Teams.TeamsActivities.Personal(connector, text, id: "console-" + Interlocked.Increment(ref _activities));
+        (await http.PostAsync(Url + "/api/messages", JsonContent.Create(activity))).EnsureSuccessStatusCode();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("<form method=\"post\" action=\"([^\"]+)\"")]
+    private static partial Regex FormAction();
+}
