@@ -39,6 +39,8 @@ public static class DialogServices
         services.TryAddSingleton<Resources.ResourceSettings>();
         services.AddSingleton<Resources.CatalogSource>();
         services.AddSingleton<Resources.CatalogUpdates>();
+        services.AddSingleton<Resources.CatalogStore>();
+        services.AddSingleton<Resources.CatalogSync>();
         services.TryAddSingleton(new RouteTable(BotRoutes.All));
         services.TryAddSingleton<Safety.SafetySettings>();
         // Built once per process: the warning signs and the model are the same for everyone; a program's own phrases make its own net.

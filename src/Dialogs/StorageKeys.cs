@@ -21,10 +21,11 @@ public static class StorageKeys
     public const string InboxTable = "TurnInbox";
     public const string OutboxTable = "Outbox";
     public const string ConsoleAuditTable = "ConsoleAudit";
+    public const string CatalogTable = "Catalog";
 
     /// <summary>Tables the host creates at start-up.</summary>
     public static IReadOnlyList<string> AllTables { get; } =
-        [DialogStateTable, ConversationsTable, KudosTable, DigestsTable, SettingsTable, SupportRequestsTable, PeerRosterTable, SupportAuditTable, InboxTable, OutboxTable, ConsoleAuditTable];
+        [DialogStateTable, ConversationsTable, KudosTable, DigestsTable, SettingsTable, SupportRequestsTable, PeerRosterTable, SupportAuditTable, InboxTable, OutboxTable, ConsoleAuditTable, CatalogTable];
 
     // Kudos: one partition per month, so a month's digest is a single partition read; a row per kudos.
     public static (string PartitionKey, string RowKey) Kudos(Month month, string kudosId) => (KudosMonthPartition(month), kudosId);
@@ -80,6 +81,13 @@ public static class StorageKeys
     // Peer supporters: one row each. Audit: newest first (inverted ticks), one row per read of details.
     public const string PeerRosterPartition = "supporter";
     public static (string PartitionKey, string RowKey) PeerSupporter(UserRef supporter) => (PeerRosterPartition, Escape(supporter.Key));
+    // The resource catalog: every saved version (newest first by inverted number), and the one in use.
+    public const string CatalogPartition = "catalog";
+    public static (string PartitionKey, string RowKey) CatalogCurrent() => (CatalogPartition, "current");
+    public static (string PartitionKey, string RowKey) CatalogVersion(int version) =>
+        (CatalogPartition, "v|" + (int.MaxValue - version).ToString("D10", CultureInfo.InvariantCulture));
+    public const string CatalogVersionsPrefix = "v|";
+
     // The console's changes: a partition a month, newest first, so a month's audit is one partition read.
     public static (string PartitionKey, string RowKey) ConsoleChange(DateTimeOffset at, string uniquifier) =>
         (ConsoleChangesIn(at), (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + uniquifier);

@@ -38,6 +38,10 @@ try {
   await check('digest');
   await page.goto(base + '/console/digest/print', { waitUntil: 'load' });
   await check('print');
+  await page.goto(base + '/console/resources', { waitUntil: 'load' });
+  await check('resources');
+  await page.goto(base + '/console/resources/edit?id=wellconnect', { waitUntil: 'load' });
+  await check('resource-edit');
 } finally {
   await browser.close();
 }

@@ -67,6 +67,7 @@ internal static class ConsoleSetup
         app.MapGet("/console/console.css", () => Results.Text(ConsoleStyles.Css, "text/css"));
         app.MapRazorComponents<ConsoleApp>();
         app.MapConsoleDigest();
+        app.MapConsoleResources();
         app.MapPost("/console/signout", (Delegate)SignOutAsync).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         return app;
     }

@@ -23,6 +23,9 @@ internal static class ConsoleStyles
         .downloads { display: flex; gap: 24px; } form.inline { display: inline; } details { margin: 4px 0 12px; }
         .hidden-note { color: var(--warn); font-style: italic; } input[type=text] { font: inherit; padding: 4px 8px; min-width: 320px; }
         @media print { .bar, .skip, .downloads, nav, form, details { display: none; } main { border: 0; margin: 0; max-width: none; } body { background: #fff; font-size: 18pt; } }
+        form.resource label { display: block; margin-top: 12px; font-weight: 600; } form.resource input:not([type]), form.resource input[type=text], textarea { width: 100%; font: inherit; padding: 4px 8px; }
+        form.resource .check label { display: inline; font-weight: normal; }
+        .contact { display: grid; grid-template-columns: 1fr 2fr; gap: 0 12px; } .resources li, .versions li { margin: 4px 0; }
         a:focus-visible, input:focus-visible, summary:focus-visible, button:focus-visible, main:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
         """;
 }

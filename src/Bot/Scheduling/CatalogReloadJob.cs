@@ -7,16 +7,17 @@ namespace WellnessBot.Bot.Scheduling;
 /// restart; a broken edit is rejected (the last good catalog stays) and the coordinators are told what to fix.
 /// Polling the content hash works on every file system and with editors that replace files on save.
 /// </summary>
-internal sealed partial class CatalogReloadJob(CatalogUpdates updates, ResourceSettings settings, ILogger<CatalogReloadJob> logger) : BackgroundService
+internal sealed partial class CatalogReloadJob(CatalogSync sync, ResourceSettings settings, ILogger<CatalogReloadJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.ReloadCheckSeconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        // At once, then on every tick: the stored catalog (a coordinator's edit on any instance) within seconds.
+        for (var first = true; first || await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false); first = false)
         {
             try
             {
-                await updates.CheckAsync(stoppingToken).ConfigureAwait(false);
+                await sync.RunAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -15,7 +15,7 @@ public sealed partial class CatalogSource(ResourceSettings settings, ILogger<Cat
 {
     private readonly Lock _gate = new();
     private volatile ResourceFinder? _finder;
-    private string? _loadedHash, _rejectedHash;
+    private string? _loadedHash, _rejectedHash, _fileHash;
 
     public string Path => settings.CatalogPath;
 
@@ -42,6 +42,36 @@ public sealed partial class CatalogSource(ResourceSettings settings, ILogger<Cat
     }
 
     public DateTimeOffset? LoadedAt { get; private set; }
+
+    /// <summary>The catalog file's last good content, to import into the store; null until it was read.</summary>
+    public (string Text, string Hash)? LastFile { get; private set; }
+
+    /// <summary>How many good contents of the file this process has read: 1 at start-up, one more for each edit since.</summary>
+    public int FileReads { get; private set; }
+
+    /// <summary>
+    /// Uses a version from the store (a coordinator's edit, on this instance or another) when it is not the one in
+    /// use. The store only keeps versions the loader accepted; one it would not is ignored and the current one stays.
+    /// </summary>
+    public bool Use(string text, string hash)
+    {
+        lock (_gate)
+        {
+            if (hash == _loadedHash) return false;
+            try
+            {
+                _finder = new ResourceFinder(CatalogReader.Parse(text, "the stored catalog"));
+            }
+            catch (CatalogException)
+            {
+                return false;
+            }
+            _loadedHash = hash;
+            LoadedAt = DateTimeOffset.UtcNow;
+            LogLoaded(logger, "the table store", _finder.Catalog.Resources.Count);
+            return true;
+        }
+    }
     public CatalogException? LastProblem { get; private set; }
 
     private ResourceFinder LoadOrThrow()
@@ -51,7 +81,9 @@ public sealed partial class CatalogSource(ResourceSettings settings, ILogger<Cat
             if (_finder is not null) return _finder;
             var (text, hash) = Read();
             _finder = new ResourceFinder(CatalogReader.Parse(text, Path)); // at start-up a broken file is an error
-            _loadedHash = hash;
+            _loadedHash = _fileHash = hash;
+            LastFile = (text, hash);
+            FileReads++;
             LoadedAt = DateTimeOffset.UtcNow;
             LogLoaded(logger, Path, _finder.Catalog.Resources.Count);
             return _finder;
@@ -73,13 +105,16 @@ public sealed partial class CatalogSource(ResourceSettings settings, ILogger<Cat
             {
                 return Reject(ex, "unreadable:" + ex.Message);
             }
-            if (hash == _loadedHash) { LastProblem = null; _rejectedHash = null; return CatalogReload.Unchanged; }
+            // Compared with the file as last read, not with what is in use (which may be a version from the store).
+            if (hash == _fileHash) { LastProblem = null; _rejectedHash = null; return CatalogReload.Unchanged; }
             if (hash == _rejectedHash) return CatalogReload.Unchanged; // still the same broken edit: already reported
             try
             {
                 var finder = new ResourceFinder(CatalogReader.Parse(text, Path));
                 _finder = finder;
-                _loadedHash = hash;
+                _loadedHash = _fileHash = hash;
+                LastFile = (text, hash);
+                FileReads++;
                 _rejectedHash = null;
                 LastProblem = null;
                 LoadedAt = DateTimeOffset.UtcNow;

@@ -2,15 +2,6 @@ using System.Text.Json;
 
 namespace WellnessBot.Dialogs.Resources;
 
-/// <summary>A link or phone number; <see cref="IsPlaceholder"/> when coordinators have yet to fill it ("TODO: …").</summary>
-public sealed record ResourceContact(string Title, string Value)
-{
-    public bool IsPlaceholder => Value.StartsWith("TODO", StringComparison.OrdinalIgnoreCase);
-}
-
-/// <summary>Something the bot itself does for this resource ("support", "kudos"): shown as a button that starts it.</summary>
-public sealed record InBotAction(string Command, string Title);
-
 /// <summary>One service of the program, as coordinators describe it in the catalog file.</summary>
 public sealed record Resource
 {
@@ -28,6 +19,13 @@ public sealed record Resource
     /// <summary>Null: the program's materials do not say.</summary>
     public bool? Confidential { get; init; }
     public bool? Free { get; init; }
+    /// <summary>When a coordinator last confirmed the details ("lastChecked": "2026-11-30"); null when never.</summary>
+    public DateOnly? LastChecked { get; init; }
+
+    /// <summary>Unchecked for six months, or never, or still holding a TODO: the console lists it first.</summary>
+    public bool NeedsLooking(DateOnly today) =>
+        LastChecked is not { } checkedOn || checkedOn < today.AddMonths(-6) || Links.Concat(Phones).Any(c => c.IsPlaceholder)
+        || Hours?.StartsWith("TODO", StringComparison.OrdinalIgnoreCase) == true;
 }
 
 /// <summary>Where to send people when nothing matches.</summary>
@@ -68,14 +66,6 @@ public sealed record ResourceCatalog(IReadOnlyList<Resource> Resources, IReadOnl
         .. new[] { (Office.Url, "wellnessOffice.url"), (Office.Phone, "wellnessOffice.phone"), (Guide?.Link, "supporterGuide.url") }
             .Where(x => x.Item1?.IsPlaceholder == true).Select(x => x.Item2),
     ];
-}
-
-/// <summary>A catalog file that could not be used, with every problem named by file, entry and field.</summary>
-public sealed class CatalogException(string file, IReadOnlyList<string> problems)
-    : Exception($"The resource catalog {file} has {problems.Count} problem(s):\n- " + string.Join("\n- ", problems))
-{
-    public string File { get; } = file;
-    public IReadOnlyList<string> Problems { get; } = problems;
 }
 
 /// <summary>Reads and validates the catalog file. Every problem is reported at once, each naming its entry and field.</summary>
@@ -203,6 +193,7 @@ public static class CatalogReader
             Eligibility = eligibility,
             Confidential = Flag(e, "confidential", where, problems),
             Free = Flag(e, "free", where, problems),
+            LastChecked = Date(e, "lastChecked", where, problems),
         };
         if (links.Count == 0 && phones.Count == 0 && inBot is null && problems.Count == before)
             problems.Add($"{where}: a resource needs at least one way to reach it: 'links', 'phones' or 'inBot' (a TODO placeholder is fine)");
@@ -210,6 +201,13 @@ public static class CatalogReader
     }
 
     private static JsonElement? Property(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v : null;
+
+    private static DateOnly? Date(JsonElement e, string field, string where, List<string> problems) =>
+        Text(e, field, where, problems, required: false) is not { } text ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date
+        : Problem<DateOnly?>(problems, $"{where}: field '{field}' must be a date like 2026-11-30", null);
+
+    private static T Problem<T>(List<string> problems, string problem, T value) { problems.Add(problem); return value; }
 
     private static string? Text(JsonElement e, string field, string where, List<string> problems, bool required)
     {
