@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using WellnessBot.Tests.Harness;
@@ -108,12 +107,7 @@ public sealed class ConsoleAccessTests : IAsyncLifetime
     [Fact]
     public async Task TheDigestPageShowsThisMonthsShoutOutsInReadAloudOrder()
     {
-        using var connector = WireMock.Server.WireMockServer.Start(new WireMock.Settings.WireMockServerSettings { Urls = [$"http://127.0.0.1:{LoopbackPort.Free()}"] });
-        connector.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(201).WithBodyAsJson(new { id = "1" }));
-        using var http = new HttpClient();
-        var activity = WellnessBot.Tests.Teams.TeamsActivities.Personal(connector.Url + "/", "kudos me for finishing the QI poster <b>on time</b>");
-        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(_site.Url + "/api/messages", JsonContent.Create(activity))).StatusCode);
+        await _site.SayAsAnaAsync("kudos me for finishing the QI poster <b>on time</b>");
 
         using var browser = ConsoleSite.Browser();
         await _site.SignInAsync(browser, "29:coordinator-eli", "/console/signin");

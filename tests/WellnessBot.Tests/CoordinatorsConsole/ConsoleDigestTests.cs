@@ -15,28 +15,17 @@ namespace WellnessBot.Tests.CoordinatorsConsole;
 public sealed class ConsoleDigestTests : IAsyncLifetime
 {
     private ConsoleSite _site = null!;
-    private WireMockServer _connector = null!;
 
-    public async Task InitializeAsync()
-    {
-        _site = await ConsoleSite.StartAsync();
-        _connector = WireMockServer.Start(new WireMock.Settings.WireMockServerSettings { Urls = [$"http://127.0.0.1:{WellnessBot.Testing.LoopbackPort.Free()}"] });
-        _connector.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(201).WithBodyAsJson(new { id = "1" }));
-    }
+    public async Task InitializeAsync() => _site = await ConsoleSite.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _connector.Stop();
-        await _site.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task HiddenKudosLeaveTheSlidesAndTheSpreadsheetWithTheReasonRecorded()
     {
-        await _site.SayAsAnaAsync(_connector.Url + "/", "kudos me for finishing the QI poster on time");
-        await _site.SayAsAnaAsync(_connector.Url + "/", "kudos me =1+1 for the sign-out template");
-        await _site.SayAsAnaAsync(_connector.Url + "/", "kudos me for teaching the new interns the pager etiquette");
+        await _site.SayAsAnaAsync("kudos me for finishing the QI poster on time");
+        await _site.SayAsAnaAsync("kudos me =1+1 for the sign-out template");
+        await _site.SayAsAnaAsync("kudos me for teaching the new interns the pager etiquette");
         using var browser = ConsoleSite.Browser();
         await _site.SignInAsync(browser, "29:coordinator-eli");
         var page = "";

@@ -13,21 +13,10 @@ namespace WellnessBot.Tests.CoordinatorsConsole;
 public sealed partial class ConsoleResourcesTests : IAsyncLifetime
 {
     private ConsoleSite _site = null!;
-    private WireMockServer _connector = null!;
 
-    public async Task InitializeAsync()
-    {
-        _site = await ConsoleSite.StartAsync();
-        _connector = WireMockServer.Start(new WireMock.Settings.WireMockServerSettings { Urls = [$"http://127.0.0.1:{WellnessBot.Testing.LoopbackPort.Free()}"] });
-        _connector.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(201).WithBodyAsJson(new { id = "1" }));
-    }
+    public async Task InitializeAsync() => _site = await ConsoleSite.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _connector.Stop();
-        await _site.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task ACoordinatorFixesAPhoneNumberAndTheBotAnswersWithItAtOnce()
@@ -78,10 +67,10 @@ public sealed partial class ConsoleResourcesTests : IAsyncLifetime
     /// <summary>Ana asks the bot; the reply's text as the stub connector received it.</summary>
     private async Task<string> AskTheBotAsync(string text)
     {
-        _connector.ResetLogEntries();
-        await _site.SayAsAnaAsync(_connector.Url + "/", text);
+        _site.Connector.ResetLogEntries();
+        await _site.SayAsAnaAsync(text);
         for (var i = 0; i < 50; i++, await Task.Delay(100))
-            if (_connector.LogEntries.Select(e => e.RequestMessage?.Body ?? "").FirstOrDefault(b => b.Contains("WellConnect", StringComparison.Ordinal)) is { } reply) return reply;
+            if (_site.Connector.LogEntries.Select(e => e.RequestMessage?.Body ?? "").FirstOrDefault(b => b.Contains("WellConnect", StringComparison.Ordinal)) is { } reply) return reply;
         return "";
     }
 

@@ -17,6 +17,17 @@ public sealed partial class ConsoleSite : IAsyncDisposable
 
     public string Url => _bot.Url;
 
+    /// <summary>The Bot Connector stand-in the bot's replies to Ana go to (every call answered 201).</summary>
+    public WireMock.Server.WireMockServer Connector { get; } = StubConnector();
+
+    private static WireMock.Server.WireMockServer StubConnector()
+    {
+        var connector = WireMock.Server.WireMockServer.Start(new WireMock.Settings.WireMockServerSettings { Urls = [$"http://127.0.0.1:{LoopbackPort.Free()}"] });
+        connector.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(201).WithBodyAsJson(new { id = "1" }));
+        return connector;
+    }
+
     public static async Task<ConsoleSite> StartAsync(string environment = "Development")
     {
         var site = new ConsoleSite();
@@ -44,6 +55,7 @@ public sealed partial class ConsoleSite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Connector.Stop();
         await _bot.DisposeAsync();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
@@ -65,11 +77,11 @@ public sealed partial class ConsoleSite : IAsyncDisposable
 
     public async Task<string> PageAsync(HttpClient browser, string path) => await (await browser.GetAsync(Url + path)).Content.ReadAsStringAsync();
 
-    /// <summary>Ana's personal-chat message to the bot (auth is off on loopback in these runs); replies go to <paramref name="connector"/>.</summary>
-    public async Task SayAsAnaAsync(string connector, string text)
+    /// <summary>Ana's personal-chat message to the bot (auth is off on loopback in these runs); replies go to <see cref="Connector"/>.</summary>
+    public async Task SayAsAnaAsync(string text)
     {
         using var http = new HttpClient();
-        var activity = WellnessBot.Tests.Teams.TeamsActivities.Personal(connector, text, id: "console-" + Interlocked.Increment(ref _activities));
+        var activity = WellnessBot.Tests.Teams.TeamsActivities.Personal(Connector.Url + "/", text, id: "console-" + Interlocked.Increment(ref _activities));
         (await http.PostAsync(Url + "/api/messages", JsonContent.Create(activity))).EnsureSuccessStatusCode();
     }
 
