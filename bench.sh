@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the benchmark figures (latency median/p99, throughput) named in the issues.
-# Usage: ./bench.sh [all|storage|turns|kudos|kudos-turns|support|resources|slack|safety]
+# Usage: ./bench.sh [all|storage|turns|kudos|kudos-turns|support|resources|slack|safety|console]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"

@@ -11,6 +11,7 @@ var known = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
     ["resources"] = ResourcesBenchmark.RunAsync,
     ["slack"] = SlackBenchmark.RunAsync,
     ["safety"] = SafetyBenchmark.RunAsync,
+    ["console"] = ConsoleBenchmark.RunAsync,
     ["safety-train"] = SafetyBenchmark.TrainAsync,
 };
 

@@ -52,17 +52,21 @@ internal static class ConsoleDigestEndpoints
         return Back(month, "shown");
     }
 
-    private static async Task<IResult> CsvAsync(string month, KudosStore kudos, ProgramSettings program, TimeProvider clock, CancellationToken ct) =>
-        OpenMonth(month, program, clock) is { } m
-            ? Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(MonthlyDigest.Compile(m, await kudos.MonthAsync(m, ct)).ToCsv())).ToArray(),
-                "text/csv; charset=utf-8", $"shout-outs-{m}.csv")
-            : Results.NotFound();
+    private static async Task<IResult> CsvAsync(string month, HttpContext http, ConsoleMonths months, ProgramSettings program, TimeProvider clock, CancellationToken ct)
+    {
+        if (OpenMonth(month, program, clock) is not { } m) return Results.NotFound();
+        var csv = (await months.GetAsync(m, ct)).Breakfast.ToCsv();
+        http.Response.Headers.CacheControl = "no-store"; // names and words: never kept by a proxy or the browser
+        return Results.File([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", $"shout-outs-{m}.csv");
+    }
 
-    private static async Task<IResult> SlidesAsync(string month, KudosStore kudos, ProgramSettings program, TimeProvider clock, CancellationToken ct) =>
-        OpenMonth(month, program, clock) is { } m
-            ? Results.File(BreakfastSlides.Write(MonthlyDigest.Compile(m, await kudos.MonthAsync(m, ct))),
-                "application/vnd.openxmlformats-officedocument.presentationml.presentation", $"breakfast-{m}.pptx")
-            : Results.NotFound();
+    private static async Task<IResult> SlidesAsync(string month, HttpContext http, ConsoleMonths months, ProgramSettings program, TimeProvider clock, CancellationToken ct)
+    {
+        if (OpenMonth(month, program, clock) is not { } m) return Results.NotFound();
+        var slides = BreakfastSlides.Write((await months.GetAsync(m, ct)).Breakfast);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(slides, "application/vnd.openxmlformats-officedocument.presentationml.presentation", $"breakfast-{m}.pptx");
+    }
 
     /// <summary>This month or last month: the ones a coordinator can still act on.</summary>
     internal static Month? OpenMonth(string? text, ProgramSettings program, TimeProvider clock)

@@ -25,6 +25,7 @@ internal static class ConsoleSetup
         var services = builder.Services;
         services.AddRazorComponents();
         services.AddSingleton<ConsoleAudit>();
+        services.AddSingleton<ConsoleMonths>();
         services.AddOptions<ConsoleSettings>().Bind(builder.Configuration.GetSection(ConsoleSettings.SectionName));
         services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
         {
@@ -57,8 +58,7 @@ internal static class ConsoleSetup
             headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; " +
                 "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft";
             headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.CacheControl = "no-store";
+            headers["Referrer-Policy"] = "no-referrer"; // (pages with a form are no-store through antiforgery; downloads say so themselves)
             await next(context);
         }));
         app.UseAuthentication();

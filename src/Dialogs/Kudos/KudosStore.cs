@@ -24,6 +24,9 @@ public sealed class KudosStore(ITableStore store)
     /// <summary>Whether text is shaped like an id <see cref="IdFor"/> makes (a card's data may be forged).</summary>
     public static bool IsId(string? text) => text is { Length: IdLength } && text.All(char.IsAsciiHexDigitLower);
 
+    /// <summary>A month whose kudos this process just changed (given, edited, hidden, withdrawn): for views kept in memory.</summary>
+    public event Action<Month>? MonthChanged;
+
     /// <summary>Saves a new kudos; returns the stored one and whether it was new (false: this was a repeat).</summary>
     public async Task<(KudosRecord Kudos, bool Created)> AddAsync(KudosRecord kudos, CancellationToken ct)
     {
@@ -38,6 +41,7 @@ public sealed class KudosStore(ITableStore store)
             return (existing ?? kudos, false);
         }
         await WriteIndexesAsync(kudos, ct).ConfigureAwait(false);
+        MonthChanged?.Invoke(kudos.Month);
         return (kudos, true);
     }
 
@@ -55,6 +59,7 @@ public sealed class KudosStore(ITableStore store)
         var current = await _table.GetEntityAsync(pk, rk, ct).ConfigureAwait(false);
         if (current is null) return null;
         await _table.UpdateEntityAsync(ToEntity(pk, rk, changed), current.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        MonthChanged?.Invoke(changed.Month);
         return changed;
     }
 
@@ -69,6 +74,7 @@ public sealed class KudosStore(ITableStore store)
             await _table.DeleteEntityAsync(ipk, irk, ETag.All, ct).ConfigureAwait(false);
         }
         if (deleted) await CountGivenAsync(kudos.Giver, kudos.GivenAt, -1, ct).ConfigureAwait(false);
+        MonthChanged?.Invoke(kudos.Month);
         return deleted;
     }
 

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using WellnessBot.Bot.Hosting;
+using WellnessBot.Dialogs;
+using WellnessBot.Dialogs.Kudos;
+using WellnessBot.Dialogs.Turns;
+using WellnessBot.Storage;
+using WellnessBot.Storage.Sqlite;
+
+namespace WellnessBot.Benchmarks;
+
+/// <summary>
+/// The coordinators' console with 50,000 kudos in this month (embedded store, real Kestrel on loopback, signed in
+/// locally as the coordinator): each page's time from request to the last byte. Target: under 100 ms.
+/// </summary>
+internal static partial class ConsoleBenchmark
+{
+    public static async Task RunAsync()
+    {
+        Console.WriteLine();
+        Console.WriteLine("Coordinators' console with 50,000 kudos this month (SQLite, loopback, one request at a time)");
+        var folder = Directory.CreateTempSubdirectory("wellnessbot-console-bench-").FullName;
+        var db = Path.Combine(folder, "console.db");
+        var month = Month.Of(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        await SeedAsync(db, month);
+
+        await using var bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", WellnessBot.Testing.TestSupportKey.Argument,
+            "--Logging:LogLevel:Default=Warning", $"--Storage:ConnectionString=Data Source={db}", "--Program:Coordinators:0=29:coordinator-eli",
+            "--Console:LocalPeople:0:Id=29:coordinator-eli", "--Console:LocalPeople:0:Name=Eli Coordinator",
+            $"--Resources:CatalogPath={Path.Combine(WellnessBot.Testing.RepoPaths.Root, "src", "Bot", "catalog", "resources.json")}"]);
+        await bot.StartAsync();
+        var url = bot.Urls.Single();
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(url) };
+        var signIn = await browser.GetStringAsync("/console/signin");
+        await browser.PostAsync("/console/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "local-signin", ["PersonId"] = "29:coordinator-eli", ["__RequestVerificationToken"] = Token().Match(signIn).Groups[1].Value,
+        }));
+
+        foreach (var page in new[] { "/console", "/console/digest", "/console/digest?page=250", "/console/digest/print", "/console/resources",
+                     $"/console/digest/{month}/kudos.csv", $"/console/digest/{month}/slides.pptx" })
+        {
+            long bytes = 0;
+            var samples = await Samples.TimeAsync(page, 10, async _ => bytes = (await browser.GetByteArrayAsync(page)).Length);
+            Console.WriteLine(samples.Line("< 100 ms") + $"   ({bytes / 1024:N0} KiB)");
+        }
+        Console.WriteLine("  " + Samples.Memory());
+        await bot.StopAsync();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+
+    private static async Task SeedAsync(string db, Month month)
+    {
+        await using var store = new SqliteTableStore(db);
+        var table = store.GetTableClient(StorageKeys.KudosTable);
+        await table.CreateIfNotExistsAsync();
+        var people = Enumerable.Range(0, 400).Select(i => new UserRef("msteams", $"29:r{i}", $"Resident {i:D3}")).ToArray();
+        var random = new Random(7);
+        for (var batch = 0; batch < 500; batch++)
+        {
+            var actions = new List<TableTransactionAction>(100);
+            for (var j = 0; j < 100; j++)
+            {
+                var n = batch * 100 + j;
+                actions.Add(TableTransactionAction.Add(KudosStore.ToEntity(new KudosRecord
+                {
+                    Id = KudosStore.IdFor("console-" + n.ToString(CultureInfo.InvariantCulture)), Month = month, Giver = people[random.Next(people.Length)],
+                    Recipients = [people[random.Next(people.Length)]], Category = (KudosCategory)(n % 6),
+                    Message = "Thank you for covering my pager at 3am so I could sleep before my exam — you're a star.",
+                    GivenAt = new DateTimeOffset(month.FirstDay, TimeOnly.MinValue, TimeSpan.Zero).AddSeconds(n * 40),
+                })));
+            }
+            await table.SubmitTransactionAsync(actions);
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
