@@ -42,6 +42,10 @@ try {
   await check('resources');
   await page.goto(base + '/console/resources/edit?id=wellconnect', { waitUntil: 'load' });
   await check('resource-edit');
+  await page.goto(base + '/console/resources/office', { waitUntil: 'load' });
+  await check('office');
+  await page.goto(base + '/console/resources/import', { waitUntil: 'load' });
+  await check('import');
 } finally {
   await browser.close();
 }

@@ -17,6 +17,23 @@ internal sealed class ResourceForm
     public bool Checked { get; set; }
 }
 
+/// <summary>Where the bot sends people when nothing matches: the program's wellness office.</summary>
+internal sealed class OfficeForm
+{
+    public int BasedOn { get; set; }
+    public string Name { get; set; } = "";
+    public string HowToReach { get; set; } = "";
+    public string? Url { get; set; }
+    public string? Phone { get; set; }
+}
+
+/// <summary>A whole catalog pasted in (an export edited elsewhere, or another program's).</summary>
+internal sealed class ImportForm
+{
+    public int BasedOn { get; set; }
+    public string Catalog { get; set; } = "";
+}
+
 internal sealed class ContactForm
 {
     public string? Title { get; set; }
@@ -52,6 +69,24 @@ internal static class CatalogEdits
         entry["links"] = Contacts(form.Links, "url");
         entry["phones"] = Contacts(form.Phones, "number");
         if (form.Checked) entry["lastChecked"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return root.ToJsonString(Writing);
+    }
+
+    public static OfficeForm FormOf(WellnessOffice office, int version) => new()
+    {
+        BasedOn = version, Name = office.Name, HowToReach = office.HowToReach, Url = office.Url?.Value, Phone = office.Phone?.Value,
+    };
+
+    /// <summary>The catalog text with the wellness office's details changed (a blank link or number is removed).</summary>
+    public static string Apply(string catalog, OfficeForm form)
+    {
+        var root = JsonNode.Parse(catalog, documentOptions: Reading)!.AsObject();
+        var office = root["wellnessOffice"] as JsonObject ?? [];
+        office["name"] = form.Name.Trim();
+        office["howToReach"] = form.HowToReach.Trim();
+        foreach (var (field, value) in new[] { ("url", form.Url), ("phone", form.Phone) })
+            if (string.IsNullOrWhiteSpace(value)) office.Remove(field); else office[field] = value.Trim();
+        root["wellnessOffice"] = office;
         return root.ToJsonString(Writing);
     }
 

@@ -20,15 +20,16 @@ internal static class ConsoleResourceEndpoints
     }
 
     /// <summary>An older version becomes the newest (so going back can be undone too).</summary>
-    private static async Task<IResult> RevertAsync([FromForm] RevertForm form, HttpContext http, CatalogStore store, CatalogSource source, ConsoleAudit audit, CancellationToken ct)
+    private static async Task<IResult> RevertAsync([FromForm] RevertForm form, HttpContext http, CatalogStore store, CatalogEditor editor, CancellationToken ct)
     {
         if (await store.VersionAsync(form.Version, ct) is not { } old) return Results.Redirect("/console/resources?said=unknown");
-        var who = ConsoleSetup.PersonOf(http.User)!;
-        var (result, saved) = await store.SaveAsync(old.Text, form.BasedOn, who.Name, $"went back to version {old.Number}", ct);
-        if (result == CatalogSave.SomeoneSavedFirst) return Results.Redirect("/console/resources?said=raced");
-        if (saved is not null) source.Use(saved.Text, saved.Hash);
-        if (result == CatalogSave.Saved) await audit.RecordAsync(who, $"went back to catalog version {old.Number}", ct);
-        return Results.Redirect("/console/resources?said=" + (result == CatalogSave.Saved ? "reverted" : "unchanged"));
+        var (result, _) = await editor.SaveAsync(ConsoleSetup.PersonOf(http.User)!, form.BasedOn, _ => old.Text, $"went back to version {old.Number}", ct);
+        return Results.Redirect("/console/resources?said=" + result switch
+        {
+            CatalogEditResult.Saved => "reverted",
+            CatalogEditResult.SomeoneSavedFirst => "raced",
+            _ => "unchanged",
+        });
     }
 
     private static async Task<IResult> ExportAsync(CatalogStore store, CatalogSource source, CancellationToken ct)

@@ -26,6 +26,7 @@ internal static class ConsoleSetup
         services.AddRazorComponents();
         services.AddSingleton<ConsoleAudit>();
         services.AddSingleton<ConsoleMonths>();
+        services.AddSingleton<CatalogEditor>();
         services.AddOptions<ConsoleSettings>().Bind(builder.Configuration.GetSection(ConsoleSettings.SectionName));
         services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
         {

@@ -36,7 +36,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         Assert.True(driver.ExitCode == 0, $"Browser run failed: {await output} {await errors}");
 
         var pages = JsonNode.Parse((await output).Trim().Split('\n')[^1])!.AsArray();
-        Assert.Equal(["signin", "overview", "digest", "print", "resources", "resource-edit"], pages.Select(p => p!["name"]!.GetValue<string>()));
+        Assert.Equal(["signin", "overview", "digest", "print", "resources", "resource-edit", "office", "import"], pages.Select(p => p!["name"]!.GetValue<string>()));
         foreach (var page in pages)
         {
             Assert.True(page!["violations"]!.AsArray().Count == 0, $"{page["name"]}: {page["violations"]!.ToJsonString()}");

@@ -37,7 +37,7 @@ public sealed partial class ConsoleResourcesTests : IAsyncLifetime
         Assert.Contains("1-800-555-0142", await AskTheBotAsync("resources childcare"), StringComparison.Ordinal);
 
         var page = await _site.PageAsync(eli, "/console/resources");
-        Assert.Contains("by Eli Coordinator: edited WellConnect", page, StringComparison.Ordinal);
+        Assert.Contains("by Eli Coordinator: edited the resource WellConnect", page, StringComparison.Ordinal);
         var first = Regex.Match(page, @"name=""Version"" value=""1"" />\s*<input type=""hidden"" name=""BasedOn"" value=""(\d+)""");
         Assert.True(first.Success, page);
         var back = await _site.PostFormAsync(eli, "/console/resources", "/console/resources/revert", new() { ["Version"] = "1", ["BasedOn"] = first.Groups[1].Value });
@@ -46,22 +46,52 @@ public sealed partial class ConsoleResourcesTests : IAsyncLifetime
 
         var export = await (await eli.GetAsync(_site.Url + "/console/resources/catalog.json")).Content.ReadAsStringAsync();
         Assert.Contains("TODO: the WellConnect phone number", export, StringComparison.Ordinal);
-        Assert.Contains("Eli Coordinator went back to catalog version 1", await _site.PageAsync(eli, "/console"), StringComparison.Ordinal);
+        Assert.Contains("Eli Coordinator went back to version 1", await _site.PageAsync(eli, "/console"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheWellnessOfficeAndAWholeCatalogCanBeSetFromTheConsoleAndABrokenImportIsRefusedWithItsProblems()
+    {
+        using var eli = ConsoleSite.Browser();
+        await _site.SignInAsync(eli, "29:coordinator-eli");
+        for (var i = 0; i < 50 && !(await _site.PageAsync(eli, "/console/resources")).Contains("Version 1,", StringComparison.Ordinal); i++) await Task.Delay(200);
+        Assert.Contains("wellnessOffice.phone", await _site.PageAsync(eli, "/console"), StringComparison.Ordinal);
+
+        var office = await PostPageFormAsync(eli, "/console/resources/office", ("Form.Phone", "617-555-0100"), ("Form.Url", "https://wellbeing.example.org"));
+        Assert.Equal("/console/resources?said=saved", PathOf(office));
+        var overview = await _site.PageAsync(eli, "/console");
+        Assert.DoesNotContain("wellnessOffice.phone", overview, StringComparison.Ordinal);
+        Assert.DoesNotContain("wellnessOffice.url", overview, StringComparison.Ordinal);
+
+        var broken = await PostPageFormAsync(eli, "/console/resources/import", ("Form.Catalog", "{ \"resources\": [] }"));
+        var refused = await broken.Content.ReadAsStringAsync();
+        Assert.Contains("It was not saved", refused, StringComparison.Ordinal);
+        Assert.Contains("wellnessOffice", refused, StringComparison.Ordinal); // the loader's own words: what is missing
+
+        var export = await (await eli.GetAsync(_site.Url + "/console/resources/catalog.json")).Content.ReadAsStringAsync();
+        var imported = await PostPageFormAsync(eli, "/console/resources/import", ("Form.Catalog", export.Replace("Free, confidential support", "Free and confidential support", StringComparison.Ordinal)));
+        Assert.Equal("/console/resources?said=saved", PathOf(imported));
+        var versions = await _site.PageAsync(eli, "/console/resources");
+        Assert.Contains("by Eli Coordinator: imported a catalog", versions, StringComparison.Ordinal);
+        Assert.Contains("by Eli Coordinator: edited the wellness office", versions, StringComparison.Ordinal);
     }
 
     private string? PathOf(HttpResponseMessage redirect) =>
         redirect.Headers.Location is { } to ? new Uri(new Uri(_site.Url), to).PathAndQuery : redirect.StatusCode.ToString();
 
     /// <summary>The edit form as the browser sends it: every field as rendered, with these changed.</summary>
-    private async Task<HttpResponseMessage> SaveAsync(HttpClient browser, string id, params (string Name, string Value)[] changes)
+    private Task<HttpResponseMessage> SaveAsync(HttpClient browser, string id, params (string Name, string Value)[] changes) =>
+        PostPageFormAsync(browser, "/console/resources/edit?id=" + id, changes);
+
+    private async Task<HttpResponseMessage> PostPageFormAsync(HttpClient browser, string path, params (string Name, string Value)[] changes)
     {
-        var html = await _site.PageAsync(browser, "/console/resources/edit?id=" + id);
+        var html = await _site.PageAsync(browser, path);
         var form = html[html.IndexOf("<form", html.IndexOf("<main", StringComparison.Ordinal), StringComparison.Ordinal)..];
         var fields = Inputs().Matches(form).Where(m => m.Groups["type"].Value != "checkbox")
             .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         foreach (Match area in TextAreas().Matches(form)) fields[area.Groups["name"].Value] = WebUtility.HtmlDecode(area.Groups["value"].Value);
         foreach (var (name, value) in changes) fields[name] = value;
-        return await browser.PostAsync(_site.Url + "/console/resources/edit?id=" + id, new FormUrlEncodedContent(fields));
+        return await browser.PostAsync(_site.Url + path, new FormUrlEncodedContent(fields));
     }
 
     /// <summary>Ana asks the bot; the reply's text as the stub connector received it.</summary>
