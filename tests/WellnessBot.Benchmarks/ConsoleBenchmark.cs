@@ -56,24 +56,7 @@ internal static partial class ConsoleBenchmark
         await using var store = new SqliteTableStore(db);
         var table = store.GetTableClient(StorageKeys.KudosTable);
         await table.CreateIfNotExistsAsync();
-        var people = Enumerable.Range(0, 400).Select(i => new UserRef("msteams", $"29:r{i}", $"Resident {i:D3}")).ToArray();
-        var random = new Random(7);
-        for (var batch = 0; batch < 500; batch++)
-        {
-            var actions = new List<TableTransactionAction>(100);
-            for (var j = 0; j < 100; j++)
-            {
-                var n = batch * 100 + j;
-                actions.Add(TableTransactionAction.Add(KudosStore.ToEntity(new KudosRecord
-                {
-                    Id = KudosStore.IdFor("console-" + n.ToString(CultureInfo.InvariantCulture)), Month = month, Giver = people[random.Next(people.Length)],
-                    Recipients = [people[random.Next(people.Length)]], Category = (KudosCategory)(n % 6),
-                    Message = "Thank you for covering my pager at 3am so I could sleep before my exam — you're a star.",
-                    GivenAt = new DateTimeOffset(month.FirstDay, TimeOnly.MinValue, TimeSpan.Zero).AddSeconds(n * 40),
-                })));
-            }
-            await table.SubmitTransactionAsync(actions);
-        }
+        await BigMonth.SeedAsync(table, month);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -34,27 +34,8 @@ internal static class KudosBenchmark
         await table.CreateIfNotExistsAsync();
         var kudos = new KudosStore(store);
 
-        var people = Enumerable.Range(0, 400).Select(i => new UserRef("msteams", $"29:r{i}", $"Resident {i:D3}")).ToArray();
-        var random = new Random(7);
         var seed = Stopwatch.StartNew();
-        for (var batch = 0; batch < 500; batch++)
-        {
-            var actions = new List<TableTransactionAction>(100);
-            for (var j = 0; j < 100; j++)
-            {
-                var n = batch * 100 + j;
-                var record = new KudosRecord
-                {
-                    Id = KudosStore.IdFor("bench-" + n.ToString(CultureInfo.InvariantCulture)), Month = new Month(2026, 11), Giver = people[random.Next(people.Length)],
-                    Recipients = [people[random.Next(people.Length)]],
-                    Message = "Thank you for covering my pager at 3am so I could sleep before my exam — you're a star.",
-                    Category = (KudosCategory)(n % 6), Anonymous = n % 7 == 0,
-                    GivenAt = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(n * 50),
-                };
-                actions.Add(TableTransactionAction.Add(KudosStore.ToEntity(record)));
-            }
-            await table.SubmitTransactionAsync(actions);
-        }
+        await BigMonth.SeedAsync(table, new Month(2026, 11));
         Console.WriteLine($"  (seeded 50,000 kudos in {seed.Elapsed.TotalSeconds:F1} s)");
 
         // Cold: the first time this process compiles a digest (as on the monthly run of a long-lived host).

@@ -145,17 +145,17 @@ internal sealed partial class SlackWebApi(HttpClient http, SlackOptions options,
 
     // Whether someone is an active person changes rarely: asked again after a quarter of an hour. A channel made
     // private must stop being quoted soon: asked again after a minute.
-    private readonly SlackAnswerCache _facts = new(TimeSpan.FromMinutes(15));
+    private readonly SlackAnswerCache _people = new(TimeSpan.FromMinutes(15));
     private readonly SlackAnswerCache _publicChannels = new(TimeSpan.FromMinutes(1));
 
     /// <summary>Whether a user id is a person who can still be reached: not deactivated (deleted), not a bot or an app.</summary>
     public async Task<bool> IsActivePersonAsync(string user, CancellationToken ct = default)
     {
-        if (_facts.TryGet("person|" + user, out var known)) return known == "yes";
+        if (_people.TryGet(user, out var known)) return known == "yes";
         var info = (await CallAsync("users.info", new JsonObject { ["user"] = user }, ct).ConfigureAwait(false))["user"];
         // (is_app_user is a person who authorised the app, not an app: only is_bot says "not a person".)
         var active = info?["deleted"]?.GetValueKind() != System.Text.Json.JsonValueKind.True && info?["is_bot"]?.GetValueKind() != System.Text.Json.JsonValueKind.True;
-        _facts.Keep("person|" + user, active ? "yes" : "no");
+        _people.Keep(user, active ? "yes" : "no");
         return active;
     }
 

@@ -23,13 +23,8 @@ internal sealed partial class TeamRoster(BotConnectorClient connector, Conversat
 
     /// <summary>
     /// After an activity's own addresses are remembered: colleagues it mentions in a shared conversation, members it
-    /// adds or removes, and the whole team when it is new to this process. Never fails the turn.
-    /// </summary>
-    public async Task OnActivityAsync(Activity activity, Turn? turn, CancellationToken ct) => await OnActivityAsync(activity, turn, waitAtMost: null, ct).ConfigureAwait(false);
-
-    /// <summary>
-    /// As above, for a request Teams waits on (an invoke): a team read in full for the first time is waited for at
-    /// most <paramref name="waitAtMost"/>, and goes on without the request when it takes longer (a team of thousands).
+    /// adds or removes, and the whole team when it is new to this process. Never fails the turn. A request Teams waits
+    /// on (an invoke) waits at most <paramref name="waitAtMost"/> for a first full read, which goes on without it.
     /// </summary>
     public async Task OnActivityAsync(Activity activity, Turn? turn, TimeSpan? waitAtMost, CancellationToken ct)
     {
