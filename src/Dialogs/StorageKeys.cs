@@ -103,7 +103,8 @@ public static class StorageKeys
 
     /// <summary>How to reach a person privately later (their 1:1 conversation with the bot).</summary>
     public static (string PartitionKey, string RowKey) UserAddress(UserRef user) => UserAddress(user.Channel, user.Id);
-    public static (string PartitionKey, string RowKey) UserAddress(string channel, string userId) => ("user", Escape(channel + "|" + userId));
+    public static (string PartitionKey, string RowKey) UserAddress(string channel, string userId) => (UserAddressPartition, Escape(channel + "|" + userId));
+    public const string UserAddressPartition = "user";
 
     /// <summary>How to post in a conversation later (a channel, a group chat).</summary>
     public static (string PartitionKey, string RowKey) ConversationAddress(ConversationRef conversation) => ConversationAddress(conversation.Channel, conversation.Id);
@@ -151,6 +152,27 @@ public static class StorageKeys
     public static string DigestPartSent(Month month, string partRow) => "digest|" + month + "|" + partRow;
 
     /// <summary>Percent-encodes the characters table keys may not hold (/ \ # ? % and control characters).</summary>
+    /// <summary>The value a key was built from (<see cref="Escape"/> turns every '%' into "%25", so this is exact).</summary>
+    public static string Unescape(string key)
+    {
+        if (!key.Contains('%', StringComparison.Ordinal)) return key;
+        var sb = new StringBuilder(key.Length);
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (key[i] == '%' && i + 2 < key.Length && int.TryParse(key.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+            {
+                sb.Append((char)code);
+                i += 2;
+            }
+            else sb.Append(key[i]);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Who an address row is for, from its row key ("channel|id").</summary>
+    public static (string Channel, string UserId)? UserOfAddress(string rowKey) =>
+        Unescape(rowKey).Split('|', 2) is [var channel, var id] ? (channel, id) : null;
+
     public static string Escape(string value)
     {
         StringBuilder? sb = null;

@@ -26,6 +26,7 @@ internal static class ConsoleSetup
         services.AddRazorComponents();
         services.AddSingleton<ConsoleAudit>();
         services.AddSingleton<ConsoleMonths>();
+        services.AddSingleton<ConsoleFigures>();
         services.AddSingleton<CatalogEditor>();
         services.AddOptions<ConsoleSettings>().Bind(builder.Configuration.GetSection(ConsoleSettings.SectionName));
         services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
@@ -69,6 +70,7 @@ internal static class ConsoleSetup
         app.MapRazorComponents<ConsoleApp>();
         app.MapConsoleDigest();
         app.MapConsoleResources();
+        app.MapConsoleSupporters();
         app.MapPost("/console/signout", (Delegate)SignOutAsync).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         return app;
     }

@@ -26,6 +26,11 @@ internal static class ConsoleStyles
         form.resource label { display: block; margin-top: 12px; font-weight: 600; } form.resource input:not([type]), form.resource input[type=text], textarea { width: 100%; font: inherit; padding: 4px 8px; }
         form.resource .check label { display: inline; font-weight: normal; }
         .contact { display: grid; grid-template-columns: 1fr 2fr; gap: 0 12px; } .resources li, .versions li { margin: 4px 0; }
-        a:focus-visible, input:focus-visible, summary:focus-visible, button:focus-visible, main:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        input.short { min-width: 200px; } select { font: inherit; padding: 4px 8px; min-width: 320px; }
+        table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; } caption { text-align: left; color: var(--muted); padding: 4px 0; }
+        th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: middle; } td.n, th.n { text-align: right; }
+        svg.chart { max-width: 100%; height: auto; } svg.chart text { font: 12px "Segoe UI", system-ui, sans-serif; fill: var(--ink); }
+        a:focus-visible, select:focus-visible, input:focus-visible, summary:focus-visible, button:focus-visible, main:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
         """;
 }

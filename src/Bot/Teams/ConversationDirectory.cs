@@ -104,6 +104,30 @@ internal sealed class ConversationDirectory(ITableStore store)
             : null;
     }
 
+    /// <summary>
+    /// The people of <paramref name="channel"/> the bot can reach, by name: everyone who wrote to it and every member of
+    /// the teams it is in (the console's pickers). At most <paramref name="max"/>, in name order.
+    /// </summary>
+    public async Task<List<UserRef>> KnownPeopleAsync(string channel, int max, CancellationToken ct)
+    {
+        var people = new List<UserRef>();
+        await foreach (var row in _table.QueryAsync(TableQuery.InPartition(StorageKeys.UserAddressPartition), ct).ConfigureAwait(false))
+        {
+            if (StorageKeys.UserOfAddress(row.RowKey) is not var (of, id) || of != channel || row.GetString("Name") is not { Length: > 0 } name) continue;
+            people.Add(new UserRef(of, id, name, row.GetString("AadObjectId")));
+            if (people.Count >= max) break;
+        }
+        return [.. people.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    /// <summary>Someone the bot can reach, as it knows them (name and Azure AD object id), or null.</summary>
+    public async Task<UserRef?> KnownPersonAsync(string channel, string userId, CancellationToken ct)
+    {
+        var (pk, rk) = StorageKeys.UserAddress(channel, userId);
+        var e = await _table.GetEntityAsync(pk, rk, ct).ConfigureAwait(false);
+        return e?.GetString("Name") is { Length: > 0 } name ? new UserRef(channel, userId, name, e.GetString("AadObjectId")) : null;
+    }
+
     /// <summary>The display name a person last used with the bot, if it has seen them.</summary>
     public async Task<string?> NameOfAsync(UserRef user, CancellationToken ct)
     {

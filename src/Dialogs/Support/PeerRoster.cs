@@ -8,6 +8,8 @@ namespace WellnessBot.Dialogs.Support;
 public sealed record PeerSupporter(UserRef Person, string Department, bool Available, DateTimeOffset? LastAssignedAt)
 {
     public ETag ETag { get; init; }
+
+    public PeerSupporter InDepartment(string department) => this with { Department = department };
 }
 
 /// <summary>The H3 roster coordinators keep ("h3 roster add @name"); supporters set themselves available or away.</summary>
@@ -44,6 +46,14 @@ public sealed class PeerRoster(ITableStore store)
         await foreach (var e in _table.QueryAsync(TableQuery.InPartition(StorageKeys.PeerRosterPartition), ct).ConfigureAwait(false))
             all.Add(FromEntity(e));
         return all.OrderBy(s => s.Person.Name, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>Sets a supporter's department (empty for none); returns false when they are not on the roster.</summary>
+    public async Task<bool> SetDepartmentAsync(UserRef person, string department, CancellationToken ct)
+    {
+        if (await GetAsync(person, ct).ConfigureAwait(false) is not { } supporter) return false;
+        await _table.UpsertEntityAsync(ToEntity(supporter.InDepartment(department)), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Returns false when the person is not on the roster.</summary>

@@ -54,3 +54,28 @@ public sealed record SupportFigures(Month Month, int Requests, IReadOnlyDictiona
         $"- Escalated to a coordinator: {Escalated}\n" +
         $"- Withdrawn by the requester: {Cancelled}";
 }
+
+/// <summary>The open requests now, by where they are and how long ago they were made: counts only, never who or why.</summary>
+public sealed record OpenRequestAges(IReadOnlyDictionary<SupportStatus, int[]> ByStatus)
+{
+    /// <summary>The age bands, youngest first: under an hour, under a day, under a week, older.</summary>
+    public static readonly IReadOnlyList<(TimeSpan Under, string Title)> Bands =
+        [(TimeSpan.FromHours(1), "under 1 hour"), (TimeSpan.FromDays(1), "1 to 24 hours"), (TimeSpan.FromDays(7), "1 to 7 days"), (TimeSpan.MaxValue, "over a week")];
+
+    public static readonly IReadOnlyList<SupportStatus> OpenStatuses = [SupportStatus.New, SupportStatus.Offered, SupportStatus.Accepted, SupportStatus.Escalated];
+
+    public int Total => ByStatus.Values.Sum(counts => counts.Sum());
+
+    public static OpenRequestAges Of(IEnumerable<SupportRequest> all, DateTimeOffset now)
+    {
+        var byStatus = OpenStatuses.ToDictionary(s => s, _ => new int[Bands.Count]);
+        foreach (var r in all.Where(r => r.IsOpen))
+        {
+            var age = now - r.CreatedAt;
+            var band = 0;
+            while (band < Bands.Count - 1 && age >= Bands[band].Under) band++;
+            byStatus[r.Status][band]++;
+        }
+        return new OpenRequestAges(byStatus);
+    }
+}

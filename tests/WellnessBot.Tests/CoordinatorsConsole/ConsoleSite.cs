@@ -23,7 +23,7 @@ public sealed partial class ConsoleSite : IAsyncDisposable
     private static WireMock.Server.WireMockServer StubConnector()
     {
         var connector = WireMock.Server.WireMockServer.Start(new WireMock.Settings.WireMockServerSettings { Urls = [$"http://127.0.0.1:{LoopbackPort.Free()}"] });
-        connector.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod())
+        connector.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod()).AtPriority(100) // after any test's own answers
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(201).WithBodyAsJson(new { id = "1" }));
         return connector;
     }
@@ -83,6 +83,46 @@ public sealed partial class ConsoleSite : IAsyncDisposable
         using var http = new HttpClient();
         var activity = WellnessBot.Tests.Teams.TeamsActivities.Personal(Connector.Url + "/", text, id: "console-" + Interlocked.Increment(ref _activities));
         (await http.PostAsync(Url + "/api/messages", JsonContent.Create(activity))).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The program team's members, as the stub connector answers pagedmembers from now on.</summary>
+    public void TeamMembers(params (string Id, string Name)[] members) =>
+        Connector.Given(WireMock.RequestBuilders.Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/v3/conversations/*/pagedmembers")).UsingGet())
+            .AtPriority(1)
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBodyAsJson(new
+            {
+                members = members.Select((m, i) => new { id = m.Id, name = m.Name, aadObjectId = $"0b0b0b0b-0000-4000-8000-{i:D12}", userPrincipalName = m.Id + "@example.org" }).ToArray(),
+            }));
+
+    /// <summary>"@WellnessBot <paramref name="text"/>" from Ana in the program's channel, mentioning <paramref name="mentions"/>.</summary>
+    public async Task SayInTheChannelAsync(string text, params (string Id, string Name)[] mentions)
+    {
+        using var http = new HttpClient();
+        using var request = ChannelRequests.TeamsChannel(Url, Connector.Url + "/", text, "console-channel-" + Interlocked.Increment(ref _activities), mentions);
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A message (or a card's submit, with <paramref name="value"/>) from someone in their own chat with the bot.</summary>
+    public async Task SayAsAsync((string Id, string Name) from, string text, System.Text.Json.Nodes.JsonObject? value = null)
+    {
+        using var http = new HttpClient();
+        using var request = ChannelRequests.TeamsPersonal(Url, Connector.Url + "/", from.Id, from.Name, "a:personal-" + from.Id[3..], text,
+            "console-" + Interlocked.Increment(ref _activities), value);
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The data of the newest card button named <paramref name="action"/> the bot sent to the connector, waiting up to 10 s.</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> CardActionAsync(string action)
+    {
+        for (var i = 0; i < 100; i++, await Task.Delay(100))
+        {
+            var found = Connector.LogEntries.Reverse().Select(e => e.RequestMessage?.Body).OfType<string>()
+                .SelectMany(body => System.Text.Json.Nodes.JsonNode.Parse(body)?["attachments"]?.AsArray() ?? [])
+                .SelectMany(a => a?["content"]?["actions"]?.AsArray() ?? [])
+                .Select(a => a?["data"] as System.Text.Json.Nodes.JsonObject).FirstOrDefault(d => d?["action"]?.GetValue<string>() == action);
+            if (found is not null) return (System.Text.Json.Nodes.JsonObject)found.DeepClone();
+        }
+        throw new TimeoutException($"No card with the action {action} reached the connector.");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
