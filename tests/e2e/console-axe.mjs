@@ -25,7 +25,7 @@ try {
     await page.screenshot({ path: path.join(shots, name + '.png'), fullPage: true });
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), outline: getComputedStyle(document.activeElement).outlineStyle }));
-    results.push({ name, url: page.url(), firstTab: first, violations: axe.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')) })) });
+    results.push({ name, url: page.url(), title: await page.title(), firstTab: first, violations: axe.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')) })) });
   };
 
   await page.goto(base + '/console', { waitUntil: 'load' });
@@ -46,6 +46,12 @@ try {
   await check('office');
   await page.goto(base + '/console/resources/import', { waitUntil: 'load' });
   await check('import');
+  await page.goto(base + '/console/supporters', { waitUntil: 'load' });
+  await check('supporters');
+  await page.goto(base + '/console/support', { waitUntil: 'load' });
+  await check('support');
+  await page.goto(base + '/console/kudos', { waitUntil: 'load' });
+  await check('kudos');
 } finally {
   await browser.close();
 }

@@ -24,6 +24,9 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         Assert.True(File.Exists(chromium), $"Debian chromium is not installed at {chromium}. Run ./test.sh, which installs it (apt-get install chromium).");
         // Something to show: a shout-out on the digest page, with its hide form.
         await _site.SayAsAnaAsync("kudos me for running the night float sign-out so smoothly");
+        // and people to pick on the supporters page: the program's team, read on the first channel turn.
+        _site.TeamMembers(("29:resident-ana", "Ana Resident"), ("29:resident-ben", "Ben Resident"), ("29:peer-dana", "Dana Peer Supporter"));
+        await _site.SayInTheChannelAsync("kudos <at>Ben Resident</at> for the calmest handover of the week", ("29:resident-ben", "Ben Resident"));
         var shots = Directory.CreateDirectory(Path.Combine(WellnessBot.Testing.RepoPaths.Root, "docs", "console")).FullName;
         var start = new ProcessStartInfo("node", [Path.Combine(WellnessBot.Testing.RepoPaths.Root, "tests", "e2e", "console-axe.mjs"), _site.Url, shots])
         {
@@ -36,10 +39,11 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         Assert.True(driver.ExitCode == 0, $"Browser run failed: {await output} {await errors}");
 
         var pages = JsonNode.Parse((await output).Trim().Split('\n')[^1])!.AsArray();
-        Assert.Equal(["signin", "overview", "digest", "print", "resources", "resource-edit", "office", "import"], pages.Select(p => p!["name"]!.GetValue<string>()));
+        Assert.Equal(["signin", "overview", "digest", "print", "resources", "resource-edit", "office", "import", "supporters", "support", "kudos"], pages.Select(p => p!["name"]!.GetValue<string>()));
         foreach (var page in pages)
         {
             Assert.True(page!["violations"]!.AsArray().Count == 0, $"{page["name"]}: {page["violations"]!.ToJsonString()}");
+            Assert.DoesNotContain("Error", page["title"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase); // the page itself, not an error page
             Assert.Equal("Skip to the page", page["firstTab"]!["text"]!.GetValue<string>());
             Assert.NotEqual("none", page["firstTab"]!["outline"]!.GetValue<string>());
             Assert.True(new FileInfo(Path.Combine(shots, page["name"]!.GetValue<string>() + ".png")).Length > 5_000, "a screenshot is missing or blank");
