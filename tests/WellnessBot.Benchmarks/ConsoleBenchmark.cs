@@ -40,6 +40,7 @@ internal static partial class ConsoleBenchmark
         }));
 
         foreach (var page in new[] { "/console", "/console/digest", "/console/digest?page=250", "/console/digest/print", "/console/resources",
+                     "/console/supporters", "/console/support", "/console/kudos",
                      $"/console/digest/{month}/kudos.csv", $"/console/digest/{month}/slides.pptx" })
         {
             long bytes = 0;

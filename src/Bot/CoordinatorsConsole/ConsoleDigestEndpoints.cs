@@ -55,9 +55,9 @@ internal static class ConsoleDigestEndpoints
     private static async Task<IResult> CsvAsync(string month, HttpContext http, ConsoleMonths months, ProgramSettings program, TimeProvider clock, CancellationToken ct)
     {
         if (OpenMonth(month, program, clock) is not { } m) return Results.NotFound();
-        var csv = (await months.GetAsync(m, ct)).Breakfast.ToCsv();
+        var csv = (await months.GetAsync(m, ct)).Csv;
         http.Response.Headers.CacheControl = "no-store"; // names and words: never kept by a proxy or the browser
-        return Results.File([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", $"shout-outs-{m}.csv");
+        return Results.File(csv, "text/csv; charset=utf-8", $"shout-outs-{m}.csv");
     }
 
     private static async Task<IResult> SlidesAsync(string month, HttpContext http, ConsoleMonths months, ProgramSettings program, TimeProvider clock, CancellationToken ct)

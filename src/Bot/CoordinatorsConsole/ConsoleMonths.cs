@@ -5,7 +5,18 @@ using WellnessBot.Dialogs.Kudos;
 namespace WellnessBot.Bot.CoordinatorsConsole;
 
 /// <summary>A month's kudos as the console shows them: every kudos, the channel post's digest and the breakfast's.</summary>
-internal sealed record MonthView(IReadOnlyDictionary<string, KudosRecord> ById, IReadOnlyList<KudosRecord> HiddenFromEverything, MonthlyDigest ChannelPost, MonthlyDigest Breakfast);
+internal sealed record MonthView(IReadOnlyDictionary<string, KudosRecord> ById, IReadOnlyList<KudosRecord> HiddenFromEverything, MonthlyDigest ChannelPost, MonthlyDigest Breakfast)
+{
+    // Made once a month view and kept with it: 50,000 shout-outs take longer to write out than a page may take.
+    private readonly Lazy<byte[]> _csv = new(() => [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(Breakfast.ToCsv())]);
+    private readonly Lazy<string> _print = new(() => PrintedDigest.Html(Breakfast));
+
+    /// <summary>The breakfast's shout-outs as a spreadsheet (UTF-8 with its mark, so Excel reads the names right).</summary>
+    public byte[] Csv => _csv.Value;
+
+    /// <summary>The breakfast's shout-outs as the printable page's list.</summary>
+    public string PrintHtml => _print.Value;
+}
 
 /// <summary>
 /// The months the console is showing, read and compiled once and kept for a few seconds: a month of 50,000 kudos
