@@ -30,7 +30,7 @@ internal static class ConsoleDigestEndpoints
         public string? Reason { get; set; }
     }
 
-    private static async Task<IResult> HideAsync([FromForm] HidingForm form, HttpContext http, KudosStore kudos, ConsoleAudit audit, ProgramSettings program, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> HideAsync([FromForm] HidingForm form, HttpContext http, KudosStore kudos, ConsoleMonths months, ConsoleAudit audit, ProgramSettings program, TimeProvider clock, CancellationToken ct)
     {
         if (Find(form, program, clock) is not var (month, id)) return Back(null, "unknown");
         var reason = form.Reason?.Trim() ?? "";
@@ -39,15 +39,17 @@ internal static class ConsoleDigestEndpoints
         if (await kudos.GetAsync(month, id, ct) is not { } found) return Back(month, "unknown");
         var who = ConsoleSetup.PersonOf(http.User)!;
         if (await kudos.UpdateAsync(found.HiddenBy(who.Name, from, reason, clock.GetUtcNow()), ct) is null) return Back(month, "unknown");
+        months.Changed(month);
         await audit.RecordAsync(who, $"hid a kudos for {Names(found)} from {(from == HiddenFrom.Everything ? "everything" : "the breakfast")} ({month.Title})", ct);
         return Back(month, "hidden");
     }
 
-    private static async Task<IResult> ShowAsync([FromForm] HidingForm form, HttpContext http, KudosStore kudos, ConsoleAudit audit, ProgramSettings program, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ShowAsync([FromForm] HidingForm form, HttpContext http, KudosStore kudos, ConsoleMonths months, ConsoleAudit audit, ProgramSettings program, TimeProvider clock, CancellationToken ct)
     {
         if (Find(form, program, clock) is not var (month, id) || await kudos.GetAsync(month, id, ct) is not { Hidden: not null } found) return Back(null, "unknown");
         var who = ConsoleSetup.PersonOf(http.User)!;
         if (await kudos.UpdateAsync(found.ShownAgain(), ct) is null) return Back(month, "unknown");
+        months.Changed(month);
         await audit.RecordAsync(who, $"showed a kudos for {Names(found)} again ({month.Title})", ct);
         return Back(month, "shown");
     }
@@ -63,7 +65,7 @@ internal static class ConsoleDigestEndpoints
     private static async Task<IResult> SlidesAsync(string month, HttpContext http, ConsoleMonths months, ProgramSettings program, TimeProvider clock, CancellationToken ct)
     {
         if (OpenMonth(month, program, clock) is not { } m) return Results.NotFound();
-        var slides = BreakfastSlides.Write((await months.GetAsync(m, ct)).Breakfast);
+        var slides = (await months.GetAsync(m, ct)).Slides;
         http.Response.Headers.CacheControl = "no-store";
         return Results.File(slides, "application/vnd.openxmlformats-officedocument.presentationml.presentation", $"breakfast-{m}.pptx");
     }
