@@ -145,6 +145,9 @@ public sealed class EntraSignInTests(EntraConsoleSite site) : IClassFixture<Entr
         Assert.Contains("data-popup=\"/console/signin/entra?returnUrl=%2Fconsole%2Fsignin%2Fdone\"", signInHtml, StringComparison.Ordinal);
         Assert.Contains("<script src=\"/console/teams.js\"></script><script src=\"/console/signin.js\"></script>", signInHtml, StringComparison.Ordinal);
         Assert.Contains("authentication.authenticate", await browser.GetStringAsync(site.Url + "/console/signin.js"), StringComparison.Ordinal);
+        var sdk = await browser.GetAsync(site.Url + "/console/teams.js");
+        Assert.Equal("text/javascript", sdk.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "src", "Bot", "CoordinatorsConsole", "Scripts", "MicrosoftTeams.min.js")), await sdk.Content.ReadAsByteArrayAsync());
         var csp = signIn.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe", csp, StringComparison.Ordinal);
