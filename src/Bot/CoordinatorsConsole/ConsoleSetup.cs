@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using WellnessBot.Dialogs.Engine;
 using WellnessBot.Dialogs.Turns;
@@ -86,14 +87,23 @@ internal static class ConsoleSetup
         var entra = ConsoleEntra.IsConfigured(app.Configuration);
         var entraOrigin = entra && Uri.TryCreate(app.Configuration[ConsoleEntra.SectionName + ":Instance"] ?? "https://login.microsoftonline.com/", UriKind.Absolute, out var instance)
             ? instance.GetLeftPart(UriPartial.Authority) : null;
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/console"), console => console.Use(async (context, next) =>
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/console"), console =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Request.Path, entraOrigin);
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer"; // (pages with a form are no-store through antiforgery; downloads say so themselves)
-            await next(context);
-        }));
+            // TLS ends at the ingress (Container Apps): its X-Forwarded-Proto makes Entra's redirect_uri https. Only
+            // the scheme is taken from it; the peer address stays the real one (the local sign-in checks it).
+            var proxy = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto };
+            proxy.KnownIPNetworks.Clear();
+            proxy.KnownProxies.Clear();
+            console.UseForwardedHeaders(proxy);
+            console.Use(async (context, next) =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Request.Path, entraOrigin);
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer"; // (pages with a form are no-store through antiforgery; downloads say so themselves)
+                await next(context);
+            });
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

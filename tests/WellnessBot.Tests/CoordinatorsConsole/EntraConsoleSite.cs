@@ -22,6 +22,9 @@ public sealed partial class EntraConsoleSite : IAsyncLifetime
     public string Url { get; private set; } = "";
     public string BotOutput => _bot.Output;
 
+    /// <summary>The bot's plain-http address, as the ingress (which ends TLS) reaches it.</summary>
+    public string PlainUrl => _bot.Url;
+
     public async Task InitializeAsync()
     {
         Certificates = TestCertificates.Create(_folder);

@@ -155,6 +155,18 @@ public sealed class EntraSignInTests(EntraConsoleSite site) : IClassFixture<Entr
     }
 
     [Fact]
+    public async Task BehindTheIngressWhereTlsEndsEntraIsStillGivenAnHttpsRedirectUri()
+    {
+        using var browser = site.Browser();
+        var plain = new HttpRequestMessage(HttpMethod.Get, site.PlainUrl + "/console");
+        plain.Headers.Add("X-Forwarded-Proto", "https");
+        var start = await browser.SendAsync(plain);
+        Assert.StartsWith(site.Entra.AuthorizeUrl, start.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal(site.PlainUrl.Replace("http://", "https://", StringComparison.Ordinal) + "/console/signin-oidc",
+            HttpUtility.ParseQueryString(start.Headers.Location!.Query)["redirect_uri"]);
+    }
+
+    [Fact]
     public async Task ThePopUpsSignInEndsOnThePageThatTellsTheTab()
     {
         using var browser = site.Browser();
