@@ -25,24 +25,27 @@ public sealed class BotProcess : IAsyncDisposable
         Path.Combine(RepoPaths.Root, "src", "Bot", "bin",
             typeof(BotProcess).Assembly.Location.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug", "net10.0", "WellnessBot.Bot.dll");
 
-    /// <summary>Starts the bot and waits until /healthz answers; a port taken meanwhile by another test's server means another port.</summary>
-    public static async Task<BotProcess> StartAsync(string workingFolder, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the bot and waits until /healthz answers; a port taken meanwhile by another test's server means another port.
+    /// <paramref name="alsoListenOn"/>: another URL the bot listens on besides <see cref="Url"/> (e.g. https with a test certificate).
+    /// </summary>
+    public static async Task<BotProcess> StartAsync(string workingFolder, IReadOnlyDictionary<string, string> environment, string? alsoListenOn = null)
     {
         var bot = new BotProcess(LoopbackPort.Free());
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            if (await bot.TryStartAsync(workingFolder, environment)) return bot;
+            if (await bot.TryStartAsync(workingFolder, environment, alsoListenOn)) return bot;
             bot.Kill();
             bot.Port = LoopbackPort.Free();
         }
         throw new TimeoutException("The bot did not start:\n" + string.Join("\n", bot._output.TakeLast(40)));
     }
 
-    private async Task<bool> TryStartAsync(string workingFolder, IReadOnlyDictionary<string, string> environment)
+    private async Task<bool> TryStartAsync(string workingFolder, IReadOnlyDictionary<string, string> environment, string? alsoListenOn)
     {
         var start = new ProcessStartInfo("dotnet", [Dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingFolder };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = Url;
+        start.Environment["ASPNETCORE_URLS"] = alsoListenOn is null ? Url : Url + ";" + alsoListenOn;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Kudos__MaxPerDay"] = "1000000"; // crash and scale-out loads give hundreds of kudos from few givers
         foreach (var (name, value) in environment) start.Environment[name] = value;
@@ -66,6 +69,9 @@ public sealed class BotProcess : IAsyncDisposable
 
     /// <summary>What the process printed last (warnings and errors only), for a failing test's message.</summary>
     public string LastOutput => string.Join("\n", _output.TakeLast(40));
+
+    /// <summary>Everything the process printed (its first 400 lines), e.g. to check that no secret was logged.</summary>
+    public string Output => string.Join("\n", _output);
 
     public void Kill()
     {
