@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs WellnessBot locally on the embedded SQLite store (./data/wellnessbot.db) on http://localhost:3978, and
 # Microsoft's local Teams-like chat (the Microsoft 365 Agents Playground) pointed at it, fully offline.
-# On a fresh machine it first installs the pinned npm tools. Stop both with Ctrl+C.
+# On a fresh machine it first installs the pinned npm tools. Stop both with Ctrl+C; however this script ends (Ctrl+C,
+# SIGTERM, SIGHUP, or the bot stopping), it stops everything it started: each child runs in a process group of its own.
 #   WELLNESSBOT_PORT=3978   PLAYGROUND_PORT=56150   NO_PLAYGROUND=1 (bot only)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,15 +28,27 @@ playground_port="${PLAYGROUND_PORT:-56150}"
 
 dotnet build src/Bot -c Release --nologo -v quiet
 
+# Every child is the leader of a session (setsid), so stopping its process group stops whatever it started in turn
+# (dotnet run's app, the playground's node). Asked nicely first, for up to 10 s; then killed.
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT INT TERM
+alive() { for pid in "${pids[@]}"; do kill -0 -- "-$pid" 2>/dev/null && return 0; done; return 1; }
+stop_children() {
+  trap - EXIT INT TERM HUP
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 50); do alive || return 0; sleep 0.2; done
+  for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+}
+trap stop_children EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
 
-dotnet run --project src/Bot -c Release --no-build --no-launch-profile -- --urls "http://localhost:$port" &
+setsid dotnet run --project src/Bot -c Release --no-build --no-launch-profile -- --urls "http://localhost:$port" &
 pids+=($!)
 
 for _ in $(seq 1 60); do
   curl -fsS "http://localhost:$port/healthz" >/dev/null 2>&1 && break
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "WellnessBot stopped before it was ready (see above)." >&2; exit 1; }
   sleep 0.5
 done
 
@@ -47,8 +60,9 @@ fi
 
 # Offline and headless: no telemetry, no browser launched by the tool itself.
 log="$root/data/playground.log"
+: >"$log" # never read the last run's port
 mkdir -p "$root/data"
-(cd playground && TEAMSAPPTESTER_BROWSER=none APPLICATION_INSIGHTS_NO_STATSBEAT=true \
+(cd playground && exec setsid env TEAMSAPPTESTER_BROWSER=none APPLICATION_INSIGHTS_NO_STATSBEAT=true \
   M365_AGENTS_PLAYGROUND_LOGFILE="$root/data/playground-tool.log" \
   "$root/node_modules/.bin/agentsplayground" --disable-telemetry \
     -e "http://127.0.0.1:$port/api/messages" -c msteams -p "$playground_port" >"$log" 2>&1) &
@@ -68,4 +82,5 @@ echo "                You are Ana (a resident). Try: help"
 echo "  Console:      http://localhost:$port/console   (coordinators; sign in locally as Eli Coordinator)"
 echo "  Ctrl+C stops both."
 echo
+# Either stopping ends the script, and the exit trap stops the other.
 wait -n "${pids[@]}"

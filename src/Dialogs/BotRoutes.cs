@@ -20,19 +20,23 @@ public static class BotRoutes
         new(KudosDialog.Command, typeof(KudosDialog))
         {
             Phrases = ["shout out", "shoutout", "shout-out"],
-            HelpText = "Recognise a colleague (or yourself!) for the monthly program breakfast: **kudos @name thanks for…**",
+            Help = [new("Recognise a colleague (or yourself!) for the monthly program breakfast: **kudos @name thanks for…**")],
         },
         new(SupportDialog.Command, typeof(SupportDialog))
         {
             Phrases = ["peer support", "i need to talk to someone", "i need someone to talk to", "talk to someone", "helping healers heal"],
-            HelpText = "Ask privately for a Helping Healers Heal peer supporter after a difficult event (**support status**, **support cancel**), " +
-                       "or for one to reach out to a colleague you're worried about (**support for @name**).",
+            Help = [new("Ask privately for a Helping Healers Heal peer supporter after a difficult event (**support status**, **support cancel**), " +
+                        "or for one to reach out to a colleague you're worried about (**support for @name**).")],
         },
         // "support for @Ben" arrives through the support line; the referral's own form buttons come here.
         new(ReferralDialog.Command, typeof(ReferralDialog)),
         new(PeerSupportCommands.Command, typeof(PeerSupportCommands))
         {
-            HelpText = "H3 peer supporters and coordinators: **available** / **away**, **h3 requests**, **done**; type **h3** for all.",
+            Help =
+            [
+                new("Peer supporters: **available** / **away**, **h3 requests** (what you hold), **done** (you've connected); type **h3** for all.", Audience.PeerSupporters),
+                new("Coordinators: **h3 roster add @name**, **h3 roster list**, **h3 requests**, **h3 event new**, **h3 stats**; type **h3** for all.", Audience.Coordinators),
+            ],
         },
         // A supporter's everyday words, straight to the same commands.
         new("available", typeof(PeerSupportCommands)),
@@ -41,7 +45,11 @@ public static class BotRoutes
         new(ResourcesDialog.Command, typeof(ResourcesDialog))
         {
             Phrases = ["resource", "find help", "find a resource"],
-            HelpText = "Find wellness services: counseling, childcare, financial advice and more (**resources childcare**), or just ask.",
+            Help =
+            [
+                new("Find wellness services: counseling, childcare, financial advice and more (**resources childcare**), or just ask."),
+                new("Coordinators: the catalog in use, its last rejected edit and the fields still to fill in.", Audience.Coordinators, "resources status"),
+            ],
         },
         new(SmallTalk.Command, typeof(SmallTalk))
         {
@@ -52,12 +60,12 @@ public static class BotRoutes
         {
             WorksMidDialog = true,
             Phrases = ["hi", "hello", "hey", "menu", "what can you do", "?"],
-            HelpText = "Show this list.",
+            Help = [new("Show this list.")],
         },
         new(DigestCommands.Command, typeof(DigestCommands))
         {
             CoordinatorsOnly = true,
-            HelpText = "Coordinators: preview, post or export the monthly recognition digest.",
+            Help = [new("Coordinators: preview, post or export the monthly recognition digest.", Audience.Coordinators)],
         },
     ];
 }

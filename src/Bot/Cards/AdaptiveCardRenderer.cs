@@ -59,6 +59,8 @@ internal static class AdaptiveCardRenderer
         }),
         ToggleInput toggle => Input(toggle, "Input.Toggle", o =>
         {
+            // Said once, beside the box, as Teams' own forms do: a toggle's title is its label.
+            o.Remove("label");
             o["title"] = toggle.Label;
             o["value"] = toggle.Value ? "true" : "false";
             o["valueOn"] = "true";

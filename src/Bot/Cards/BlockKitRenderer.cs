@@ -23,6 +23,8 @@ internal static partial class BlockKitRenderer
     public const string OpenFormAction = "wb.open_form";
     /// <summary>Link buttons' action ids start with this: Slack reports their clicks, and there is nothing to do.</summary>
     public const string LinkActionPrefix = "wb.link";
+    /// <summary>A toggle's one checkbox in a modal; the question is the input's label.</summary>
+    public const string ToggleYes = "Yes";
 
     /// <summary>A message as one or more Slack messages (each within the block limit).</summary>
     public static IReadOnlyList<SlackMessage> Render(BotMessage message)
@@ -127,12 +129,13 @@ internal static partial class BlockKitRenderer
                 ("initial_value", t.Value is { Length: > 0 } v ? JsonValue.Create(Truncate(v, Math.Min(t.MaxLength ?? MaxText, MaxText))) : null),
                 ("placeholder", t.Placeholder is { } p ? PlainText(Truncate(p, 150)) : null)),
             ChoiceInput c => Choice(c),
+            // Slack's input block must have a label: the toggle's words are that label, said once, and the box is "Yes".
             ToggleInput toggle => WithOptional(new JsonObject
                 {
                     ["type"] = "checkboxes", ["action_id"] = toggle.Id,
-                    ["options"] = new JsonArray(Option(toggle.Label, "true")),
+                    ["options"] = new JsonArray(Option(ToggleYes, "true")),
                 },
-                ("initial_options", toggle.Value ? new JsonArray(Option(toggle.Label, "true")) : null)),
+                ("initial_options", toggle.Value ? new JsonArray(Option(ToggleYes, "true")) : null)),
             PeoplePicker people => new JsonObject
             {
                 ["type"] = people.Multiple ? "multi_users_select" : "users_select", ["action_id"] = people.Id,

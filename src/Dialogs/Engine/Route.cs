@@ -17,9 +17,15 @@ public sealed record Route(string Command, Type Dialog)
     /// <summary>Answered even partway through another dialog, which then waits on ("help").</summary>
     public bool WorksMidDialog { get; init; }
 
-    /// <summary>A one-line description for the help card; null keeps the route out of help.</summary>
-    public string? HelpText { get; init; }
+    /// <summary>The help card's lines for this route, each for the people it is meant for; none keeps the route out of help.</summary>
+    public IReadOnlyList<HelpLine> Help { get; init; } = [];
 }
+
+/// <summary>Who may use a command, and so who sees it on the help card.</summary>
+public enum Audience { Everyone, PeerSupporters, Coordinators }
+
+/// <summary>One line of the help card: what to type (<see cref="Title"/>, the route's command when null) and what it does.</summary>
+public sealed record HelpLine(string Text, Audience For = Audience.Everyone, string? Title = null);
 
 /// <summary>What the safety net's crisis reply is: said first, privately, before anything else the turn does.</summary>
 public interface ICrisisResponse

@@ -16,6 +16,9 @@ public sealed class ResourcesDialog(CatalogSource catalog, Safety.SafetyNet safe
     public const string Command = "resources";
     public const string CategoryAction = "resources.category";
     public const string MenuAction = "resources.menu";
+    /// <summary>A card's "Next match" button: shows that resource.</summary>
+    public const string ShowAction = "resources.show";
+    private const int MaxShownInCategory = 6, MaxShownForAQuestion = 3;
 
     public string Name => Command;
 
@@ -49,6 +52,11 @@ public sealed class ResourcesDialog(CatalogSource catalog, Safety.SafetyNet safe
             await dialog.Context.ReplyPrivatelyAsync(BotMessage.Show(ResourceCards.Menu()), ct).ConfigureAwait(false);
             return DialogOutcome.End;
         }
+        if (dialog.Turn.Submission is { ActionId: ResourcesDialog.ShowAction } show)
+        {
+            await ShowOneAsync(dialog.Context, show.Value(ResourceCards.ResourceData), ct).ConfigureAwait(false);
+            return DialogOutcome.End;
+        }
         if (dialog.Turn.Submission is not { ActionId: ResourcesDialog.CategoryAction } form) return DialogOutcome.End;
         var category = form.Value(ResourceCards.CategoryInput) ?? "";
         var found = catalog.Finder.InCategory(category);
@@ -58,18 +66,37 @@ public sealed class ResourcesDialog(CatalogSource catalog, Safety.SafetyNet safe
             return DialogOutcome.End;
         }
         await dialog.Context.ReplyPrivatelyAsync(BotMessage.Say($"**{ResourceCatalog.CategoryTitle(category)}**: {found.Count} resource{(found.Count == 1 ? "" : "s")}"), ct).ConfigureAwait(false);
-        foreach (var resource in found.Take(6))
-            await dialog.Context.ReplyPrivatelyAsync(BotMessage.Show(ResourceCards.For(resource)), ct).ConfigureAwait(false);
+        var office = catalog.Finder.Catalog.Office;
+        for (var i = 0; i < Math.Min(found.Count, MaxShownInCategory); i++)
+        {
+            var next = i == MaxShownInCategory - 1 && found.Count > MaxShownInCategory ? found[MaxShownInCategory] : null;
+            await dialog.Context.ReplyPrivatelyAsync(BotMessage.Show(ResourceCards.For(found[i], office, next: next)), ct).ConfigureAwait(false);
+        }
         return DialogOutcome.End;
+    }
+
+    /// <summary>The resource a "Next match" button names; one no longer in the catalog gets the menu, kindly.</summary>
+    private async Task ShowOneAsync(ITurnContext context, string? id, CancellationToken ct)
+    {
+        var current = catalog.Finder.Catalog;
+        var message = current.Resources.FirstOrDefault(r => r.Id == id) is { } resource
+            ? BotMessage.Show(ResourceCards.For(resource, current.Office))
+            : BotMessage.Show(ResourceCards.Menu("That resource isn't in the catalog any more. Pick a category, or tell me in your own words what would help."));
+        await context.ReplyPrivatelyAsync(message, ct).ConfigureAwait(false);
     }
 
     /// <summary>Shows the best matches for a question privately; false when nothing matched.</summary>
     public async Task<bool> AnswerAsync(Turns.ITurnContext context, string question, bool crisis, CancellationToken ct)
     {
-        var matches = catalog.Finder.Find(question, max: 3, crisis: crisis);
+        // One more than is shown: the last card without a contact of its own offers it as "Next match".
+        var matches = catalog.Finder.Find(question, max: MaxShownForAQuestion + 1, crisis: crisis);
         if (matches.Count == 0) return false;
-        foreach (var match in matches)
-            await context.ReplyPrivatelyAsync(BotMessage.Show(ResourceCards.For(match.Resource, match.Because)), ct).ConfigureAwait(false);
+        var office = catalog.Finder.Catalog.Office;
+        for (var i = 0; i < Math.Min(matches.Count, MaxShownForAQuestion); i++)
+        {
+            var next = i == MaxShownForAQuestion - 1 && matches.Count > MaxShownForAQuestion ? matches[MaxShownForAQuestion].Resource : null;
+            await context.ReplyPrivatelyAsync(BotMessage.Show(ResourceCards.For(matches[i].Resource, office, matches[i].Because, next)), ct).ConfigureAwait(false);
+        }
         return true;
     }
 

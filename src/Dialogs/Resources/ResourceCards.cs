@@ -29,7 +29,15 @@ public static class ResourceCards
     private static ChoiceInput CategoryChoice() =>
         new(CategoryInput, "Category", ResourceCatalog.Categories.Select(c => new Choice(c.Title, c.Id)).ToList()) { Compact = true, Value = "mental-health" };
 
-    public static Card For(Resource r, IReadOnlyList<string>? because = null)
+    /// <summary>The "next match" button's data: the resource it shows.</summary>
+    public const string ResourceData = "resource";
+
+    /// <summary>
+    /// One resource. Every card offers a next step: its own link, number or command; when it has none yet (the catalog
+    /// still says "TODO"), "ask the wellness office" with the office's contact from the catalog, and a button to the
+    /// <paramref name="next"/> match when there is one not already on screen.
+    /// </summary>
+    public static Card For(Resource r, WellnessOffice office, IReadOnlyList<string>? because = null, Resource? next = null)
     {
         var facts = new List<Fact>();
         foreach (var phone in r.Phones.Where(p => !p.IsPlaceholder)) facts.Add(new Fact("Phone", $"{phone.Title}: **{phone.Value}**"));
@@ -42,11 +50,19 @@ public static class ResourceCards
         if (r.Offers.Count > 0) body.Add(new TextBlock("**Offers:** " + string.Join(" · ", r.Offers)));
         body.Add(new FactSet(facts));
         if (r.InBot is { } inBot) body.Add(new TextBlock($"{inBot.Title}: type **{inBot.Command}** here."));
-        if (because is { Count: > 0 }) body.Add(new TextBlock("Why this: " + string.Join(", ", because.Take(3)), TextStyle.Subtle));
 
         var actions = new List<CardAction>();
         foreach (var link in r.Links.Where(l => !l.IsPlaceholder)) actions.Add(new OpenUrlAction(link.Title, new Uri(link.Value)));
         foreach (var phone in r.Phones.Where(p => !p.IsPlaceholder)) actions.Add(new OpenUrlAction("Call " + phone.Value, CatalogReader.TelUri(phone.Value)));
+        if (actions.Count == 0 && r.InBot is null)
+        {
+            body.Add(new TextBlock($"**Ask the wellness office:** {office.Name}. {office.HowToReach}"));
+            if (office.Phone is { IsPlaceholder: false } phone) actions.Add(new OpenUrlAction("Call " + phone.Value, CatalogReader.TelUri(phone.Value)));
+            if (office.Url is { IsPlaceholder: false } url) actions.Add(new OpenUrlAction(office.Name, new Uri(url.Value)));
+            if (next is not null)
+                actions.Add(new SubmitAction("Next match: " + next.Name, Features.ResourcesDialog.ShowAction) { Data = new Dictionary<string, string> { [ResourceData] = next.Id } });
+        }
+        if (because is { Count: > 0 }) body.Add(new TextBlock(WhyThis(because), TextStyle.Subtle));
         return new Card(ResourceKind)
         {
             Title = r.Name,
@@ -76,6 +92,17 @@ public static class ResourceCards
             ],
             Actions = actions,
         };
+    }
+
+    /// <summary>"Why this: matches “mental health”, “counselling”": the words matched (a word inside a phrase already named is not named again), after any other reason.</summary>
+    private static string WhyThis(IReadOnlyList<string> because)
+    {
+        var words = new List<string>();
+        foreach (var word in because.Where(b => b.StartsWith('“')))
+            if (!words.Any(w => w.Contains(word.Split('”')[0].TrimStart('“'), StringComparison.Ordinal))) words.Add(word);
+        var reasons = because.Where(b => !b.StartsWith('“')).ToList();
+        if (words.Count > 0) reasons.Add("matches " + string.Join(", ", words.Take(3)));
+        return "Why this: " + string.Join("; ", reasons);
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";

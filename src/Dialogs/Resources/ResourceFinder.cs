@@ -1,6 +1,6 @@
 namespace WellnessBot.Dialogs.Resources;
 
-/// <summary>One match: the resource, its score, and the words that made it match (to tell people why).</summary>
+/// <summary>One match: the resource, its score, and why, in words people use (“childcare”, never the stem "childcar").</summary>
 public sealed record ResourceMatch(Resource Resource, double Score, IReadOnlyList<string> Because);
 
 /// <summary>
@@ -18,6 +18,8 @@ public sealed class ResourceFinder
     private readonly Dictionary<string, List<(int Resource, double Weight)>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _deletions = new(StringComparer.Ordinal);
     private readonly string[] _vocabulary;
+    /// <summary>Each indexed term as a word the catalog wrote it ("childcar" → "childcare"), to say why in words.</summary>
+    private readonly Dictionary<string, string> _words = new(StringComparer.Ordinal);
     /// <summary>Stemmed phrase (words joined by spaces) → the terms it stands for.</summary>
     private readonly Dictionary<string, List<string>> _phrases = new(StringComparer.Ordinal);
 
@@ -30,8 +32,11 @@ public sealed class ResourceFinder
             var weights = new Dictionary<string, double>(StringComparer.Ordinal);
             void Add(string text, double weight)
             {
-                foreach (var term in SearchText.Terms(text))
+                foreach (var (word, term) in SearchText.TermsWithWords(text))
+                {
+                    _words.TryAdd(term, word);
                     if (!weights.TryGetValue(term, out var w) || w < weight) weights[term] = weight;
+                }
             }
             Add(r.Name, NameWeight);
             Add(r.Id, NameWeight);
@@ -130,11 +135,11 @@ public sealed class ResourceFinder
     /// <summary>Single words: exact, then as a prefix ("psych" → psychologist, psychiatrist), then one slip away.</summary>
     private void CreditWords(string question, HashSet<string> consumed, Tally tally)
     {
-        foreach (var term in SearchText.Terms(question).Distinct().Where(t => !consumed.Contains(t)))
+        foreach (var (word, term) in SearchText.TermsWithWords(question).DistinctBy(t => t.Term).Where(t => !consumed.Contains(t.Term)))
         {
             if (_postings.ContainsKey(term))
             {
-                tally.Credit(term, 1.0, $"“{term}”");
+                tally.Credit(term, 1.0, $"“{word}”");
                 continue;
             }
             var matched = false;
@@ -143,15 +148,17 @@ public sealed class ResourceFinder
                 var at = Array.BinarySearch(_vocabulary, term, StringComparer.Ordinal);
                 for (var k = at < 0 ? ~at : at; k < _vocabulary.Length && _vocabulary[k].StartsWith(term, StringComparison.Ordinal); k++)
                 {
-                    tally.Credit(_vocabulary[k], 0.8, $"“{term}…”");
+                    tally.Credit(_vocabulary[k], 0.8, $"“{WordFor(_vocabulary[k])}”");
                     matched = true;
                 }
             }
             if (!matched && term.Length >= 5)
                 foreach (var near in Near(term))
-                    tally.Credit(near, 0.7, $"“{term}” (did you mean {near}?)");
+                    tally.Credit(near, 0.7, $"“{WordFor(near)}” (you wrote “{word}”)");
         }
     }
+
+    private string WordFor(string term) => _words.GetValueOrDefault(term, term);
 
     /// <summary>Scores per resource (by index) and the reasons shown to the person, for one question.</summary>
     private sealed class Tally(Dictionary<string, List<(int Resource, double Weight)>> postings)

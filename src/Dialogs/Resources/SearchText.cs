@@ -21,16 +21,22 @@ public static class SearchText
     };
 
     /// <summary>Words of a text, stemmed, function words removed, in order (hyphenated words also as their parts).</summary>
-    public static List<string> Terms(string text)
+    public static List<string> Terms(string text) => TermsWithWords(text).Select(t => t.Term).ToList();
+
+    /// <summary>
+    /// The same terms as <see cref="Terms"/>, each with the word it came from as written (lower case): what to say
+    /// back to a person ("childcare"), never the stem ("childcar").
+    /// </summary>
+    public static List<(string Word, string Term)> TermsWithWords(string text)
     {
-        var terms = new List<string>();
+        var terms = new List<(string, string)>();
         foreach (var word in Words(text))
         {
             if (FunctionWords.Contains(word)) continue;
-            terms.Add(Stem(word));
+            terms.Add((word, Stem(word)));
             if (word.Contains('-', StringComparison.Ordinal))
                 foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries))
-                    if (!FunctionWords.Contains(part)) terms.Add(Stem(part));
+                    if (!FunctionWords.Contains(part)) terms.Add((part, Stem(part)));
         }
         return terms;
     }

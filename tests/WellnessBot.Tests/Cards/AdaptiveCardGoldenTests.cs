@@ -18,12 +18,13 @@ public sealed class AdaptiveCardGoldenTests
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static TheoryData<string> Cards => new() { "help-resident", "help-coordinator", "welcome", "every-element", "support-form", "support-offer", "crisis-help", "kudos-check-wording" };
+    public static TheoryData<string> Cards => new() { "help-resident", "help-supporter", "help-coordinator", "welcome", "every-element", "support-form", "support-offer", "crisis-help", "kudos-check-wording" };
 
     private static Card Build(string name) => name switch
     {
-        "help-resident" => HelpDialog.Build(new RouteTable(BotRoutes.All), coordinator: false),
-        "help-coordinator" => HelpDialog.Build(new RouteTable(BotRoutes.All), coordinator: true),
+        "help-resident" => HelpDialog.Build(new RouteTable(BotRoutes.All), supporter: false, coordinator: false),
+        "help-supporter" => HelpDialog.Build(new RouteTable(BotRoutes.All), supporter: true, coordinator: false),
+        "help-coordinator" => HelpDialog.Build(new RouteTable(BotRoutes.All), supporter: false, coordinator: true),
         "welcome" => WelcomeMessage.Build(new ProgramSettings()).Card!,
         "every-element" => new Card("sample")
         {

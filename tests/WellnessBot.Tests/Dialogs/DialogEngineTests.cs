@@ -148,6 +148,34 @@ public sealed class DialogEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheHelpCardShowsEachPersonTheCommandsTheirRoleAllows()
+    {
+        await _chat.Services.GetRequiredService<WellnessBot.Dialogs.Support.PeerRoster>().AddAsync(Dana, "Surgery", default);
+
+        var resident = HelpText((await _chat.As(Ana).Send("help")).ExpectCard("help"));
+        var supporter = HelpText((await _chat.As(Dana).Send("help")).ExpectCard("help"));
+        var coordinator = HelpText((await _chat.As(Eli).Send("help")).ExpectCard("help"));
+
+        foreach (var everyone in new[] { "kudos", "support", "resources", "help" })
+            foreach (var card in new[] { resident, supporter, coordinator }) Assert.Contains(everyone + ":", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("h3", resident, StringComparison.Ordinal);
+        Assert.DoesNotContain("**available**", resident, StringComparison.Ordinal);
+        Assert.DoesNotContain("digest", resident, StringComparison.Ordinal);
+        Assert.DoesNotContain("resources status", resident, StringComparison.Ordinal);
+
+        Assert.Contains("**available** / **away**", supporter, StringComparison.Ordinal);
+        Assert.DoesNotContain("h3 roster", supporter, StringComparison.Ordinal);
+        Assert.DoesNotContain("digest", supporter, StringComparison.Ordinal);
+
+        Assert.Contains("h3 roster add", coordinator, StringComparison.Ordinal);
+        Assert.Contains("digest:", coordinator, StringComparison.Ordinal);
+        Assert.Contains("resources status:", coordinator, StringComparison.Ordinal);
+        Assert.DoesNotContain("**available** / **away**", coordinator, StringComparison.Ordinal); // Eli is not on the roster
+    }
+
+    private static string HelpText(Card card) => string.Join("\n", Facts(card).Select(f => f.Title + ": " + f.Value));
+
+    [Fact]
     public async Task TheWelcomeNamesTheServicesAndTheCrisisLine()
     {
         var card = (await _chat.As(Ana).Welcome()).ExpectCard("welcome");

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using WellnessBot.Bot.Hosting;
 
 namespace WellnessBot.Tests.EndToEnd;
@@ -54,6 +55,59 @@ public sealed class PlaygroundEndToEndTests : IAsyncLifetime
         Assert.True(driver.ExitCode == 0, $"Browser run failed: {await output} {await errors}");
         Assert.Contains("E2E OK", await output);
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is missing or blank");
+    }
+
+    /// <summary>
+    /// The first ten minutes as Ana, a resident (tests/e2e/playground-newcomer.mjs): her help card lists only what she
+    /// may use, and once she is on the H3 roster the supporters' commands too; the kudos and support forms say each
+    /// toggle once; every card for "resources childcare" offers a next step. Its screenshots are the ones in docs/playground.
+    /// </summary>
+    [Fact]
+    public async Task ANewcomersFirstTenMinutesInTheBrowser()
+    {
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        Assert.True(File.Exists(chromium), $"Debian chromium is not installed at {chromium}. Run ./test.sh, which installs it (apt-get install chromium).");
+        var shots = Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "docs", "playground")).FullName;
+        var (help, kudos) = (Path.Combine(shots, "help.png"), Path.Combine(shots, "kudos-form.png"));
+        var start = new ProcessStartInfo("node", [Path.Combine(RepoPaths.Root, "tests", "e2e", "playground-newcomer.mjs"), _playground.Url, help, kudos])
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var driver = Process.Start(start)!;
+        var errors = driver.StandardError.ReadToEndAsync();
+        var output = new StringBuilder();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        while (await ReadLineOrNullAsync(driver.StandardOutput, timeout.Token) is { } line)
+        {
+            output.AppendLine(line);
+            if (line != "WAITING supporter") continue;
+            var ana = new WellnessBot.Dialogs.Turns.UserRef("msteams", "29:resident-ana", "Ana Resident (PGY-2)");
+            await _bot.Services.GetRequiredService<WellnessBot.Dialogs.Support.PeerRoster>().AddAsync(ana, "", default);
+            await driver.StandardInput.WriteLineAsync("go");
+            driver.StandardInput.Close();
+        }
+        try
+        {
+            await driver.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            driver.Kill(entireProcessTree: true);
+            Assert.Fail($"The browser run did not finish: {output}");
+        }
+
+        Assert.True(driver.ExitCode == 0, $"Browser run failed: {output} {await errors}");
+        Assert.Contains("E2E OK", output.ToString());
+        foreach (var shot in new[] { help, kudos }) Assert.True(new FileInfo(shot).Length > 5_000, $"the screenshot {shot} is missing or blank");
+    }
+
+    private static async Task<string?> ReadLineOrNullAsync(StreamReader reader, CancellationToken ct)
+    {
+        try { return await reader.ReadLineAsync(ct); }
+        catch (OperationCanceledException) { return null; }
     }
 
     [Theory]

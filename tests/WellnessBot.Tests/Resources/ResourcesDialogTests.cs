@@ -117,6 +117,53 @@ public sealed class ResourcesDialogTests : IAsyncLifetime
         Assert.NotNull((await _chat.As(Ana).Send("thanks for the help with childcare")).CardOf(ResourceCards.ResourceKind));
     }
 
+    [Theory]
+    [InlineData("resources childcare")]
+    [InlineData("resources chidlcare")]
+    [InlineData("resources support")]
+    [InlineData("resources someone to talk to")]
+    [InlineData("resources psych")]
+    [InlineData("resources covid")]
+    [InlineData("resources reading")]
+    [InlineData("money advice")]
+    public async Task EveryResourceCardOffersANextStep(string question)
+    {
+        var cards = Cards(await _chat.As(Ana).Send(question), ResourceCards.ResourceKind);
+        Assert.NotEmpty(cards);
+        foreach (var card in cards) Assert.True(OffersANextStep(card), $"“{card.Title}” for “{question}” offers nothing to act on");
+    }
+
+    [Fact]
+    public async Task EveryCategorysCardsOfferANextStep()
+    {
+        foreach (var category in ResourceCatalog.Categories)
+        {
+            var cards = Cards(await _chat.As(Ana).Submit(ResourcesDialog.CategoryAction, (ResourceCards.CategoryInput, category.Id)), ResourceCards.ResourceKind);
+            foreach (var card in cards) Assert.True(OffersANextStep(card), $"“{card.Title}” in {category.Id} offers nothing to act on");
+        }
+    }
+
+    [Fact]
+    public async Task WellConnectWithoutItsLinkSendsPeopleToTheWellnessOfficeAndSaysWhyInTheirWords()
+    {
+        var office = CatalogReader.Parse(File.ReadAllText(RepoCatalog), "resources.json").Office;
+        var first = Cards(await _chat.As(Ana).Send("resources childcare"), ResourceCards.ResourceKind)[0];
+        Assert.Equal("WellConnect", first.Title);
+        Assert.Empty(first.Actions.OfType<OpenUrlAction>()); // its link and number are still "TODO"
+        var text = string.Join("\n", first.Body.OfType<TextBlock>().Select(t => t.Text));
+        Assert.Contains($"**Ask the wellness office:** {office.Name}. {office.HowToReach}", text, StringComparison.Ordinal);
+        Assert.Contains("Why this: matches “childcare”", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("childcar”", text, StringComparison.Ordinal); // never the finder's stem
+
+        var typo = Cards(await _chat.As(Ana).Send("resources chidlcare"), ResourceCards.ResourceKind)[0];
+        Assert.Contains(typo.Body.OfType<TextBlock>(), t => t.Text == "Why this: matches “childcare” (you wrote “chidlcare”)");
+    }
+
+    /// <summary>A button, a command to type here, or the wellness office with its contact.</summary>
+    internal static bool OffersANextStep(Card card) =>
+        card.Actions.Count > 0
+        || card.Body.OfType<TextBlock>().Any(t => t.Text.Contains(": type **", StringComparison.Ordinal) || t.Text.StartsWith("**Ask the wellness office:** ", StringComparison.Ordinal));
+
     [Fact]
     public async Task CoordinatorsSeeTheCatalogStatusAndWhatIsLeftToFill()
     {
@@ -143,5 +190,52 @@ public sealed class ResourceLinksTests : IAsyncLifetime
         Assert.Contains(confirmation.Actions.OfType<SubmitAction>(), a => a.ActionId == ResourcesDialog.MenuAction);
 
         (await _chat.As(Ana).Submit(ResourcesDialog.MenuAction)).ExpectCard(ResourceCards.MenuKind);
+    }
+}
+
+/// <summary>The last card shown, when it has no contact of its own yet, offers the next match as a button.</summary>
+public sealed class ResourceNextMatchTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("wellnessbot-next-match-").FullName;
+    private readonly TestChat _chat = new();
+
+    public async Task InitializeAsync()
+    {
+        // The shipped catalog, with H3's in-bot command swapped for a TODO link: the third card for "support" then has nothing of its own.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepoCatalog))!;
+        foreach (var r in json["resources"]!.AsArray().Where(r => r!["id"]!.GetValue<string>() == "h3"))
+        {
+            r!.AsObject().Remove("inBot");
+            r["links"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["title"] = "About H3", ["url"] = "TODO: the H3 page" });
+        }
+        var path = Path.Combine(_folder, "resources.json");
+        await File.WriteAllTextAsync(path, json.ToJsonString());
+        _chat.Resources.CatalogPath = path;
+        await _chat.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _chat.DisposeAsync();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task TheLastCardWithoutAContactOffersTheNextMatchAndPressingItShowsThatOne()
+    {
+        var cards = (await _chat.As(Ana).Send("resources support")).Private.Select(m => m.Card).OfType<Card>().Where(c => c.Kind == ResourceCards.ResourceKind).ToList();
+        Assert.Equal(3, cards.Count);
+        var next = Assert.Single(cards[^1].Actions.OfType<SubmitAction>(), a => a.ActionId == ResourcesDialog.ShowAction);
+        var id = next.Data[ResourceCards.ResourceData];
+        Assert.StartsWith("Next match: ", next.Title, StringComparison.Ordinal);
+        var name = next.Title["Next match: ".Length..];
+        Assert.DoesNotContain(cards, c => c.Title == name); // not one already on screen
+
+        var shown = (await _chat.As(Ana).Submit(ResourcesDialog.ShowAction, (ResourceCards.ResourceData, id))).ExpectCard(ResourceCards.ResourceKind);
+        Assert.Equal(name, shown.Title);
+        Assert.True(ResourcesDialogTests.OffersANextStep(shown));
+
+        var gone = (await _chat.As(Ana).Submit(ResourcesDialog.ShowAction, (ResourceCards.ResourceData, "no-such-resource"))).ExpectCard(ResourceCards.MenuKind);
+        Assert.Contains(gone.Body.OfType<TextBlock>(), t => t.Text.Contains("isn't in the catalog any more", StringComparison.Ordinal));
     }
 }

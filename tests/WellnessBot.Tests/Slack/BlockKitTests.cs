@@ -40,13 +40,13 @@ public sealed class BlockKitTests
     public static TheoryData<string> Messages => new()
     {
         "help", "welcome", "kudos-form", "kudos-confirmation", "kudos-edit", "kudos-mine", "digest-breakfast", "support-details", "kudos-note", "kudos-shout-out", "crisis-help", "digest-channel", "support-form",
-        "support-confirmation", "support-offer", "support-escalation", "resources-menu", "resource", "resources-none", "plain-text",
+        "support-confirmation", "support-offer", "support-escalation", "resources-menu", "resource", "resource-ask-office", "resources-none", "plain-text",
         "crisis-fallback", "kudos-check-wording", "kudos-on-hold",
     };
 
     private static BotMessage Build(string name) => name switch
     {
-        "help" => BotMessage.Show(HelpDialog.Build(new RouteTable(BotRoutes.All), coordinator: true)),
+        "help" => BotMessage.Show(HelpDialog.Build(new RouteTable(BotRoutes.All), supporter: true, coordinator: true)),
         "welcome" => WelcomeMessage.Build(new ProgramSettings()),
         "kudos-form" => BotMessage.Show(KudosCards.Form("draft-7", Now, "Thanks!", KudosCategory.Teaching)),
         "kudos-confirmation" => BotMessage.Show(KudosCards.Confirmation(Kudos(1), repeat: false)),
@@ -63,7 +63,10 @@ public sealed class BlockKitTests
         "support-offer" => BotMessage.Show(SupportCards.Offer(Request, Request.Details!, new SupportSettings(), WellnessBot.Dialogs.Resources.SupporterGuide.Default)),
         "support-escalation" => BotMessage.Show(SupportCards.Escalation(Request, Request.Details!, Ana)),
         "resources-menu" => BotMessage.Show(ResourceCards.Menu()),
-        "resource" => BotMessage.Show(ResourceCards.For(Catalog.Resources.Single(r => r.Id == "crisis-988"), ["“hotline”"])),
+        "resource" => BotMessage.Show(ResourceCards.For(Catalog.Resources.Single(r => r.Id == "crisis-988"), Catalog.Office, ["“hotline”"])),
+        // The shipped catalog's WellConnect has only "TODO" contacts: the wellness office, and the next match.
+        "resource-ask-office" => BotMessage.Show(ResourceCards.For(Catalog.Resources.Single(r => r.Id == "wellconnect"), Catalog.Office, ["“childcare”"],
+            next: Catalog.Resources.Single(r => r.Id == "peers"))),
         "resources-none" => BotMessage.Show(ResourceCards.NoMatch("zebra <crossing>", Catalog.Office)),
         "plain-text" => BotMessage.Say("**Bold** and a [link](https://example.org) for <@U0EVIL> & friends"),
         "crisis-fallback" => WellnessBot.Dialogs.Safety.SafetyReplies.NeutralResources(),

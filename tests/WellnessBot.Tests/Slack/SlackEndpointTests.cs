@@ -341,6 +341,34 @@ public sealed class SlackProgramChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlackHelpShowsEachPersonTheCommandsTheirRoleAllows()
+    {
+        await _host.Services.GetRequiredService<WellnessBot.Dialogs.Support.PeerRoster>()
+            .AddAsync(new WellnessBot.Dialogs.Turns.UserRef("slack", "U0DANA", "Dana"), "", default);
+
+        async Task<string> HelpForAsync(string user)
+        {
+            var (calls, posts) = (_host.Calls().Count, _host.ResponseUrlPosts().Count);
+            await _host.CommandAsync("/wellness", "help", user: user, trigger: "t-help-" + user);
+            await _host.IdleAsync();
+            var answer = string.Join("\n", _host.Calls().Skip(calls).Select(c => c.Body.ToJsonString())
+                .Concat(_host.ResponseUrlPosts().Skip(posts).Select(p => p.ToJsonString())));
+            Assert.Contains("what I can do", answer, StringComparison.Ordinal);
+            return answer;
+        }
+
+        var resident = await HelpForAsync("U0ANA");
+        var supporter = await HelpForAsync("U0DANA");
+        var coordinator = await HelpForAsync("U0ELI");
+        Assert.DoesNotContain("h3", resident, StringComparison.Ordinal);
+        Assert.DoesNotContain("digest", resident, StringComparison.Ordinal);
+        Assert.Contains("*available* / *away*", supporter, StringComparison.Ordinal);
+        Assert.DoesNotContain("h3 roster", supporter, StringComparison.Ordinal);
+        Assert.Contains("h3 roster add", coordinator, StringComparison.Ordinal);
+        Assert.Contains("digest", coordinator, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SupportStatusInAChannelIsEphemeral()
     {
         await _host.CommandAsync("/support", "status", user: "U0ANA");
