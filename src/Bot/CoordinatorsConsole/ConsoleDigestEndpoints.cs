@@ -38,8 +38,8 @@ internal static class ConsoleDigestEndpoints
         var from = form.From == "everything" ? HiddenFrom.Everything : HiddenFrom.Breakfast;
         if (await kudos.GetAsync(month, id, ct) is not { } found) return Back(month, "unknown");
         var who = ConsoleSetup.PersonOf(http.User)!;
-        if (await kudos.UpdateAsync(found.HiddenBy(who.Name, from, reason, clock.GetUtcNow()), ct) is null) return Back(month, "unknown");
-        months.Changed(month);
+        if (await kudos.UpdateAsync(found.HiddenBy(who.Name, from, reason, clock.GetUtcNow()), ct) is not { } hidden) return Back(month, "unknown");
+        months.Changed(month, hidden);
         await audit.RecordAsync(who, $"hid a kudos for {Names(found)} from {(from == HiddenFrom.Everything ? "everything" : "the breakfast")} ({month.Title})", ct);
         return Back(month, "hidden");
     }
@@ -48,8 +48,8 @@ internal static class ConsoleDigestEndpoints
     {
         if (Find(form, program, clock) is not var (month, id) || await kudos.GetAsync(month, id, ct) is not { Hidden: not null } found) return Back(null, "unknown");
         var who = ConsoleSetup.PersonOf(http.User)!;
-        if (await kudos.UpdateAsync(found.ShownAgain(), ct) is null) return Back(month, "unknown");
-        months.Changed(month);
+        if (await kudos.UpdateAsync(found.ShownAgain(), ct) is not { } shown) return Back(month, "unknown");
+        months.Changed(month, shown);
         await audit.RecordAsync(who, $"showed a kudos for {Names(found)} again ({month.Title})", ct);
         return Back(month, "shown");
     }

@@ -4,7 +4,7 @@ using WellnessBot.Dialogs.Kudos;
 namespace WellnessBot.Bot.CoordinatorsConsole;
 
 /// <summary>A month's kudos as the console shows them: every kudos, the channel post's digest and the breakfast's.</summary>
-internal sealed record MonthView(IReadOnlyDictionary<string, KudosRecord> ById, IReadOnlyList<KudosRecord> HiddenFromEverything, MonthlyDigest ChannelPost, MonthlyDigest Breakfast)
+internal sealed record MonthView(IReadOnlyList<KudosRecord> All, IReadOnlyDictionary<string, KudosRecord> ById, IReadOnlyList<KudosRecord> HiddenFromEverything, MonthlyDigest ChannelPost, MonthlyDigest Breakfast)
 {
     // Made once a month view and kept with it: 50,000 shout-outs take longer to write out than a page may take.
     private readonly Lazy<byte[]> _csv = new(() => [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(Breakfast.ToCsv())]);
@@ -19,6 +19,19 @@ internal sealed record MonthView(IReadOnlyDictionary<string, KudosRecord> ById, 
 
     /// <summary>The breakfast's slides (.pptx).</summary>
     public byte[] Slides => _slides.Value;
+
+    /// <summary>The same month with one kudos changed (hidden or shown again): compiled again, without reading the month.</summary>
+    public MonthView With(Month month, KudosRecord changed)
+    {
+        if (!ById.ContainsKey(changed.Id)) return this;
+        var all = new List<KudosRecord>(All.Count);
+        foreach (var k in All) all.Add(k.Id == changed.Id ? changed : k); // the order they were given in stays
+        return Of(month, all);
+    }
+
+    public static MonthView Of(Month month, List<KudosRecord> all) =>
+        new(all, all.ToDictionary(k => k.Id, StringComparer.Ordinal), [.. all.Where(k => k.Hidden?.From == HiddenFrom.Everything)],
+            MonthlyDigest.Compile(month, all, channelPost: true), MonthlyDigest.Compile(month, all));
 }
 
 /// <summary>
@@ -35,27 +48,34 @@ internal sealed class ConsoleMonths
 
     private readonly RefreshingCache<Month, MonthView> _months;
     private readonly KudosStore _kudos;
+    private readonly TimeProvider _clock;
 
     public ConsoleMonths(KudosStore kudos, TimeProvider clock)
     {
-        _kudos = kudos;
+        (_kudos, _clock) = (kudos, clock);
         _months = new RefreshingCache<Month, MonthView>(ReadAsync, clock);
         kudos.MonthChanged += _months.MarkStale; // a kudos given or changed through this process
     }
 
     public Task<MonthView> GetAsync(Month month, CancellationToken ct)
     {
+        LastUsed = _clock.GetUtcNow();
         foreach (var old in _months.Keys.Where(m => m.CompareTo(month.Previous) < 0 || m.CompareTo(month.Next) > 0).ToList()) _months.Drop(old); // only this month and last are open
         return _months.GetAsync(month, Fresh, Usable);
     }
 
-    /// <summary>A coordinator changed this month here: their next view reads it again.</summary>
-    public void Changed(Month month) => _months.Drop(month);
+    /// <summary>A coordinator changed one kudos here: their next view shows it, compiled again without reading the month.</summary>
+    public void Changed(Month month, KudosRecord changed) => _months.Update(month, view => view.With(month, changed));
 
-    private async Task<MonthView> ReadAsync(Month month)
+    /// <summary>When a coordinator last opened a page of a month (the warm-up keeps the open months read while someone works).</summary>
+    public DateTimeOffset LastUsed { get; private set; }
+
+    /// <summary>Reads this month and last again behind the kept views, so a coordinator's next page finds them fresh.</summary>
+    public async Task WarmAsync(Month thisMonth)
     {
-        var all = await _kudos.MonthAsync(month, CancellationToken.None).ConfigureAwait(false);
-        return new MonthView(all.ToDictionary(k => k.Id, StringComparer.Ordinal), [.. all.Where(k => k.Hidden?.From == HiddenFrom.Everything)],
-            MonthlyDigest.Compile(month, all, channelPost: true), MonthlyDigest.Compile(month, all));
+        await _months.RefreshAsync(thisMonth, Usable).ConfigureAwait(false);
+        await _months.RefreshAsync(thisMonth.Previous, Usable).ConfigureAwait(false);
     }
+
+    private async Task<MonthView> ReadAsync(Month month) => MonthView.Of(month, await _kudos.MonthAsync(month, CancellationToken.None).ConfigureAwait(false));
 }

@@ -31,6 +31,7 @@ internal static class ConsoleSetup
         services.AddSingleton<ConsoleAudit>();
         services.AddSingleton<ConsoleMonths>();
         services.AddSingleton<ConsoleFigures>();
+        services.AddHostedService<ConsoleWarmer>();
         services.AddSingleton<CatalogEditor>();
         services.AddOptions<ConsoleSettings>().Bind(builder.Configuration.GetSection(ConsoleSettings.SectionName));
         var authentication = services.AddAuthentication(Scheme).AddCookie(Scheme, o => ConfigureCookie(o, development, entra));

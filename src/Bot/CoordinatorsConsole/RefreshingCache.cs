@@ -49,6 +49,27 @@ internal sealed class RefreshingCache<TKey, TValue>(Func<TKey, Task<TValue>> rea
     /// <summary>Changed by this console: the next request reads it, so the coordinator sees their own change at once.</summary>
     public void Drop(TKey key) => _entries.TryRemove(key, out _);
 
+    /// <summary>
+    /// Changed by this console, in a way <paramref name="change"/> can apply to the kept value without a read: the next
+    /// request gets the changed value. Without a kept value, or should the change fail, the next request reads.
+    /// The mark the change itself left (<see cref="MarkStale"/>) goes with it: reading the month again behind the
+    /// coordinator's next page would only slow that page (measured: 8 ms without, 324 ms beside the read). A kudos
+    /// given at the same moment still shows within "fresh".
+    /// </summary>
+    public void Update(TKey key, Func<TValue, TValue> change)
+    {
+        if (!_entries.TryGetValue(key, out var kept) || !kept.Value.IsCompletedSuccessfully)
+        {
+            Drop(key);
+            return;
+        }
+        var changed = new Entry(Task.FromResult(change(kept.Value.Result)), kept.ReadAt);
+        if (!_entries.TryUpdate(key, changed, kept)) Drop(key); // replaced meanwhile (a read behind): read it again
+    }
+
+    /// <summary>Reads <paramref name="key"/> again behind the kept value (or, with none kept, reads it): a warm-up.</summary>
+    public Task RefreshAsync(TKey key, TimeSpan usable) => GetAsync(key, TimeSpan.Zero, usable);
+
     private void RefreshBehind(TKey key, Entry kept)
     {
         if (Interlocked.CompareExchange(ref kept.Refreshing, 1, 0) != 0) return;

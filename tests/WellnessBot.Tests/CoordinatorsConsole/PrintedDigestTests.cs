@@ -38,4 +38,21 @@ public sealed class PrintedDigestTests
         Assert.StartsWith("<ol>", html, StringComparison.Ordinal);
         Assert.EndsWith("</ol>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AMonthViewWithOneKudosHiddenIsCompiledAgainWithoutIt()
+    {
+        var ana = new UserRef("msteams", "29:ana", "Ana Resident");
+        var ben = new UserRef("msteams", "29:ben", "Ben Resident");
+        var view = MonthView.Of(November, [Kudos("a1", ben, ana, "for the pager", 1), Kudos("a2", ana, ben, "for the sign-out", 2)]);
+        var hidden = view.ById["a1"].HiddenBy("Eli", HiddenFrom.Breakfast, "asked not to", DateTimeOffset.UnixEpoch);
+
+        var after = view.With(November, hidden);
+
+        Assert.Equal(2, view.Breakfast.KudosCount);
+        Assert.Equal(1, after.Breakfast.KudosCount);
+        Assert.Equal(2, after.ChannelPost.KudosCount); // hidden from the breakfast only
+        Assert.DoesNotContain("for the pager", after.PrintHtml, StringComparison.Ordinal);
+        Assert.Same(view, view.With(November, Kudos("zz", ana, ben, "not in this month", 3)));
+    }
 }

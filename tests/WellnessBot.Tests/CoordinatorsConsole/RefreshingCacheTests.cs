@@ -76,4 +76,18 @@ public sealed class RefreshingCacheTests
         _fail = false;
         await Eventually(() => cache.GetAsync("m", Fresh, Usable).Result == 2);
     }
+
+    [Fact]
+    public async Task AnUpdateChangesTheKeptValueWithoutARead()
+    {
+        var cache = Cache();
+        await cache.GetAsync("m", Fresh, Usable);
+        cache.Update("m", v => v * 100);
+        Assert.Equal(100, await cache.GetAsync("m", Fresh, Usable));
+        Assert.Equal(1, _version);
+
+        cache.Drop("m");
+        cache.Update("m", v => v * 100); // nothing kept: the next request reads
+        Assert.Equal(2, await cache.GetAsync("m", Fresh, Usable));
+    }
 }
