@@ -2,22 +2,18 @@
 // locally as the coordinator, opens each page, checks it with axe-core against WCAG 2.1 A and AA, checks the
 // keyboard reaches the skip link first and focus is visible, and takes a screenshot of each page.
 // Usage: node console-axe.mjs <bot url> <screenshot folder>. Prints one JSON line: the pages and their violations.
-import { chromium } from 'playwright-core';
+import { launch, offline } from './chromium.mjs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const [base, shots] = process.argv.slice(2);
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update'],
-});
+const browser = await launch();
 const results = [];
 try {
   // The console's CSP allows no script at all; only this test's own axe is let past it.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.route('**/*', route => ['127.0.0.1', 'localhost'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort());
+  const page = await offline(await context.newPage());
 
   const check = async (name) => {
     await page.addScriptTag({ path: axePath });

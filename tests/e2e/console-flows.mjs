@@ -3,19 +3,12 @@
 // number and then sees it in the bot's answer in the Agents Playground, hides a shout-out and downloads the slides.
 // Usage: node console-flows.mjs <bot url> <playground url> <folder for the slides and screenshots>
 // Prints one JSON line with what it saw; the C# test judges it (and opens the slides).
-import { chromium } from 'playwright-core';
+import { launch, offline, openPlayground } from './chromium.mjs';
 import path from 'node:path';
 
 const [base, playground, out] = process.argv.slice(2);
 const newPhone = '617-555-0142';
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update'],
-});
-const offline = async context => {
-  await context.route('**/*', route => ['127.0.0.1', 'localhost'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort());
-  return context;
-};
+const browser = await launch();
 const seen = { anonymous: [], resident: {}, phone: {}, hide: {} };
 try {
   // 1. Nobody signed in: every console address leads to the sign-in page.
@@ -47,24 +40,10 @@ try {
   seen.phone.said = new URL(console_.url()).searchParams.get('said');
 
   // …and a resident asking the bot in the Playground gets it at once.
-  const chat = await (await offline(await browser.newContext({ viewport: { width: 1280, height: 900 } }))).newPage();
-  await chat.goto(playground, { waitUntil: 'domcontentloaded' });
-  const hideLog = chat.locator('button[title="Hide log panel"]');
-  const composer = chat.locator('div[role=textbox][contenteditable=true]');
-  await composer.waitFor({ timeout: 60_000 });
-  if (await hideLog.count()) await hideLog.first().click();
-  await chat.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
-  const card = chat.locator('.ac-adaptiveCard', { hasText: 'WellConnect' }).filter({ hasText: newPhone });
-  for (let attempt = 1; ; attempt++) {
-    await composer.click();
-    await composer.pressSequentially('resources childcare');
-    await chat.keyboard.press('Enter');
-    try { await card.first().waitFor({ timeout: 20_000 }); break; } catch (error) {
-      if (error.name !== 'TimeoutError' || attempt === 3) throw error;
-      await composer.fill('').catch(() => {});
-    }
-  }
-  seen.phone.inBot = (await card.first().innerText()).includes(newPhone);
+  const chat = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const send = await openPlayground(chat, playground);
+  const card = await send('resources childcare', newPhone);
+  seen.phone.inBot = (await card.innerText()).includes('WellConnect');
   await chat.screenshot({ path: path.join(out, 'playground-new-phone.png') });
 
   // 4. The coordinator hides one shout-out from the breakfast and downloads the slides.

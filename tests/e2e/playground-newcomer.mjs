@@ -4,7 +4,7 @@
 // supporters' commands. The kudos and support forms say each toggle once. Every card "resources childcare" brings
 // offers a next step, and says why in words, not the finder's stem. Screenshots of the help card and the kudos form.
 // Usage: node playground-newcomer.mjs <playground url> <help.png> <kudos-form.png>
-import { chromium } from 'playwright-core';
+import { launch, openPlayground } from './chromium.mjs';
 import { createInterface } from 'node:readline';
 
 const [url, helpShot, kudosShot] = process.argv.slice(2);
@@ -13,41 +13,11 @@ const lines = stdin[Symbol.asyncIterator]();
 const fail = message => { throw new Error(message); };
 const count = (text, words) => text.split(words).length - 1;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-         '--no-first-run', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await page.route('**/*', route => {
-    const host = new URL(route.request().url()).hostname;
-    return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
-  });
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  const hideLog = page.locator('button[title="Hide log panel"]');
-  if (await hideLog.count()) await hideLog.first().click(); // its echo of messages would fool text checks
-  const composer = page.locator('div[role=textbox][contenteditable=true]');
-  await composer.waitFor({ timeout: 60_000 });
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
-
-  // Sends words and waits for the n-th card with the given text (n counted over the whole chat), sending again if
-  // the first Enter went nowhere (the composer can show before the conversation is open).
-  const cards = text => page.locator('.ac-adaptiveCard', { hasText: text });
-  async function send(words, cardText, nth = 1) {
-    for (let attempt = 1; ; attempt++) {
-      await composer.click();
-      await composer.pressSequentially(words);
-      await page.keyboard.press('Enter');
-      try {
-        await cards(cardText).nth(nth - 1).waitFor({ timeout: 20_000 });
-        return cards(cardText).nth(nth - 1);
-      } catch (error) {
-        if (error.name !== 'TimeoutError' || attempt === 3 || await cards(cardText).count() >= nth) throw error;
-        await composer.fill('').catch(() => {});
-      }
-    }
-  }
+  // Sends words and waits for the n-th card with the given text (n counted over the whole chat).
+  const send = await openPlayground(page, url);
 
   // 1. Help, as a resident: kudos, support, resources, help; nobody else's commands.
   const help = await send('help', "Here's what I can do");
