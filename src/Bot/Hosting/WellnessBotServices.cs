@@ -105,7 +105,8 @@ internal static class WellnessBotServices
     /// <summary>Slack: /slack/commands, /slack/events, /slack/interactions (404 without Slack settings), the Web API client.</summary>
     public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
     {
-        builder.AddCheckedSettings<WellnessBot.Bot.Slack.SlackOptions>(WellnessBot.Bot.Slack.SlackOptions.SectionName, o => o.Validate());
+        var development = builder.Environment.IsDevelopment();
+        builder.AddCheckedSettings<WellnessBot.Bot.Slack.SlackOptions>(WellnessBot.Bot.Slack.SlackOptions.SectionName, o => o.Validate(development));
         builder.Services.AddSingleton(services => new WellnessBot.Bot.Slack.SlackWebApi(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(10) },
             services.GetRequiredService<WellnessBot.Bot.Slack.SlackOptions>(),

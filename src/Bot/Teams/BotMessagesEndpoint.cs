@@ -51,18 +51,12 @@ internal static partial class BotMessagesEndpoint
         }
 
         var activity = Parse(body);
-        if ((activity is null ? "Not an activity: JSON with a type, a serviceUrl and a conversation is expected." : ProblemWith(activity)) is { } problem)
+        if (ProblemOf(activity, logger) is { } problem)
         {
             await BadRequestAsync(http, problem, ct).ConfigureAwait(false);
             return;
         }
-        if (!Uri.TryCreate(activity!.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != "https" && !serviceUrl.IsLoopback))
-        {
-            LogBadServiceUrl(logger);
-            await BadRequestAsync(http, "serviceUrl must be an https URL.", ct).ConfigureAwait(false);
-            return;
-        }
-        if (!auth.AcceptsActivity(caller, activity.ChannelId, activity.ServiceUrl))
+        if (!auth.AcceptsActivity(caller, activity!.ChannelId, activity.ServiceUrl))
         {
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
@@ -76,7 +70,7 @@ internal static partial class BotMessagesEndpoint
         if (activity.Type == ActivityTypes.Invoke && TeamsMessageActions.Serves(activity))
             await AnswerInvokeAsync(http, activity, messageActions, ct).ConfigureAwait(false);
         else
-            http.Response.StatusCode = await AcceptAsync(activity, body, queue, urgency, clock, logger, ct).ConfigureAwait(false);
+            http.Response.StatusCode = await AcceptAsync(activity!, body, queue, urgency, clock, logger, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -153,6 +147,16 @@ internal static partial class BotMessagesEndpoint
             return StatusCodes.Status200OK;
         LogQueueFull(logger);
         return StatusCodes.Status503ServiceUnavailable; // the Bot Connector retries
+    }
+
+    /// <summary>Why the body cannot be served (400), or null: not an activity, ids far too long, a serviceUrl that is not https.</summary>
+    private static string? ProblemOf(Activity? activity, ILogger logger)
+    {
+        if (activity is null) return "Not an activity: JSON with a type, a serviceUrl and a conversation is expected.";
+        if (ProblemWith(activity) is { } problem) return problem;
+        if (Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && (serviceUrl.Scheme == "https" || serviceUrl.IsLoopback)) return null;
+        LogBadServiceUrl(logger);
+        return "serviceUrl must be an https URL.";
     }
 
     /// <summary>Ids become storage keys and channel names metric labels: anything far beyond what Teams sends is refused here.</summary>

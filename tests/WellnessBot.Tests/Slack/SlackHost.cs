@@ -45,6 +45,7 @@ public sealed class SlackHost : IAsyncDisposable
             builder.UseSetting("Slack:SigningSecret", SigningSecret);
             builder.UseSetting("Slack:BotToken", "xoxb-test");
             builder.UseSetting("Slack:ApiBaseUrl", Slack.Url + "/api/");
+            builder.UseSetting("Slack:ResponseUrlBase", Slack.Url + "/response/"); // the stand-in for hooks.slack.com
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         });
