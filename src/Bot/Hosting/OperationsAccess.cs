@@ -57,10 +57,10 @@ internal static class OperationsAccess
     /// </summary>
     public static WebApplication UseOperationsAccess(this WebApplication app)
     {
-        var metrics = app.Services.GetRequiredService<MetricsSettings>();
-        var environment = app.Services.GetRequiredService<IHostEnvironment>();
         app.Use(async (http, next) =>
         {
+            var metrics = http.RequestServices.GetRequiredService<MetricsSettings>();
+            var environment = http.RequestServices.GetRequiredService<IHostEnvironment>();
             var path = http.Request.Path;
             var operational = OperationalPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase));
             if ((OnMetricsPort(http, metrics) && !operational)
