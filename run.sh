@@ -14,7 +14,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Storage__ConnectionString="${Storage__ConnectionString:-Data Source=$root/data/wellnessbot.db}"
 # The playground's coordinator (see playground/.m365agentsplayground.yml) may use coordinator commands.
-export Program__Coordinators__0="${Program__Coordinators__0:-29:coordinator-eli}"
+export Program__Coordinators__0="${Program__Coordinators__0:-msteams:29:coordinator-eli}"
+# No Bot Framework credentials here: the local chat calls the bot on loopback without a token (Development only).
+export Bot__AllowUnauthenticatedLocalClients="${Bot__AllowUnauthenticatedLocalClients:-true}"
 # Support requests are encrypted; a local key is made once and kept beside the local database.
 mkdir -p "$root/data"
 if [ -z "${Support__Keys__localdev:-}" ]; then

@@ -1,6 +1,7 @@
-// WellnessBot on Azure: a user-assigned managed identity (the bot's identity for Teams and for Table Storage),
-// a storage account for the table store with shared keys off, a Key Vault for secrets, Container Apps to run the
-// bot, and the Azure Bot resource with its Teams channel. Deploy: see docs/deploy.md.
+// WellnessBot on Azure: two user-assigned managed identities (one signs the bot in to the Bot Framework, the other
+// reads the table store and the Key Vault, so a leaked storage token is no bot token), a storage account for the
+// table store with shared keys off, secrets from an existing Key Vault (never on a command line), Container Apps to
+// run the bot, the Azure Bot resource with its Teams channel, and optional private endpoints. See docs/deploy.md.
 
 @description('Short name used to derive resource names (lower-case letters and digits).')
 @minLength(3)
@@ -19,23 +20,32 @@ param tenantId string = subscription().tenantId
 @description('The program\'s time zone (IANA id).')
 param programTimeZone string = 'America/New_York'
 
-@description('Coordinators\' user ids (Teams 29:… ids or Azure AD object ids, Slack U… ids).')
+@description('Coordinators, each with its channel: msteams:29:…, aad:<object id>, slack:U….')
 param coordinators array = []
 
-@description('The support-request encryption key: 32 random bytes in base64 (openssl rand -base64 32). Stored in the Key Vault.')
-@secure()
-param supportKey string
+@description('The Microsoft 365 tenants whose Teams activities are served (Teams:AllowedTenants); the bot\'s own tenant by default.')
+param allowedTenants array = [tenantId]
 
-@description('Whether Slack is used (then give its bot token and signing secret).')
+@description('An existing Key Vault (RBAC) in this resource group holding the secret support-key (and, with Slack, slack-bot-token and slack-signing-secret). Create the secrets with az keyvault secret set --file, never as deployment parameters.')
+param keyVaultName string
+
+@description('Whether Slack is used (its secrets must then be in the Key Vault).')
 param enableSlack bool = false
 
-@description('Slack: the Bot User OAuth Token (xoxb-…). Stored in the Key Vault.')
-@secure()
-param slackBotToken string = ''
+@description('Slack: the workspace ids (T…) served (Slack:AllowedTeams).')
+param slackAllowedTeams array = []
 
-@description('Slack: the app\'s Signing Secret. Stored in the Key Vault.')
-@secure()
-param slackSigningSecret string = ''
+@description('Private endpoints for Table Storage and the Key Vault, with public network access to the storage account off.')
+param enablePrivateEndpoints bool = false
+
+@description('With private endpoints: the virtual network (resource id) holding both subnets.')
+param virtualNetworkId string = ''
+
+@description('With private endpoints: the subnet (resource id) for the Container Apps environment (delegated to Microsoft.App/environments).')
+param appSubnetId string = ''
+
+@description('With private endpoints: the subnet (resource id) for the private endpoints.')
+param privateEndpointSubnetId string = ''
 
 @description('Number of replicas kept running (the digest, timers and dialogs are coordinated through the table store, so several are safe).')
 @minValue(1)
@@ -44,13 +54,19 @@ param minReplicas int = 1
 
 var suffix = uniqueString(resourceGroup().id, name)
 var storageName = take('${name}${suffix}', 24)
-var vaultName = take('${name}-kv-${suffix}', 24)
 // Built-in roles: Storage Table Data Contributor, Key Vault Secrets User.
 var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: '${name}-identity'
+// The bot's Bot Framework identity: MicrosoftAppId. It has no data role.
+resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${name}-bot-identity'
+  location: location
+}
+
+// Data access: the table store and the Key Vault's secrets. Its tokens are not accepted as bot tokens.
+resource dataIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${name}-data-identity'
   location: location
 }
 
@@ -66,6 +82,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowBlobPublicAccess: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
+    publicNetworkAccess: enablePrivateEndpoints ? 'Disabled' : 'Enabled'
   }
 }
 
@@ -76,58 +93,23 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
 
 resource tableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
-  name: guid(storage.id, identity.id, tableDataContributor)
+  name: guid(storage.id, dataIdentity.id, tableDataContributor)
   properties: {
-    principalId: identity.properties.principalId
+    principalId: dataIdentity.properties.principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributor)
   }
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: vaultName
-  location: location
-  properties: {
-    tenantId: tenantId
-    sku: {
-      family: 'A'
-      name: 'standard'
-    }
-    enableRbacAuthorization: true
-    enableSoftDelete: true
-    enablePurgeProtection: true
-  }
-}
-
-resource supportKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'support-key'
-  properties: {
-    value: supportKey
-  }
-}
-
-resource slackTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (enableSlack) {
-  parent: vault
-  name: 'slack-bot-token'
-  properties: {
-    value: slackBotToken
-  }
-}
-
-resource slackSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (enableSlack) {
-  parent: vault
-  name: 'slack-signing-secret'
-  properties: {
-    value: slackSigningSecret
-  }
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
 }
 
 resource vaultAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
-  name: guid(vault.id, identity.id, keyVaultSecretsUser)
+  name: guid(vault.id, dataIdentity.id, keyVaultSecretsUser)
   properties: {
-    principalId: identity.properties.principalId
+    principalId: dataIdentity.properties.principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
   }
@@ -148,6 +130,9 @@ resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   name: '${name}-env'
   location: location
   properties: {
+    vnetConfiguration: enablePrivateEndpoints ? {
+      infrastructureSubnetId: appSubnetId
+    } : null
     appLogsConfiguration: {
       destination: 'log-analytics'
       logAnalyticsConfiguration: {
@@ -162,23 +147,33 @@ var vaultSecrets = concat([
   {
     name: 'support-key'
     keyVaultUrl: '${vault.properties.vaultUri}secrets/support-key'
-    identity: identity.id
+    identity: dataIdentity.id
   }
 ], enableSlack ? [
   {
     name: 'slack-bot-token'
     keyVaultUrl: '${vault.properties.vaultUri}secrets/slack-bot-token'
-    identity: identity.id
+    identity: dataIdentity.id
   }
   {
     name: 'slack-signing-secret'
     keyVaultUrl: '${vault.properties.vaultUri}secrets/slack-signing-secret'
-    identity: identity.id
+    identity: dataIdentity.id
   }
 ] : [])
 
 var coordinatorSettings = [for (id, i) in coordinators: {
   name: 'Program__Coordinators__${i}'
+  value: id
+}]
+
+var tenantSettings = [for (id, i) in allowedTenants: {
+  name: 'Teams__AllowedTenants__${i}'
+  value: id
+}]
+
+var slackTeamSettings = [for (id, i) in (enableSlack ? slackAllowedTeams : []): {
+  name: 'Slack__AllowedTeams__${i}'
   value: id
 }]
 
@@ -199,7 +194,8 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: {
-      '${identity.id}': {}
+      '${botIdentity.id}': {}
+      '${dataIdentity.id}': {}
     }
   }
   properties: {
@@ -225,13 +221,13 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           env: concat([
             { name: 'Storage__Provider', value: 'AzureTables' }
             { name: 'Storage__ConnectionString', value: storage.properties.primaryEndpoints.table }
-            { name: 'Storage__ManagedIdentityClientId', value: identity.properties.clientId }
+            { name: 'Storage__ManagedIdentityClientId', value: dataIdentity.properties.clientId }
             { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
-            { name: 'MicrosoftAppId', value: identity.properties.clientId }
+            { name: 'MicrosoftAppId', value: botIdentity.properties.clientId }
             { name: 'MicrosoftAppTenantId', value: tenantId }
             { name: 'Program__TimeZone', value: programTimeZone }
             { name: 'Support__Keys__current', secretRef: 'support-key' }
-          ], coordinatorSettings, slackSettings)
+          ], coordinatorSettings, tenantSettings, slackSettings, slackTeamSettings)
           probes: [
             {
               type: 'Liveness'
@@ -261,9 +257,6 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
   dependsOn: [
     tableAccess
     vaultAccess
-    supportKeySecret
-    slackTokenSecret
-    slackSecret
   ]
 }
 
@@ -278,8 +271,8 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     displayName: 'WellnessBot'
     endpoint: 'https://${app.properties.configuration.ingress.fqdn}/api/messages'
     msaAppType: 'UserAssignedMSI'
-    msaAppId: identity.properties.clientId
-    msaAppMSIResourceId: identity.id
+    msaAppId: botIdentity.properties.clientId
+    msaAppMSIResourceId: botIdentity.id
     msaAppTenantId: tenantId
   }
 }
@@ -297,12 +290,67 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 }
 
 @description('The bot\'s Microsoft App ID: BOT_ID for ./package-teams.sh.')
-output botAppId string = identity.properties.clientId
+output botAppId string = botIdentity.properties.clientId
 
 @description('The bot\'s host name: BOT_DOMAIN for ./package-teams.sh; Slack request URLs are https://<this>/slack/…')
 output botHost string = app.properties.configuration.ingress.fqdn
 
-@description('Where the secrets live (support-key; slack-bot-token and slack-signing-secret with Slack). Rotate the support key by adding a new secret and a Support__Keys__<id> setting; see docs/deploy.md.')
-output keyVaultName string = vault.name
 
 output storageAccountName string = storage.name
+
+// Optional private endpoints: the table store and the Key Vault reached from the app's network only.
+var privateLinks = enablePrivateEndpoints ? [
+  { name: 'table', id: storage.id, zone: 'privatelink.table.${az.environment().suffixes.storage}' }
+  { name: 'vault', id: vault.id, zone: 'privatelink.vaultcore.azure.net' }
+] : []
+
+resource privateZones 'Microsoft.Network/privateDnsZones@2020-06-01' = [for link in privateLinks: {
+  name: link.zone
+  location: 'global'
+}]
+
+resource zoneLinks 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2020-06-01' = [for (link, i) in privateLinks: {
+  parent: privateZones[i]
+  name: '${name}-${link.name}-link'
+  location: 'global'
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: virtualNetworkId
+    }
+  }
+}]
+
+resource privateEndpoints 'Microsoft.Network/privateEndpoints@2023-11-01' = [for link in privateLinks: {
+  name: '${name}-${link.name}-pe'
+  location: location
+  properties: {
+    subnet: {
+      id: privateEndpointSubnetId
+    }
+    privateLinkServiceConnections: [
+      {
+        name: '${name}-${link.name}'
+        properties: {
+          privateLinkServiceId: link.id
+          groupIds: [link.name]
+        }
+      }
+    ]
+  }
+}]
+
+resource zoneGroups 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2023-11-01' = [for (link, i) in privateLinks: {
+  parent: privateEndpoints[i]
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: link.name
+        properties: {
+          privateDnsZoneId: privateZones[i].id
+        }
+      }
+    ]
+  }
+}]

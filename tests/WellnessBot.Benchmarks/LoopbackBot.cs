@@ -37,7 +37,7 @@ internal sealed class LoopbackBot : IAsyncDisposable
         builder.Logging.ClearProviders();
         var connector = builder.Build();
 
-        var bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", WellnessBot.Testing.TestSupportKey.Argument, "--Logging:LogLevel:Default=Warning",
+        var bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--Bot:AllowUnauthenticatedLocalClients=true", WellnessBot.Testing.TestSupportKey.Argument, "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:WellnessBot.Bot.Hosting.StartupTasks=Error", "--Logging:LogLevel:WellnessBot.Dialogs.Kudos=Error",
             "--Kudos:MaxPerDay=1000000", // load givers give hundreds each: the per-person daily limit is not what is measured
             $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "load.db")}"]);

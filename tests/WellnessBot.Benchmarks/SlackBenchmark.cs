@@ -48,7 +48,7 @@ internal static class SlackBenchmark
         await using var bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", WellnessBot.Testing.TestSupportKey.Argument, "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:WellnessBot.Bot.Hosting.StartupTasks=Error", "--Logging:LogLevel:WellnessBot.Dialogs.Kudos=Error",
             $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "slack.db")}",
-            "--Slack:SigningSecret=" + Secret, "--Slack:BotToken=xoxb-bench", "--Slack:ApiBaseUrl=" + stub.Urls.Single() + "/api/"]);
+            "--Slack:SigningSecret=" + Secret, "--Slack:BotToken=xoxb-bench", "--Slack:ApiBaseUrl=" + stub.Urls.Single() + "/api/", "--Slack:ResponseUrlBase=" + stub.Urls.Single() + "/", "--Slack:AllowedTeams:0=T0"]);
         await bot.StartAsync();
         var endpoint = new Uri(bot.Urls.Single() + "/slack/commands");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false });

@@ -26,6 +26,10 @@ internal static class HealthEndpoints
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
+        // Outsiders learn healthy or not; the checks' descriptions (the store's endpoint, the credentials) are for operators.
+        var services = context.RequestServices;
+        if (!OperationsAccess.MayReadDetails(context, services.GetRequiredService<MetricsSettings>(), services.GetRequiredService<IHostEnvironment>()))
+            return JsonSerializer.SerializeAsync(context.Response.Body, new { status = report.Status.ToString() }, JsonOptions, context.RequestAborted);
         var body = new
         {
             status = report.Status.ToString(),

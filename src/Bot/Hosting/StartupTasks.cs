@@ -10,7 +10,7 @@ namespace WellnessBot.Bot.Hosting;
 /// down the host still starts (/healthz reports it) and table creation is retried in the background.
 /// </summary>
 internal sealed class StartupTasks(ITableStore store, IOptions<BotFrameworkOptions> bot, WellnessBot.Dialogs.Support.SupportSettings support,
-    WellnessBot.Dialogs.Resources.CatalogSource catalog, SettingsSections settings, ILogger<StartupTasks> logger) : BackgroundService
+    WellnessBot.Dialogs.Resources.CatalogSource catalog, SettingsSections settings, WellnessBot.Dialogs.Engine.ProgramSettings program, ILogger<StartupTasks> logger) : BackgroundService
 {
     private bool _tablesReady;
 
@@ -21,6 +21,8 @@ internal sealed class StartupTasks(ITableStore store, IOptions<BotFrameworkOptio
             logger.BotAuthentication(bot.Value.MicrosoftAppType);
         else
             logger.BotAuthenticationOff();
+        if (program.BareCoordinatorIds().Count is > 0 and var bare)
+            logger.BareCoordinatorIds(bare);
         foreach (var section in settings.OnDefaults())
             logger.SettingsOnDefaults(section);
         if (support.Keys.ContainsKey(WellnessBotServices.DevelopmentKeyId))

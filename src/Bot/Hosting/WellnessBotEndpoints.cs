@@ -16,7 +16,7 @@ internal static class WellnessBotEndpoints
 
         // Teams and every Bot Framework channel. Local chat clients probe the endpoint before opening a chat.
         app.MapPost("/api/messages", BotMessagesEndpoint.HandleAsync);
-        app.MapMethods("/api/messages", ["HEAD", "GET"], () => Results.Ok());
+        app.MapMethods("/api/messages", ["HEAD", "GET"], BotMessagesEndpoint.Probe);
 
         // Slack's three request URLs (404 without Slack settings).
         app.MapPost("/slack/commands", SlackEndpoints.CommandsAsync);

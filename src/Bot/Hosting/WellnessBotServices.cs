@@ -27,6 +27,7 @@ internal static class WellnessBotServices
             .AddCheck<CredentialsHealthCheck>("credentials", tags: [HealthEndpoints.ReadinessTag]);
 
         builder.Services.AddSingleton<SettingsSections>();
+        builder.AddCheckedSettings<MetricsSettings>(MetricsSettings.SectionName, o => o.Validate());
         builder.AddCheckedSettings<ProgramSettings>(ProgramSettings.SectionName, o => o.Validate());
         builder.AddCheckedSettings<WellnessBot.Dialogs.Kudos.DigestSettings>(WellnessBot.Dialogs.Kudos.DigestSettings.SectionName, o => o.Validate());
         builder.AddCheckedSettings<WellnessBot.Dialogs.Kudos.KudosSettings>(WellnessBot.Dialogs.Kudos.KudosSettings.SectionName, o => o.Validate());
@@ -104,7 +105,8 @@ internal static class WellnessBotServices
     /// <summary>Slack: /slack/commands, /slack/events, /slack/interactions (404 without Slack settings), the Web API client.</summary>
     public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
     {
-        builder.AddCheckedSettings<WellnessBot.Bot.Slack.SlackOptions>(WellnessBot.Bot.Slack.SlackOptions.SectionName, o => o.Validate());
+        var development = builder.Environment.IsDevelopment();
+        builder.AddCheckedSettings<WellnessBot.Bot.Slack.SlackOptions>(WellnessBot.Bot.Slack.SlackOptions.SectionName, o => o.Validate(development));
         builder.Services.AddSingleton(services => new WellnessBot.Bot.Slack.SlackWebApi(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(10) },
             services.GetRequiredService<WellnessBot.Bot.Slack.SlackOptions>(),
@@ -120,11 +122,24 @@ internal static class WellnessBotServices
         return builder;
     }
 
+    /// <summary>The addresses Kestrel will listen on, as configured (urls, else http_ports/https_ports on every interface).</summary>
+    public static IReadOnlyList<string> BoundUrls(IConfiguration configuration)
+    {
+        if (configuration["urls"] is { Length: > 0 } urls) return urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var ports = $"{configuration["http_ports"]};{configuration["https_ports"]}".Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return [.. ports.Select(port => "http://*:" + port)];
+    }
+
     /// <summary>Teams and other Bot Framework channels: /api/messages, the connector client, conversation references.</summary>
     public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
     {
         // The Bot Framework SDK's settings are top-level keys (MicrosoftAppId, …); bind them from the root.
         builder.AddCheckedSettings<BotFrameworkOptions>(CheckedSettings.TopLevel, o => o.Validate());
+        var development = builder.Environment.IsDevelopment();
+        var configuration = builder.Configuration;
+        builder.AddCheckedSettings<EdgeSettings>(EdgeSettings.SectionName, o => o.Validate(development, BoundUrls(configuration)))
+            .PostConfigure(o => o.AllowEmulator ??= development);
+        builder.AddCheckedSettings<TeamsSettings>(TeamsSettings.SectionName, o => o.Validate(development, configuration["MicrosoftAppId"], configuration["MicrosoftAppType"]));
         builder.Services.AddHttpClient(nameof(BotFrameworkAuthenticator), client => client.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<BotFrameworkAuthenticator>();
         builder.Services.AddSingleton<BotTokenProvider>();

@@ -40,6 +40,7 @@ internal static partial class SlackEndpoints
         var text = Encoding.UTF8.GetString(body);
         var form = Form(text);
         if (form.ContainsKey("ssl_check")) return Results.Ok();
+        if (!options.Serves(SlackWorkspaces.OfCommand(form))) return SlackWorkspaces.Forbidden(http, logs);
         if (form.Any(f => IsId(f.Key) && f.Value.Length > MaxIdLength)) return Problem(IdsTooLong);
         var urgent = urgency.IsUrgent(form.GetValueOrDefault("text"), actionId: null);
         var command = new QueuedRequest(Channels.Slack, SlackInbound.CommandKind, text, clock.GetUtcNow()) { Urgent = urgent };
@@ -48,12 +49,15 @@ internal static partial class SlackEndpoints
         return Results.Ok(); // an empty 200: Slack shows nothing, the answer follows
     }
 
-    public static async Task<IResult> EventsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILoggerFactory logs)
+    public static async Task<IResult> EventsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, SlackWebApi api, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
         var json = Encoding.UTF8.GetString(body);
         if (Json(json) is not { } envelope) return Problem("Not an event: a JSON object is expected.");
         if (HasLongId(envelope)) return Problem(IdsTooLong);
+        if (envelope.At("type").Str() == "event_callback" && !options.Serves(SlackWorkspaces.OfEvent(envelope))) return SlackWorkspaces.Forbidden(http, logs);
+        if (SlackWorkspaces.UserTeamOfEvent(envelope) is { } userTeam && !options.Serves(userTeam))
+            return SlackWorkspaces.TellForeignUser(http, api, envelope.At("event", "channel").Str(), envelope.At("event", "user").Str(), logs);
         switch (envelope.At("type").Str())
         {
             case "url_verification":
@@ -94,12 +98,15 @@ internal static partial class SlackEndpoints
         }
     }
 
-    public static async Task<IResult> InteractionsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILoggerFactory logs)
+    public static async Task<IResult> InteractionsAsync(HttpContext http, SlackOptions options, SlackInbound inbound, SlackWebApi api, ITurnQueue queue, TurnUrgency urgency, TimeProvider clock, ILoggerFactory logs)
     {
         if (await VerifiedBodyAsync(http, options, clock, logs) is not { } body) return Refused(http);
         if (Form(Encoding.UTF8.GetString(body)).GetValueOrDefault("payload") is not { } text || Json(text) is not { } payload)
             return Problem("Not an interaction: a payload field holding a JSON object is expected.");
         if (HasLongId(payload)) return Problem(IdsTooLong);
+        if (!options.Serves(SlackWorkspaces.OfInteraction(payload))) return SlackWorkspaces.Forbidden(http, logs);
+        if (SlackWorkspaces.UserTeamOfInteraction(payload) is { } userTeam && !options.Serves(userTeam))
+            return SlackWorkspaces.TellForeignUser(http, api, payload.At("channel", "id").Str(), payload.At("user", "id").Str(), logs);
         switch (payload.At("type").Str())
         {
             case "block_actions":

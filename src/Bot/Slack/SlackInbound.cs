@@ -22,6 +22,7 @@ internal sealed partial class SlackInbound(
     SlackHome home,
     SlackShortcuts shortcuts,
     SlackReactions reactions,
+    SlackOptions options,
     ITableStore store,
     TimeProvider clock,
     ILogger<SlackInbound> logger) : IQueuedRequestRunner
@@ -30,6 +31,9 @@ internal sealed partial class SlackInbound(
     public const string CommandKind = "command", EventKind = "event", BlockActionsKind = "block_actions", ShortcutKind = "shortcut";
 
     private string? _botUserId;
+
+    /// <summary>The most people one message may make the bot look up (above Kudos:MaxRecipients' default of 25).</summary>
+    public const int MaxLookupsPerMessage = 30;
 
     public string Channel => Channels.Slack;
 
@@ -72,7 +76,7 @@ internal sealed partial class SlackInbound(
             DirectChannelId = form.GetValueOrDefault("channel_name") == "directmessage" ? await api.OpenDmAsync(userId, ct).ConfigureAwait(false) : null,
         };
         var turn = SlackTurnMapper.Command(form, lookups, receivedAt);
-        Uri.TryCreate(form.GetValueOrDefault("response_url"), UriKind.Absolute, out var responseUrl);
+        var responseUrl = options.ResponseUrl(form.GetValueOrDefault("response_url")); // only ever Slack's hooks host
         await RunAsync(new SlackTurnContext(turn, api, forms, form.GetValueOrDefault("trigger_id"), responseUrl), ct).ConfigureAwait(false);
     }
 
@@ -124,7 +128,7 @@ internal sealed partial class SlackInbound(
             DirectChannelId = inDm ? await api.OpenDmAsync(userId, ct).ConfigureAwait(false) : null,
         };
         if (SlackTurnMapper.BlockAction(payload, lookups, receivedAt) is not { } turn) return;
-        Uri.TryCreate(payload.At("response_url").Str(), UriKind.Absolute, out var responseUrl);
+        var responseUrl = options.ResponseUrl(payload.At("response_url").Str());
         await RunAsync(new SlackTurnContext(turn, api, forms, triggerId, responseUrl), ct).ConfigureAwait(false);
     }
 
@@ -174,7 +178,8 @@ internal sealed partial class SlackInbound(
     {
         var bot = await BotAsync(ct).ConfigureAwait(false);
         var names = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var id in SlackTurnMapper.UnnamedMentions(raw, except: bot?.Id))
+        // Capped: a message of a thousand mentions costs as many users.info calls as a large kudos, no more (the rest are unknown, and refused).
+        foreach (var id in SlackTurnMapper.UnnamedMentions(raw, except: bot?.Id).Take(MaxLookupsPerMessage))
             names[id] = await KnownNameAsync(id, ct).ConfigureAwait(false);
         return new SlackLookups
         {

@@ -17,11 +17,34 @@ internal sealed class SlackOptions
     /// <summary>How many times a Web API call is retried after a 429 or a 5xx.</summary>
     public int MaxRetries { get; set; } = 3;
 
+    /// <summary>
+    /// The workspaces (team ids, T…) whose requests are served; others get 403. Required outside Development when
+    /// Slack is configured. A Slack Connect user from another organisation is told politely that the bot serves this program only.
+    /// </summary>
+    public List<string> AllowedTeams { get; set; } = [];
+
+    /// <summary>Where a response_url may point: Slack's own hooks host; anything else is never called. Tests point it at a stand-in.</summary>
+    public Uri ResponseUrlBase { get; set; } = new("https://hooks.slack.com/");
+
+    /// <summary>Whether a team id is served (any, when the list is empty: Development only).</summary>
+    public bool Serves(string? team) => AllowedTeams.Count == 0 || (team is { Length: > 0 } && AllowedTeams.Contains(team, StringComparer.Ordinal));
+
+    /// <summary>A response_url the bot may call: absolute, under <see cref="ResponseUrlBase"/>; null for anything else.</summary>
+    public Uri? ResponseUrl(string? raw) =>
+        Uri.TryCreate(raw, UriKind.Absolute, out var url) && url.Scheme == ResponseUrlBase.Scheme && url.IdnHost == ResponseUrlBase.IdnHost
+        && url.Port == ResponseUrlBase.Port && url.AbsolutePath.StartsWith(ResponseUrlBase.AbsolutePath, StringComparison.Ordinal) && url.UserInfo.Length == 0
+            ? url : null;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret) && !string.IsNullOrWhiteSpace(BotToken);
 
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<string> Validate(bool development)
     {
         var problems = new List<string>();
+        if (Enabled && !development && AllowedTeams.Count == 0)
+            problems.Add("Slack:AllowedTeams is required outside Development: list your workspace's team id (Slack__AllowedTeams__0=T…), so that no other workspace is served.");
+        if (AllowedTeams.Any(string.IsNullOrWhiteSpace)) problems.Add("Slack:AllowedTeams has an empty entry.");
+        if (!ResponseUrlBase.IsAbsoluteUri || (ResponseUrlBase.Scheme != "https" && !ResponseUrlBase.IsLoopback))
+            problems.Add("Slack:ResponseUrlBase must be an https URL (http only for a loopback test server).");
         if (!string.IsNullOrWhiteSpace(BotToken) && string.IsNullOrWhiteSpace(SigningSecret))
             problems.Add("Slack:SigningSecret is required when Slack:BotToken is set (Slack app → Basic Information → Signing Secret); without it no Slack request can be verified.");
         if (string.IsNullOrWhiteSpace(BotToken) && !string.IsNullOrWhiteSpace(SigningSecret))

@@ -61,6 +61,13 @@ internal sealed class SlackTurnContext(Turn turn, SlackWebApi api, SlackForms fo
                 await PostAsync(Turn.Conversation.Id, message, ct).ConfigureAwait(false);
                 return true;
             }
+            if (IsConfidential(message))
+            {
+                // Support details never appear in a channel, even ephemerally: the DM holds them, the channel a pointer.
+                await PostAsync(await DirectChannelAsync(ct).ConfigureAwait(false), message, ct).ConfigureAwait(false);
+                await PrivatelyAsync(new SlackMessage(SentToDm), ct).ConfigureAwait(false);
+                return true;
+            }
             foreach (var part in await RenderAsync(message, ct).ConfigureAwait(false))
                 await PrivatelyAsync(part, ct).ConfigureAwait(false);
             return true;
@@ -118,6 +125,11 @@ internal sealed class SlackTurnContext(Turn turn, SlackWebApi api, SlackForms fo
             await forms.RememberAsync(card, ct).ConfigureAwait(false);
         return BlockKitRenderer.Render(message);
     }
+
+    public const string SentToDm = "I've sent you a direct message about that, so it stays between us.";
+
+    private static bool IsConfidential(BotMessage message) =>
+        message.Confidential || message.Card?.Kind.StartsWith("support-", StringComparison.Ordinal) == true && !message.Card.Body.OfType<CardInput>().Any();
 
     public const string NotInChannel = "I'm not a member of that channel, so I couldn't post there (add me with **/invite @WellnessBot**). Here is what I would have posted:";
 

@@ -199,6 +199,11 @@ internal sealed partial class SlackWebApi(HttpClient http, SlackOptions options,
     /// </summary>
     public async Task<bool> RespondAsync(Uri responseUrl, SlackMessage message, bool ephemeral, CancellationToken ct = default)
     {
+        if (options.ResponseUrl(responseUrl.OriginalString) is null)
+        {
+            LogFailed(logger, "response_url", "not_slack", "");
+            return false; // never a request to a host the sender chose
+        }
         var payload = message.ToPayload();
         payload["response_type"] = ephemeral ? "ephemeral" : "in_channel";
         try

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -22,14 +21,16 @@ internal sealed partial class BotFrameworkAuthenticator
     private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
     private readonly BotFrameworkOptions _options;
+    private readonly EdgeSettings _edge;
     private readonly ILogger<BotFrameworkAuthenticator> _logger;
     private readonly OpenIdMetadata? _channelMetadata;
     private readonly OpenIdMetadata? _emulatorMetadata;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    public BotFrameworkAuthenticator(IOptions<BotFrameworkOptions> options, IHttpClientFactory httpClients, ILogger<BotFrameworkAuthenticator> logger)
+    public BotFrameworkAuthenticator(IOptions<BotFrameworkOptions> options, IOptions<EdgeSettings> edge, IHttpClientFactory httpClients, ILogger<BotFrameworkAuthenticator> logger)
     {
         _options = options.Value;
+        _edge = edge.Value;
         _logger = logger;
         if (!_options.AuthenticationEnabled) return;
         var http = httpClients.CreateClient(nameof(BotFrameworkAuthenticator));
@@ -39,11 +40,13 @@ internal sealed partial class BotFrameworkAuthenticator
 
     public bool AuthenticationEnabled => _options.AuthenticationEnabled;
 
-    /// <summary>The caller if its token is valid (or auth is off and it is local); null means 401.</summary>
-    public async Task<BotCaller?> AuthenticateAsync(string? authorizationHeader, IPAddress? remoteAddress, CancellationToken ct)
+    /// <summary>
+    /// The caller if its token is valid; null means 401. With authentication off the endpoint decides (only
+    /// explicitly allowed, direct loopback callers: <see cref="LocalCallers"/>), never this method.
+    /// </summary>
+    public async Task<BotCaller?> AuthenticateAsync(string? authorizationHeader, CancellationToken ct)
     {
-        if (!_options.AuthenticationEnabled)
-            return remoteAddress is not null && IPAddress.IsLoopback(remoteAddress) ? new BotCaller(true, null, null, false) : Reject("auth is off and the caller is not on loopback");
+        if (!_options.AuthenticationEnabled) return Reject("authentication is off");
 
         if (authorizationHeader is null || !authorizationHeader.StartsWith("Bearer ", StringComparison.Ordinal))
             return Reject("no bearer token");
@@ -57,7 +60,7 @@ internal sealed partial class BotFrameworkAuthenticator
         if (string.Equals(token.Issuer, _options.ToBotFromChannelTokenIssuer, StringComparison.Ordinal))
             return await ValidateChannelTokenAsync(raw, token, ct).ConfigureAwait(false);
         if (_options.EmulatorIssuers().Contains(token.Issuer, StringComparer.Ordinal))
-            return await ValidateEmulatorTokenAsync(raw, ct).ConfigureAwait(false);
+            return !_edge.EmulatorAllowed ? Reject("Emulator tokens are not accepted here (Bot:AllowEmulator)") : await ValidateEmulatorTokenAsync(raw, ct).ConfigureAwait(false);
         return Reject("issuer not accepted");
     }
 
@@ -65,7 +68,7 @@ internal sealed partial class BotFrameworkAuthenticator
     public bool AcceptsActivity(BotCaller caller, string? channelId, string? serviceUrl)
     {
         if (caller.Anonymous || caller.FromEmulator) return true;
-        if (caller.Endorsements is null || (!string.IsNullOrEmpty(channelId) && !caller.Endorsements.Contains(channelId, StringComparer.Ordinal)))
+        if (caller.Endorsements is null || string.IsNullOrEmpty(channelId) || !caller.Endorsements.Contains(channelId, StringComparer.Ordinal))
         {
             LogRejected(_logger, "signing key not endorsed for the channel");
             return false;
@@ -80,7 +83,7 @@ internal sealed partial class BotFrameworkAuthenticator
 
     private async Task<BotCaller?> ValidateChannelTokenAsync(string raw, JsonWebToken token, CancellationToken ct)
     {
-        var result = await ValidateAsync(raw, _channelMetadata!, [_options.ToBotFromChannelTokenIssuer], _options.MicrosoftAppId, ct).ConfigureAwait(false);
+        var result = await ValidateAsync(raw, _channelMetadata!, [_options.ToBotFromChannelTokenIssuer], [_options.MicrosoftAppId!], ct).ConfigureAwait(false);
         if (result is null) return null;
         var (validated, config) = result.Value;
         var endorsements = EndorsementsOf(config, token.Kid);
@@ -89,7 +92,8 @@ internal sealed partial class BotFrameworkAuthenticator
 
     private async Task<BotCaller?> ValidateEmulatorTokenAsync(string raw, CancellationToken ct)
     {
-        var result = await ValidateAsync(raw, _emulatorMetadata!, _options.EmulatorIssuers(), audience: null, ct).ConfigureAwait(false);
+        // Its audience must be this bot: a token of the same identity for another resource (storage, Key Vault) is no bot token.
+        var result = await ValidateAsync(raw, _emulatorMetadata!, _options.EmulatorIssuers(), [_options.MicrosoftAppId!, "api://" + _options.MicrosoftAppId], ct).ConfigureAwait(false);
         if (result is null) return null;
         var token = result.Value.Token;
         // Azure AD v1 tokens carry the caller's app id in "appid", v2 tokens in "azp".
@@ -101,7 +105,7 @@ internal sealed partial class BotFrameworkAuthenticator
     }
 
     private async Task<(JsonWebToken Token, OpenIdConnectConfiguration Config)?> ValidateAsync(
-        string raw, OpenIdMetadata metadata, IReadOnlyList<string> issuers, string? audience, CancellationToken ct)
+        string raw, OpenIdMetadata metadata, IReadOnlyList<string> issuers, IReadOnlyList<string> audiences, CancellationToken ct)
     {
         OpenIdConnectConfiguration config;
         try { config = await metadata.GetAsync(ct).ConfigureAwait(false); }
@@ -116,8 +120,8 @@ internal sealed partial class BotFrameworkAuthenticator
             var parameters = new TokenValidationParameters
             {
                 ValidIssuers = issuers,
-                ValidateAudience = audience is not null,
-                ValidAudience = audience,
+                ValidateAudience = true,
+                ValidAudiences = audiences,
                 ValidateLifetime = true,
                 RequireExpirationTime = true,
                 RequireSignedTokens = true,

@@ -22,26 +22,28 @@ internal static partial class BotMessagesEndpoint
         TurnUrgency urgency,
         TimeProvider clock,
         IOptions<BotFrameworkOptions> options,
+        IOptions<EdgeSettings> edge,
+        IOptions<TeamsSettings> teams,
+        IHostEnvironment environment,
         ILogger<TeamsInbound> logger)
     {
         var ct = http.RequestAborted;
-        var limit = options.Value.MaxActivityBytes;
-        if (http.Request.ContentLength > limit)
+        if (Unserved(http, options.Value, edge.Value, environment, logger) is { } status)
         {
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            http.Response.StatusCode = status;
             return;
         }
-
+        var limit = options.Value.MaxActivityBytes;
         // Read the body (bounded) so a forged or oversized request never reaches the JSON parser.
-        var body = await ReadBoundedAsync(http.Request.Body, limit, ct).ConfigureAwait(false);
+        var body = http.Request.ContentLength > limit ? null : await ReadBoundedAsync(http.Request.Body, limit, ct).ConfigureAwait(false);
         if (body is null)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
 
-        var caller = await auth.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null,
-            http.Connection.RemoteIpAddress, ct).ConfigureAwait(false);
+        var caller = !options.Value.AuthenticationEnabled ? LocalCaller(http, logger)
+            : await auth.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, ct).ConfigureAwait(false);
         if (caller is null)
         {
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -49,27 +51,74 @@ internal static partial class BotMessagesEndpoint
         }
 
         var activity = Parse(body);
-        if ((activity is null ? "Not an activity: JSON with a type, a serviceUrl and a conversation is expected." : ProblemWith(activity)) is { } problem)
+        if (ProblemOf(activity, logger) is { } problem)
         {
             await BadRequestAsync(http, problem, ct).ConfigureAwait(false);
             return;
         }
-        if (!Uri.TryCreate(activity!.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != "https" && !serviceUrl.IsLoopback))
-        {
-            LogBadServiceUrl(logger);
-            await BadRequestAsync(http, "serviceUrl must be an https URL.", ct).ConfigureAwait(false);
-            return;
-        }
-        if (!auth.AcceptsActivity(caller, activity.ChannelId, activity.ServiceUrl))
+        if (!auth.AcceptsActivity(caller, activity!.ChannelId, activity.ServiceUrl))
         {
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+        if (Forbidden(caller, activity, options.Value, edge.Value, teams.Value, logger))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
 
         if (activity.Type == ActivityTypes.Invoke && TeamsMessageActions.Serves(activity))
             await AnswerInvokeAsync(http, activity, messageActions, ct).ConfigureAwait(false);
         else
-            http.Response.StatusCode = await AcceptAsync(activity, body, queue, urgency, clock, logger, ct).ConfigureAwait(false);
+            http.Response.StatusCode = await AcceptAsync(activity!, body, queue, urgency, clock, logger, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Before anything is read: outside Development, a bot with no Bot Framework credentials has no /api/messages
+    /// (404); anything but JSON is refused (415), so a web page cannot drive a local bot with a text/plain POST.
+    /// </summary>
+    public static int? Unserved(HttpContext http, BotFrameworkOptions options, EdgeSettings edge, IHostEnvironment environment, ILogger logger)
+    {
+        if (!options.AuthenticationEnabled && !environment.IsDevelopment()) return StatusCodes.Status404NotFound;
+        if (!options.AuthenticationEnabled && !edge.AllowUnauthenticatedLocalClients)
+        {
+            BotEdge.Refused(logger, "no MicrosoftAppId, and Bot:AllowUnauthenticatedLocalClients is not set");
+            return StatusCodes.Status401Unauthorized;
+        }
+        if (HttpMethods.IsPost(http.Request.Method) && !BotEdge.IsJson(http.Request))
+        {
+            BotEdge.Refused(logger, "the content type is not application/json");
+            return StatusCodes.Status415UnsupportedMediaType;
+        }
+        return null;
+    }
+
+    /// <summary>GET/HEAD, which local chat clients send before opening a chat: 200 where POST would be served at all.</summary>
+    public static IResult Probe(HttpContext http, IOptions<BotFrameworkOptions> options, IOptions<EdgeSettings> edge, IHostEnvironment environment, ILogger<TeamsInbound> logger) =>
+        Unserved(http, options.Value, edge.Value, environment, logger) is { } status ? Results.StatusCode(status) : Results.Ok();
+
+    /// <summary>With authentication off (Bot:AllowUnauthenticatedLocalClients): a direct caller on this machine, else nobody.</summary>
+    private static BotCaller? LocalCaller(HttpContext http, ILogger logger)
+    {
+        if (BotEdge.IsDirectLocalCaller(http)) return new BotCaller(true, null, null, false);
+        BotEdge.Refused(logger, "authentication is off and the caller is not a direct loopback client");
+        return null;
+    }
+
+    /// <summary>A channel other than Teams (or the Emulator where allowed), or a tenant not served: 403, nothing queued.</summary>
+    private static bool Forbidden(BotCaller caller, Activity activity, BotFrameworkOptions options, EdgeSettings edge, TeamsSettings teams, ILogger logger)
+    {
+        if (!BotEdge.ServesChannel(caller, activity.ChannelId, edge))
+        {
+            BotEdge.Refused(logger, "the channel is not served on /api/messages");
+            return true;
+        }
+        if (activity.ChannelId == BotEdge.Teams && (!BotEdge.TenantIsConsistent(activity) || !teams.Allows(options, ActivityMapper.TenantOf(activity))))
+        {
+            BotEdge.LogForeignTenant(logger);
+            return true;
+        }
+        return false;
     }
 
     /// <summary>An invoke is answered in the request (Teams waits for the dialog to show): run now, not queued.</summary>
@@ -98,6 +147,16 @@ internal static partial class BotMessagesEndpoint
             return StatusCodes.Status200OK;
         LogQueueFull(logger);
         return StatusCodes.Status503ServiceUnavailable; // the Bot Connector retries
+    }
+
+    /// <summary>Why the body cannot be served (400), or null: not an activity, ids far too long, a serviceUrl that is not https.</summary>
+    private static string? ProblemOf(Activity? activity, ILogger logger)
+    {
+        if (activity is null) return "Not an activity: JSON with a type, a serviceUrl and a conversation is expected.";
+        if (ProblemWith(activity) is { } problem) return problem;
+        if (Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && (serviceUrl.Scheme == "https" || serviceUrl.IsLoopback)) return null;
+        LogBadServiceUrl(logger);
+        return "serviceUrl must be an https URL.";
     }
 
     /// <summary>Ids become storage keys and channel names metric labels: anything far beyond what Teams sends is refused here.</summary>

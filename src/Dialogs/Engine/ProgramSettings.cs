@@ -8,7 +8,10 @@ public sealed class ProgramSettings
     /// <summary>The program's name as people know it, used in greetings.</summary>
     public string Name { get; set; } = "Resident Wellness";
 
-    /// <summary>Coordinators' user ids, from any channel (Teams 29:… or AAD object ids, Slack U…).</summary>
+    /// <summary>
+    /// Coordinators, each tied to its channel: <c>msteams:29:…</c>, <c>aad:&lt;object id&gt;</c> (Teams sign-ins only),
+    /// <c>slack:U…</c>. A bare id (29:…, an object id, U…) is still read, from any channel, with a start-up warning.
+    /// </summary>
     public List<string> Coordinators { get; set; } = [];
 
     /// <summary>The program's time zone (IANA id): months, schedules and "this month" follow it.</summary>
@@ -24,17 +27,20 @@ public sealed class ProgramSettings
     /// <summary>How long an unfinished dialog waits before it is forgotten.</summary>
     public int DialogExpiryMinutes { get; set; } = 60;
 
-    /// <summary>
-    /// Coordinators as people the bot can message: "channel|id" entries as written, Teams "29:…" ids and Slack
-    /// "U…"/"W…" ids by their shape. Azure AD object ids identify coordinators for commands but cannot be messaged.
-    /// </summary>
+    /// <summary>Coordinators as people the bot can message: Teams and Slack ids. Azure AD object ids identify coordinators for commands but cannot be messaged.</summary>
     public IReadOnlyList<Turns.UserRef> CoordinatorAddresses() => Coordinators
-        .Select(id => id.Split('|', 2) is [var channel, var user] ? new Turns.UserRef(channel, user, "Coordinator")
-            : id.StartsWith("29:", StringComparison.Ordinal) ? new Turns.UserRef(Turns.Channels.Teams, id, "Coordinator")
-            : id.Length > 1 && id[0] is 'U' or 'W' && id.All(char.IsLetterOrDigit) && id.ToUpperInvariant() == id ? new Turns.UserRef(Turns.Channels.Slack, id, "Coordinator")
+        .Select(CoordinatorId.Parse)
+        .Select(c => c.Channel is { } channel ? new Turns.UserRef(channel, c.Id, "Coordinator")
+            : c.Aad ? null
+            : c.Id.StartsWith("29:", StringComparison.Ordinal) ? new Turns.UserRef(Turns.Channels.Teams, c.Id, "Coordinator")
+            : c.Id.Length > 1 && c.Id[0] is 'U' or 'W' && c.Id.All(char.IsLetterOrDigit) && c.Id.ToUpperInvariant() == c.Id ? new Turns.UserRef(Turns.Channels.Slack, c.Id, "Coordinator")
             : null)
         .OfType<Turns.UserRef>()
         .ToList();
+
+    /// <summary>The entries not tied to a channel (read from any channel, as before): start-up names them.</summary>
+    public IReadOnlyList<string> BareCoordinatorIds() =>
+        Coordinators.Where(id => !string.IsNullOrWhiteSpace(id) && CoordinatorId.Parse(id) is { Channel: null, Aad: false }).ToList();
 
     /// <summary>Problems a person can fix, each naming the setting; empty when the section is usable.</summary>
     public IReadOnlyList<string> Validate()
@@ -45,7 +51,8 @@ public sealed class ProgramSettings
             problems.Add($"Program:TimeZone '{TimeZone}' is not a time zone this machine knows; use an IANA id such as America/New_York or America/Chicago.");
         if (DialogExpiryMinutes is < 1 or > 7 * 24 * 60)
             problems.Add("Program:DialogExpiryMinutes must be between 1 and 10080 (a week).");
-        if (Coordinators.Any(string.IsNullOrWhiteSpace)) problems.Add("Program:Coordinators has an empty entry.");
+        if (Coordinators.Any(id => string.IsNullOrWhiteSpace(id) || CoordinatorId.Parse(id).Id.Length == 0))
+            problems.Add("Program:Coordinators has an empty entry (or a channel with no id after it, such as 'slack:').");
         return problems;
     }
 
@@ -61,8 +68,38 @@ public sealed class ProgramSettings
         }
     }
 
-    public bool IsCoordinator(Turns.UserRef user) =>
-        Coordinators.Any(id => string.Equals(id, user.Id, StringComparison.OrdinalIgnoreCase)
-                               || string.Equals(id, user.AadObjectId, StringComparison.OrdinalIgnoreCase)
-                               || string.Equals(id, user.Key, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether this person, as their channel knows them, is a coordinator.</summary>
+    public bool IsCoordinator(Turns.UserRef user) => Coordinators.Select(CoordinatorId.Parse).Any(c => c.Matches(user));
+
+    /// <summary>Whether the person with this id on this channel ("msteams", "slack") is a coordinator.</summary>
+    public bool IsCoordinator(string channel, string id) => IsCoordinator(new Turns.UserRef(channel, id, ""));
+
+    /// <summary>Whether a Microsoft Entra sign-in (its object id) is a coordinator's: an <c>aad:</c> entry, or a bare one.</summary>
+    public bool IsCoordinatorAadObjectId(string objectId) =>
+        objectId.Length > 0 && Coordinators.Select(CoordinatorId.Parse).Any(c => (c.Aad || c.Channel is null) && Same(c.Id, objectId));
+
+    private static bool Same(string a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>One Program:Coordinators entry: a channel and an id, an Azure AD object id, or (as before) a bare id.</summary>
+    private sealed record CoordinatorId(string? Channel, string Id, bool Aad)
+    {
+        private static readonly string[] Channels = [Turns.Channels.Teams, Turns.Channels.Slack];
+
+        public static CoordinatorId Parse(string entry)
+        {
+            entry = entry.Trim();
+            if (entry.StartsWith("aad:", StringComparison.OrdinalIgnoreCase)) return new(null, entry[4..].Trim(), true);
+            foreach (var channel in Channels)
+            {
+                if (entry.StartsWith(channel + ":", StringComparison.OrdinalIgnoreCase)) return new(channel, entry[(channel.Length + 1)..].Trim(), false);
+                if (entry.StartsWith(channel + "|", StringComparison.OrdinalIgnoreCase)) return new(channel, entry[(channel.Length + 1)..].Trim(), false);
+            }
+            return new(null, entry, false);
+        }
+
+        public bool Matches(Turns.UserRef user) =>
+            Aad ? user.Channel == Turns.Channels.Teams && Same(Id, user.AadObjectId)
+            : Channel is { } channel ? user.Channel == channel && Same(Id, user.Id)
+            : Same(Id, user.Id) || Same(Id, user.AadObjectId) || Same(Id, user.Key);
+    }
 }

@@ -20,7 +20,7 @@ public sealed partial class KudosDialog
     {
         var found = await FindOwnAsync(context, save, ct).ConfigureAwait(false);
         if (found is null) return DialogOutcome.End;
-        var message = KudosText.Unmask((save.Value(KudosCards.MessageInput) ?? "").Trim());
+        var message = KudosText.Unmask(DisplayText.Clean(save.Value(KudosCards.MessageInput) ?? "").Trim());
         var identifiers = PatientDetails.Find(message);
         if (message.Length == 0 || message.Length > KudosRecord.MaxMessageLength || identifiers.Count > 0)
         {

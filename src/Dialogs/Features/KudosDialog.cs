@@ -133,7 +133,7 @@ public sealed partial class KudosDialog(
     /// </summary>
     private async Task<DialogOutcome> GiveOrAskAsync(ITurnContext context, KudosDraft draft, string message, string idempotencyKey, CancellationToken ct)
     {
-        message = KudosText.Unmask(message); // a link is shown as the address it goes to, never behind other words
+        message = KudosText.Unmask(DisplayText.Clean(message)); // no hidden controls; a link is shown as the address it goes to, never behind other words
         // Patient details never reach a channel, a digest or the breakfast: the form comes back, privately, with them marked.
         if (PatientDetails.Find(message) is { Count: > 0 } identifiers)
             return await ShowFormAsync(context, draft, message, new FormProblem(KudosCards.MessageInput, Text.PatientDetails(PatientDetails.Highlighted(message, identifiers))), ct)

@@ -70,7 +70,7 @@ public sealed class PeerSupportCommands(
             "stats" => await StatsAsync(rest, ct).ConfigureAwait(false),
             _ => coordinator ? CoordinatorHelp + "\n\n" + SupporterHelp : SupporterHelp,
         };
-        if (reply.Length > 0) await context.ReplyPrivatelyAsync(BotMessage.Say(reply), ct).ConfigureAwait(false);
+        if (reply.Length > 0) await context.ReplyPrivatelyAsync(BotMessage.SayConfidentially(reply), ct).ConfigureAwait(false);
         return DialogOutcome.End;
     }
 
@@ -81,7 +81,7 @@ public sealed class PeerSupportCommands(
         if (dialog.Turn.Submission is { ActionId: EventAction } picked)
         {
             var answer = await EventFromFormAsync(context, picked, ct).ConfigureAwait(false);
-            if (answer.Length > 0) await context.ReplyPrivatelyAsync(BotMessage.Say(answer), ct).ConfigureAwait(false);
+            if (answer.Length > 0) await context.ReplyPrivatelyAsync(BotMessage.SayConfidentially(answer), ct).ConfigureAwait(false);
             return DialogOutcome.End;
         }
         if (dialog.Turn.Submission is not { } form || CardData.DraftId(form.Value("request")) is not { } requestId) return DialogOutcome.End;
@@ -105,7 +105,7 @@ public sealed class PeerSupportCommands(
             PeerSupportCommands.GuideAction => await GuideAsync(context, me, ct).ConfigureAwait(false),
             _ => "",
         };
-        if (reply.Length > 0) await context.ReplyPrivatelyAsync(BotMessage.Say(reply), ct).ConfigureAwait(false);
+        if (reply.Length > 0) await context.ReplyPrivatelyAsync(BotMessage.SayConfidentially(reply), ct).ConfigureAwait(false);
         return DialogOutcome.End;
     }
 
@@ -217,7 +217,7 @@ public sealed class PeerSupportCommands(
         {
             // The channel failed just now: shown as a reply instead, which cannot be taken back.
         }
-        if (where is null) await context.ReplyPrivatelyAsync(card, ct).ConfigureAwait(false);
+        if (where is null) await context.ReplyPrivatelyAsync(card with { Confidential = true }, ct).ConfigureAwait(false);
         else if (request.Details is not null) await access.RememberShownAsync(request.Id, ShownCard.To(context.Turn.From, where), ct).ConfigureAwait(false);
         return "";
     }

@@ -36,11 +36,11 @@ public sealed class SupportDialog(SupportRouting routing, RequesterActions reque
         switch (argument.Trim().TrimEnd('.', '!').ToLowerInvariant())
         {
             case "status":
-                await context.ReplyPrivatelyAsync(BotMessage.Say(await StatusTextAsync(context.Turn.From, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
+                await context.ReplyPrivatelyAsync(BotMessage.SayConfidentially(await StatusTextAsync(context.Turn.From, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
                 return DialogOutcome.End;
             case "cancel" or "withdraw":
                 var cancelled = await requests.CancelAsync(context.Turn.From, ct).ConfigureAwait(false);
-                await context.ReplyPrivatelyAsync(BotMessage.Say(cancelled is null ? SupportText.NoOpenRequest
+                await context.ReplyPrivatelyAsync(BotMessage.SayConfidentially(cancelled is null ? SupportText.NoOpenRequest
                     : $"Your support request {cancelled.Reference} is withdrawn; whoever was asked has been told, nothing more. " +
                       "If you'd like support later, type **support** any time. " + Safety.SafetyReplies.CrisisLine), ct).ConfigureAwait(false);
                 return DialogOutcome.End;
@@ -48,7 +48,7 @@ public sealed class SupportDialog(SupportRouting routing, RequesterActions reque
 
         if (await requests.LatestOpenAsync(context.Turn.From, ct).ConfigureAwait(false) is not null)
         {
-            await context.ReplyPrivatelyAsync(BotMessage.Say("You already have an open request. " + await StatusTextAsync(context.Turn.From, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
+            await context.ReplyPrivatelyAsync(BotMessage.SayConfidentially("You already have an open request. " + await StatusTextAsync(context.Turn.From, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
             return DialogOutcome.End;
         }
         await context.ReplyPrivatelyAsync(BotMessage.Show(SupportCards.Form(CardData.NewDraftId())), ct).ConfigureAwait(false);

@@ -15,7 +15,14 @@ public sealed record BotMessage
     /// <summary>People to notify; the text names each as <see cref="MentionToken"/>.</summary>
     public IReadOnlyList<Turns.UserRef> Mentions { get; init; } = [];
 
+    /// <summary>
+    /// Support-request details (status, who will reach out, lists, details): only ever in the person's own chat. In
+    /// a shared conversation the channel sends them there with a pointer, never in the conversation, even ephemerally.
+    /// </summary>
+    public bool Confidential { get; init; }
+
     public static BotMessage Say(string text) => new() { Text = text };
+    public static BotMessage SayConfidentially(string text) => new() { Text = text, Confidential = true };
     public static BotMessage Show(Card card) => new() { Card = card };
 
     /// <summary>The placeholder for a mention inside text: "{@0}" is the first of <see cref="Mentions"/>.</summary>

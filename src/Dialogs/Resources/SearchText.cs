@@ -44,17 +44,34 @@ public static class SearchText
     /// <summary>Every word, stemmed, with no words dropped: for matching multi-word phrases ("someone to talk to").</summary>
     public static List<string> PhraseTerms(string text) => Words(text).Select(Stem).ToList();
 
+    /// <summary>The longest word read (the longest English words are some 30 letters); a longer run is no word and is skipped.</summary>
+    public const int MaxWordLength = 40;
+
+    /// <summary>The most words read from one text: a question is a sentence, and the fuzzy match costs per word.</summary>
+    public const int MaxWords = 200;
+
     private static IEnumerable<string> Words(string text)
     {
         var word = new StringBuilder();
+        var tooLong = false;
+        var count = 0;
         foreach (var raw in text.Normalize(NormalizationForm.FormKC))
         {
             var c = char.ToLowerInvariant(raw);
-            if (char.IsLetterOrDigit(c) || c == '-' && word.Length > 0) word.Append(c);
+            if (char.IsLetterOrDigit(c) || c == '-' && (word.Length > 0 || tooLong))
+            {
+                if (word.Length >= MaxWordLength) { tooLong = true; word.Clear(); }
+                if (!tooLong) word.Append(c);
+            }
             else if (c is '\'' or '’') continue; // "i'm" → "im", "someone's" → "someones"
-            else if (word.Length > 0) { yield return word.ToString().Trim('-'); word.Clear(); }
+            else
+            {
+                if (word.Length > 0 && ++count <= MaxWords) yield return word.ToString().Trim('-');
+                word.Clear();
+                tooLong = false;
+            }
         }
-        if (word.Length > 0) yield return word.ToString().Trim('-');
+        if (word.Length > 0 && ++count <= MaxWords) yield return word.ToString().Trim('-');
     }
 
     /// <summary>A light suffix stripper: enough to make plural, -ing, -ed and -or forms and British spellings meet.</summary>

@@ -13,7 +13,7 @@ public sealed record UserRef(string Channel, string Id, string Name, string? Aad
 
     /// <summary>A display name as a channel sent it, clipped to <see cref="MaxNameLength"/>; <paramref name="fallback"/> when empty.</summary>
     public static string NameFrom(string? name, string fallback) =>
-        string.IsNullOrWhiteSpace(name) ? fallback : name.Length <= MaxNameLength ? name : name[..MaxNameLength];
+        string.IsNullOrWhiteSpace(name = name is null ? null : Messages.DisplayText.Clean(name)) ? fallback : name.Length <= MaxNameLength ? name : name[..MaxNameLength];
 }
 
 /// <summary>A conversation as a channel knows it: a 1:1 chat, a group chat, or a channel (thread).</summary>

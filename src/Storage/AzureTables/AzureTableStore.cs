@@ -54,7 +54,10 @@ public sealed class AzureTableStore : ITableStore
     {
         try
         {
-            _ = Connect(connection, new TableClientOptions(), UsesTokenCredential(connection) ? new NoCredential() : null);
+            var service = Connect(connection, new TableClientOptions(), UsesTokenCredential(connection) ? new NoCredential() : null);
+            // A shared key signs each request but the data travels in clear; a SAS is itself the secret: https only, but for a local emulator.
+            if (service.Uri.Scheme == Uri.UriSchemeHttp && !service.Uri.IsLoopback && !UsesTokenCredential(connection))
+                return "an account key or SAS over plain http is refused outside loopback: use the https endpoint (DefaultEndpointsProtocol=https, TableEndpoint=https://…).";
             return null;
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or UriFormatException)

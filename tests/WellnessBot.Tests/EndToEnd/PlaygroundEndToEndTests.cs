@@ -22,7 +22,7 @@ public sealed class PlaygroundEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", WellnessBot.Testing.TestSupportKey.Argument, $"--Storage:ConnectionString=Data Source={Path.Combine(_folder, "e2e.db")}"]);
+        _bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--Bot:AllowUnauthenticatedLocalClients=true", WellnessBot.Testing.TestSupportKey.Argument, $"--Storage:ConnectionString=Data Source={Path.Combine(_folder, "e2e.db")}"]);
         await _bot.StartAsync();
         _playground = await PlaygroundProcess.StartAsync(_bot.Urls.Single() + "/api/messages");
     }

@@ -163,6 +163,17 @@ public sealed class BotFrameworkHost : IAsyncDisposable
         return await client.SendAsync(request);
     }
 
+    /// <summary>A raw POST to /api/messages: any content (type), any Authorization header value.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpContent content, string? authorization)
+    {
+        using var client = _factory.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        var response = await client.SendAsync(request);
+        await IdleAsync();
+        return response;
+    }
+
     /// <summary>Completes when every queued turn has run.</summary>
     public Task IdleAsync() => _factory.Services.GetRequiredService<WellnessBot.Bot.Hosting.ITurnQueue>().IdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
 

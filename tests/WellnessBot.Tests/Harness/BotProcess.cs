@@ -6,7 +6,7 @@ namespace WellnessBot.Tests.Harness;
 
 /// <summary>
 /// The real bot (src/Bot's built WellnessBot.Bot.dll) as a process of its own on a free loopback port, configured
-/// by environment variables only, as a container would be. <see cref="Kill"/> is SIGKILL: nothing is flushed.
+/// by environment variables only, as a container would be: Development with local clients allowed, unless a test says otherwise. <see cref="Kill"/> is SIGKILL: nothing is flushed.
 /// </summary>
 public sealed class BotProcess : IAsyncDisposable
 {
@@ -44,11 +44,14 @@ public sealed class BotProcess : IAsyncDisposable
     private async Task<bool> TryStartAsync(string workingFolder, IReadOnlyDictionary<string, string> environment, string? alsoListenOn)
     {
         var start = new ProcessStartInfo("dotnet", [Dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingFolder };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Auth off (no MicrosoftAppId): the explicit Development setting for local clients, as ./run.sh sets it.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = alsoListenOn is null ? Url : Url + ";" + alsoListenOn;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Kudos__MaxPerDay"] = "1000000"; // crash and scale-out loads give hundreds of kudos from few givers
         foreach (var (name, value) in environment) start.Environment[name] = value;
+        if (start.Environment["ASPNETCORE_ENVIRONMENT"] == "Development" && !environment.ContainsKey("Bot__AllowUnauthenticatedLocalClients"))
+            start.Environment["Bot__AllowUnauthenticatedLocalClients"] = "true";
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is { } line && _output.Count < 400) _output.Enqueue(line); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && _output.Count < 400) _output.Enqueue(line); };

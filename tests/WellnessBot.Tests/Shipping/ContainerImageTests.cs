@@ -21,6 +21,11 @@ public sealed class ContainerImageTests
         Assert.Contains(Lines, l => l == "EXPOSE 8080");
         Assert.Contains(Lines, l => l.Contains("dotnet publish src/Bot/WellnessBot.Bot.csproj", StringComparison.Ordinal));
         Assert.Equal("ENTRYPOINT [\"dotnet\", \"WellnessBot.Bot.dll\"]", Lines.Last(l => l.StartsWith("ENTRYPOINT", StringComparison.Ordinal)));
+        // Every base image is pinned by digest (through the ARGs the FROM lines use).
+        var images = Lines.Where(l => l.StartsWith("ARG ", StringComparison.Ordinal) && l.Contains("_IMAGE=", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, images.Count);
+        Assert.All(images, l => Assert.Matches("@sha256:[0-9a-f]{64}$", l));
+        Assert.All(Lines.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)), l => Assert.Matches(@"^FROM \$\{(SDK|RUNTIME)_IMAGE\}", l));
         Assert.Contains("targetPort: 8080", File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "main.bicep")), StringComparison.Ordinal);
     }
 }

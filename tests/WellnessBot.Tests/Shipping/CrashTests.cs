@@ -68,7 +68,7 @@ public abstract class CrashTests : IAsyncLifetime
         ["Outbox__LookEverySeconds"] = "1",
         ["Slack__SigningSecret"] = SigningSecret,
         ["Slack__BotToken"] = "crash-test-token", // the stub Web API takes any token
-        ["Slack__ApiBaseUrl"] = _channels.SlackApiUrl,
+        ["Slack__ApiBaseUrl"] = _channels.SlackApiUrl, ["Slack__ResponseUrlBase"] = _channels.ResponseUrl(""),
     });
 
     /// <summary>Each note Ben got (in Teams or his Slack DM), by kudos number, with when it arrived.</summary>

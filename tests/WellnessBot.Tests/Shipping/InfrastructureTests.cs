@@ -47,6 +47,17 @@ public sealed class InfrastructureTests
         Assert.Contains("/readyz", app, StringComparison.Ordinal);
         Assert.Contains("Support__Keys__current", app, StringComparison.Ordinal);
         Assert.Equal("UserAssignedMSI", Of("Microsoft.BotService/botServices")["properties"]!["msaAppType"]!.GetValue<string>());
-        Assert.True(arm["parameters"]!["supportKey"]!["type"]!.GetValue<string>() == "securestring");
+        // Secrets come from the Key Vault by reference: none is a deployment parameter (a command line, a deployment's history).
+        Assert.Null(arm["parameters"]!["supportKey"]);
+        Assert.DoesNotContain(arm["parameters"]!.AsObject(), p => p.Value!["type"]!.GetValue<string>() == "securestring");
+        Assert.Contains("secrets/support-key", app, StringComparison.Ordinal);
+        // Two identities: the bot's Bot Framework identity has no data role; data access is another identity's.
+        Assert.Equal(2, resources.Count(r => r["type"]!.GetValue<string>() == "Microsoft.ManagedIdentity/userAssignedIdentities"));
+        Assert.Contains("-bot-identity", Of("Microsoft.BotService/botServices").ToJsonString(), StringComparison.Ordinal);
+        Assert.All(resources.Where(r => r["type"]!.GetValue<string>() == "Microsoft.Authorization/roleAssignments"),
+            r => Assert.Contains("-data-identity", r.ToJsonString(), StringComparison.Ordinal));
+        Assert.Contains("Teams__AllowedTenants__", json, StringComparison.Ordinal);
+        // Private endpoints when asked for: the table store and the vault.
+        Assert.Contains(resources, r => r["type"]!.GetValue<string>() == "Microsoft.Network/privateEndpoints");
     }
 }

@@ -114,7 +114,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
             ["Digest__Time"] = due.ToString("HH:mm", CultureInfo.InvariantCulture), ["Digest__CheckEverySeconds"] = "5",
             ["Queue__ReservedSeconds"] = "2", ["Queue__RunningSeconds"] = "3", ["Queue__LookEverySeconds"] = "1",
             ["Outbox__HoldSeconds"] = "10", ["Outbox__LookEverySeconds"] = "1",
-            ["Slack__SigningSecret"] = SigningSecret, ["Slack__BotToken"] = "scale-out-token", ["Slack__ApiBaseUrl"] = _channels.SlackApiUrl,
+            ["Slack__SigningSecret"] = SigningSecret, ["Slack__BotToken"] = "scale-out-token", ["Slack__ApiBaseUrl"] = _channels.SlackApiUrl, ["Slack__ResponseUrlBase"] = _channels.ResponseUrl(""),
         };
         var bots = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => StartBotAsync()));
         bots.CopyTo(_bots, 0);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WellnessBot.Bot.Slack;
@@ -25,7 +26,12 @@ public sealed class SlackHost : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("wellnessbot-slack-").FullName;
     private readonly WebApplicationFactory<Program> _factory;
 
-    public SlackHost(params (string Key, string Value)[] settings)
+    public SlackHost(params (string Key, string Value)[] settings) : this(null, settings)
+    {
+    }
+
+    /// <summary>A host whose services a test replaces (after the bot's own registrations).</summary>
+    public SlackHost(Action<IServiceCollection>? replace, params (string Key, string Value)[] settings)
     {
         Slack = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{LoopbackPort.Free()}"] });
         Api("auth.test", new { ok = true, user_id = "U0BOT", bot_id = "B0BOT" });
@@ -45,8 +51,10 @@ public sealed class SlackHost : IAsyncDisposable
             builder.UseSetting("Slack:SigningSecret", SigningSecret);
             builder.UseSetting("Slack:BotToken", "xoxb-test");
             builder.UseSetting("Slack:ApiBaseUrl", Slack.Url + "/api/");
+            builder.UseSetting("Slack:ResponseUrlBase", Slack.Url + "/response/"); // the stand-in for hooks.slack.com
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+            if (replace is not null) builder.ConfigureTestServices(replace);
         });
     }
 

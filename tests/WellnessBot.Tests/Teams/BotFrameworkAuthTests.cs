@@ -77,10 +77,14 @@ public sealed class BotFrameworkAuthTests : BotFrameworkHostTests
     }
 
     [Fact]
-    public async Task EmulatorTokensForThisAppAreAcceptedAndForOthersRefused()
+    public async Task EmulatorTokensForThisAppAreAcceptedOnTheEmulatorChannelAndForOthersRefused()
     {
-        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(Help, Host.EmulatorToken())).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Host.PostAsync(Help, Host.EmulatorToken(appId: "someone-else"))).StatusCode);
+        var fromEmulator = System.Text.Json.JsonSerializer.SerializeToNode(Help)!;
+        fromEmulator["channelId"] = "emulator";
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(fromEmulator.ToJsonString(), Host.EmulatorToken())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Host.PostAsync(fromEmulator.ToJsonString(), Host.EmulatorToken(appId: "someone-else"))).StatusCode);
+        // An Emulator token does not make its holder Teams.
+        Assert.Equal(HttpStatusCode.Forbidden, (await Host.PostAsync(Help, Host.EmulatorToken())).StatusCode);
     }
 
     [Fact]

@@ -109,10 +109,10 @@ public sealed class AuthenticationOffTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
 
         // Real Kestrel on loopback, as the Agents Playground calls it: served, no token needed.
-        await using var app = WellnessBot.Bot.Hosting.WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", WellnessBot.Testing.TestSupportKey.Argument, $"--Storage:ConnectionString=Data Source={Path.Combine(_folder, "b.db")}"]);
+        await using var app = WellnessBot.Bot.Hosting.WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--Bot:AllowUnauthenticatedLocalClients=true", WellnessBot.Testing.TestSupportKey.Argument, $"--Storage:ConnectionString=Data Source={Path.Combine(_folder, "b.db")}"]);
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
-        var activity = JsonSerializer.Serialize(new { type = "typing", serviceUrl = "http://127.0.0.1:9/", conversation = new { id = "a:1" }, from = new { id = "29:x" } });
+        var activity = JsonSerializer.Serialize(new { type = "typing", channelId = "msteams", serviceUrl = "http://127.0.0.1:9/", conversation = new { id = "a:1" }, from = new { id = "29:x" } });
         var served = await client.PostAsync("/api/messages", new StringContent(activity, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/messages"))).StatusCode);
