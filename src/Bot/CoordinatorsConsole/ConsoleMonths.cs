@@ -48,18 +48,16 @@ internal sealed class ConsoleMonths
 
     private readonly RefreshingCache<Month, MonthView> _months;
     private readonly KudosStore _kudos;
-    private readonly TimeProvider _clock;
 
     public ConsoleMonths(KudosStore kudos, TimeProvider clock)
     {
-        (_kudos, _clock) = (kudos, clock);
+        _kudos = kudos;
         _months = new RefreshingCache<Month, MonthView>(ReadAsync, clock);
         kudos.MonthChanged += _months.MarkStale; // a kudos given or changed through this process
     }
 
     public Task<MonthView> GetAsync(Month month, CancellationToken ct)
     {
-        LastUsed = _clock.GetUtcNow();
         foreach (var old in _months.Keys.Where(m => m.CompareTo(month.Previous) < 0 || m.CompareTo(month.Next) > 0).ToList()) _months.Drop(old); // only this month and last are open
         return _months.GetAsync(month, Fresh, Usable);
     }
@@ -67,14 +65,14 @@ internal sealed class ConsoleMonths
     /// <summary>A coordinator changed one kudos here: their next view shows it, compiled again without reading the month.</summary>
     public void Changed(Month month, KudosRecord changed) => _months.Update(month, view => view.With(month, changed));
 
-    /// <summary>When a coordinator last opened a page of a month (the warm-up keeps the open months read while someone works).</summary>
-    public DateTimeOffset LastUsed { get; private set; }
-
-    /// <summary>Reads this month and last again behind the kept views, so a coordinator's next page finds them fresh.</summary>
+    /// <summary>
+    /// Reads this month and last again behind the kept views, and writes their printable lists, so a coordinator's
+    /// next page finds them ready (the spreadsheet and slides are downloads, made when asked for).
+    /// </summary>
     public async Task WarmAsync(Month thisMonth)
     {
-        await _months.RefreshAsync(thisMonth, Usable).ConfigureAwait(false);
-        await _months.RefreshAsync(thisMonth.Previous, Usable).ConfigureAwait(false);
+        foreach (var month in new[] { thisMonth, thisMonth.Previous })
+            _ = (await _months.ReadAheadAsync(month).ConfigureAwait(false)).PrintHtml;
     }
 
     private async Task<MonthView> ReadAsync(Month month) => MonthView.Of(month, await _kudos.MonthAsync(month, CancellationToken.None).ConfigureAwait(false));

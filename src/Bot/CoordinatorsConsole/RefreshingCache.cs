@@ -67,8 +67,20 @@ internal sealed class RefreshingCache<TKey, TValue>(Func<TKey, Task<TValue>> rea
         if (!_entries.TryUpdate(key, changed, kept)) Drop(key); // replaced meanwhile (a read behind): read it again
     }
 
-    /// <summary>Reads <paramref name="key"/> again behind the kept value (or, with none kept, reads it): a warm-up.</summary>
-    public Task RefreshAsync(TKey key, TimeSpan usable) => GetAsync(key, TimeSpan.Zero, usable);
+    /// <summary>
+    /// Reads <paramref name="key"/> again while the kept value goes on being served, and keeps the new one (unless this
+    /// console dropped or changed it meanwhile): a warm-up. Returns the value now kept.
+    /// </summary>
+    public async Task<TValue> ReadAheadAsync(TKey key)
+    {
+        var startedAt = clock.GetUtcNow();
+        _entries.TryGetValue(key, out var kept);
+        var reading = read(key);
+        var value = await reading.ConfigureAwait(false);
+        var fresh = new Entry(reading, startedAt);
+        if (kept is null ? _entries.TryAdd(key, fresh) : _entries.TryUpdate(key, fresh, kept)) return value;
+        return _entries.TryGetValue(key, out var now) && now.Value.IsCompletedSuccessfully ? now.Value.Result : value;
+    }
 
     private void RefreshBehind(TKey key, Entry kept)
     {

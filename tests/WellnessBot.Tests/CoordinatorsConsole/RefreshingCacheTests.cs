@@ -90,4 +90,25 @@ public sealed class RefreshingCacheTests
         cache.Update("m", v => v * 100); // nothing kept: the next request reads
         Assert.Equal(2, await cache.GetAsync("m", Fresh, Usable));
     }
+
+    [Fact]
+    public async Task AReadAheadKeepsServingTheOldValueUntilTheNewOneIsRead()
+    {
+        var cache = Cache();
+        Assert.Equal(1, await cache.ReadAheadAsync("m")); // nothing kept yet: read and kept
+        _gate = new TaskCompletionSource();
+        var ahead = cache.ReadAheadAsync("m");
+        Assert.Equal(1, await cache.GetAsync("m", Fresh, Usable)); // served meanwhile
+        _gate.SetResult();
+        Assert.Equal(2, await ahead);
+        Assert.Equal(2, await cache.GetAsync("m", Fresh, Usable));
+        Assert.Equal(2, _version);
+
+        _gate = new TaskCompletionSource();
+        ahead = cache.ReadAheadAsync("m");
+        cache.Update("m", v => v * 100); // a coordinator's change while the read runs: it is not undone
+        _gate.SetResult();
+        await ahead;
+        Assert.Equal(200, await cache.GetAsync("m", Fresh, Usable));
+    }
 }
