@@ -85,14 +85,11 @@ internal sealed class RefreshingCache<TKey, TValue>(Func<TKey, Task<TValue>> rea
     private void RefreshBehind(TKey key, Entry kept)
     {
         if (Interlocked.CompareExchange(ref kept.Refreshing, 1, 0) != 0) return;
-        var startedAt = clock.GetUtcNow();
         _ = Task.Run(async () =>
         {
-            var reading = read(key);
             try
             {
-                await reading.ConfigureAwait(false);
-                _entries.TryUpdate(key, new Entry(reading, startedAt), kept); // unless it was dropped or replaced meanwhile
+                await ReadAheadAsync(key).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
