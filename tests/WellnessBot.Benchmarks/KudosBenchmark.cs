@@ -129,13 +129,15 @@ internal static class KudosBenchmark
         {
             var before = sequence;
             var calls = bot.ConnectorCalls;
+            var cpu = bot.Process.CpuSoFar();
             var watch = Stopwatch.StartNew();
             var samples = await DriveAsync(users, TimeSpan.FromSeconds(8), pace);
-            var rate = (sequence - before) / watch.Elapsed.TotalSeconds;
+            var window = watch.Elapsed;
+            var rate = (sequence - before) / window.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {label,-40} {rate,6:F0} kudos/s   median={Samples.Format(samples.Median),10}  p99={Samples.Format(samples.P99),10}   target: {target}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    connector calls a kudos: {(bot.ConnectorCalls - calls) / (double)(sequence - before):F1}; {Samples.Memory()}"));
+                $"    connector calls a kudos: {(bot.ConnectorCalls - calls) / (double)(sequence - before):F1}; {bot.Process.Usage(cpu, window)}   target: RSS < 150 MB"));
         }
     }
 

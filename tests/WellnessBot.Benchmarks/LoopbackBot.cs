@@ -7,25 +7,27 @@ using WellnessBot.Bot.Hosting;
 namespace WellnessBot.Benchmarks;
 
 /// <summary>
-/// The real bot (auth off, embedded store in a temp folder) on Kestrel, and a stub Bot Connector on Kestrel that
-/// accepts every reply and message, both on free loopback ports: what the load drivers talk to.
+/// The real bot (auth off, embedded store in a temp folder) on Kestrel in a process of its own, and a stub Bot
+/// Connector on Kestrel in this one that accepts every reply and message, both on free loopback ports: what the
+/// load drivers talk to. The bot's memory and CPU are measured apart from the driver's.
 /// </summary>
 internal sealed class LoopbackBot : IAsyncDisposable
 {
     private readonly string _folder;
     private readonly WebApplication _connector;
-    private readonly WebApplication _bot;
+    private readonly BotChild _bot;
     private int _connectorCalls;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _replies = new(StringComparer.Ordinal);
 
-    private LoopbackBot(string folder, WebApplication connector, WebApplication bot)
+    private LoopbackBot(string folder, WebApplication connector, BotChild bot)
     {
         _folder = folder;
         _connector = connector;
         _bot = bot;
     }
 
-    public Uri Endpoint => new(_bot.Urls.Single() + "/api/messages");
+    public Uri Endpoint => new(_bot.Url + "/api/messages");
+    public BotChild Process => _bot;
     public string ServiceUrl => _connector.Urls.Single() + "/";
     public int ConnectorCalls => _connectorCalls;
 
@@ -37,10 +39,14 @@ internal sealed class LoopbackBot : IAsyncDisposable
         builder.Logging.ClearProviders();
         var connector = builder.Build();
 
-        var bot = WellnessBotHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--Bot:AllowUnauthenticatedLocalClients=true", WellnessBot.Testing.TestSupportKey.Argument, "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:WellnessBot.Bot.Hosting.StartupTasks=Error", "--Logging:LogLevel:WellnessBot.Dialogs.Kudos=Error",
+        var botArguments = new[]
+        {
+            "--urls", "http://127.0.0.1:0", "--environment", "Development", "--Bot:AllowUnauthenticatedLocalClients=true", WellnessBot.Testing.TestSupportKey.Argument,
+            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:WellnessBot.Bot.Hosting.StartupTasks=Error", "--Logging:LogLevel:WellnessBot.Dialogs.Kudos=Error",
             "--Kudos:MaxPerDay=1000000", // load givers give hundreds each: the per-person daily limit is not what is measured
-            $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "load.db")}"]);
+            $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "load.db")}",
+        };
+        var bot = await BotChild.StartAsync(botArguments);
         var host = new LoopbackBot(folder, connector, bot);
         connector.MapPost("/v3/conversations/{conversation}/activities/{id}", (string conversation, string id) => host.Accept("reply", conversation + "/" + id));
         connector.MapPost("/v3/conversations/{conversation}/activities", () => host.Accept("sent", null));
@@ -53,7 +59,6 @@ internal sealed class LoopbackBot : IAsyncDisposable
             return Results.Json(new { id = "a:1to1-" + member }, statusCode: 201);
         });
         await connector.StartAsync();
-        await bot.StartAsync();
         return host;
     }
 
@@ -71,9 +76,8 @@ internal sealed class LoopbackBot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _bot.StopAsync();
-        await _connector.StopAsync();
         await _bot.DisposeAsync();
+        await _connector.StopAsync();
         await _connector.DisposeAsync();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }

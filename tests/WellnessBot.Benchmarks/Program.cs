@@ -1,6 +1,11 @@
 using WellnessBot.Benchmarks;
 
 var which = args.Length > 0 ? args[0] : "all";
+if (which == "serve-bot") // the bot in a process of its own, started by a load benchmark
+{
+    await BotChild.ServeAsync(args[1..]);
+    return 0;
+}
 var known = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["storage"] = StorageBenchmark.RunAsync,

@@ -23,12 +23,14 @@ internal static class TurnLoadBenchmark
         await DriveAsync(http, bot, concurrency: 8, TimeSpan.FromSeconds(3)); // warm-up: JIT, pools, references
         foreach (var concurrency in new[] { 1, 16, 64 })
         {
+            var cpu = bot.Process.CpuSoFar();
             var (count, seconds, samples, acks) = await DriveAsync(http, bot, concurrency, TimeSpan.FromSeconds(8));
             var target = concurrency switch { 16 => "   target: p99 < 10 ms", 64 => "   target: >= 8,000 turns/s", _ => "" };
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {concurrency,3} concurrent: {count / seconds,8:F0} turns/s   median={Samples.Format(samples.Median),10}  p99={Samples.Format(samples.P99),10}   (ack p99={Samples.Format(acks.P99)}){target}"));
+            Console.WriteLine("       " + bot.Process.Usage(cpu, TimeSpan.FromSeconds(seconds)));
         }
-        Console.WriteLine($"  (replies received by the stub connector: {bot.ConnectorCalls:N0}; {Samples.Memory()})");
+        Console.WriteLine($"  (replies received by the stub connector: {bot.ConnectorCalls:N0}; target: bot RSS < 150 MB)");
     }
 
     private static async Task<(int Count, double Seconds, Samples Samples, Samples Acks)> DriveAsync(HttpClient http, LoopbackBot bot, int concurrency, TimeSpan duration)
