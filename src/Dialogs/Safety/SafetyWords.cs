@@ -42,7 +42,7 @@ internal static class SafetyWords
             "intern interns resident residents attending attendings nurse nurses student students someone somebody anyone anybody " +
             "people person folks vet veteran veterans gentleman male female decedent victim roommate partner boyfriend girlfriend " +
             "bf gf fiance fiancee client clients neighbor peer peers classmate classmates fellow fellows cofellow cointern coworker " +
-            "coworkers teens kids " +
+            "coworkers teens kids bounceback bouncebacks " +
             "coresident senior seniors chief chiefs pgy1 pgy2 pgy3 pgy4 pgy5 pgy6 pgy7 ms3 ms4"),
         new(Concepts.Everyone, false, "everyone everybody everyones nobody noone anyone anybody world team program who"),
         new(Concepts.ChartSpeak, false,

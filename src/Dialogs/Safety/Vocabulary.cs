@@ -180,9 +180,10 @@ internal sealed class Vocabulary
     private VocabularyEntry? Slip(ReadOnlySpan<char> typed)
     {
         if (typed.Length < 3 || _realWords.Contains(typed)) return null;
+        // Three typed letters lost one of four: only from its middle or end ("kil"), never its first ("ite" is not "bite").
         if (_slips.TryGetValue(typed, out var longer))
             foreach (var entry in longer)
-                if (entry.Word.Length == typed.Length + 1) return entry;
+                if (entry.Word.Length == typed.Length + 1 && (typed.Length > 3 || entry.Word[0] == typed[0])) return entry;
         Span<char> shorter = stackalloc char[typed.Length - 1];
         VocabularyEntry? best = null;
         var bestKind = int.MaxValue;

@@ -16,7 +16,7 @@ public sealed class SafetyCorpusTests
     private static readonly Dictionary<string, double> EvaluationRecallFloors = new()
     {
         ["suicidal-thoughts"] = 0.98, ["wish-dead"] = 1.0, ["hopelessness"] = 1.0, ["burden"] = 1.0,
-        ["plan-means"] = 0.94, ["self-harm"] = 1.0, ["farewell"] = 0.98, ["adverse-event"] = 1.0,
+        ["plan-means"] = 1.0, ["self-harm"] = 1.0, ["farewell"] = 0.98, ["adverse-event"] = 1.0,
     };
 
     public static TheoryData<string> CrisisCategories => [.. EvaluationRecallFloors.Keys];

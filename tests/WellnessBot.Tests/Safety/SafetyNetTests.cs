@@ -89,6 +89,29 @@ public sealed class SafetyNetTests
     public void APlaceAfterTheWordsIsWhereNotWhose(string text) =>
         Assert.Equal(SafetySignal.Crisis, Net.Check(text));
 
+    // Phrasings of our own for the rules round 11 led to (its messages stay in the corpus only).
+    [Theory]
+    [InlineData("been suicidal all week tbh and nobody has a clue")]
+    [InlineData("im just dead weight on this team")]
+    [InlineData("they would be fine with one less resident like me")]
+    [InlineData("ok everyone. see ya never")]
+    [InlineData("finally named my sister as executor, she doesnt know why")]
+    [InlineData("spent last night googling how people did it")]
+    [InlineData("i dont deserve to be here")]
+    public void WarningSignsRoundElevenTaughtAreCaught(string text) =>
+        Assert.Equal(SafetySignal.Crisis, Net.Check(text));
+
+    [Theory]
+    [InlineData("who is covering the ICU ITE review session")]
+    [InlineData("bye guys see u tuesday")]
+    [InlineData("suicide prevention flyers for the clinic, where are they")]
+    [InlineData("half these orders are dead weight, dc them")]
+    [InlineData("i dont deserve to be a chief after that meeting lol")]
+    [InlineData("how do families get a free firearm lock box")]
+    [InlineData("my first death as an intern still sits with me")]
+    public void WhatRoundElevenShowedIsNotACrisis(string text) =>
+        Assert.NotEqual(SafetySignal.Crisis, Net.Check(text));
+
     [Fact]
     public void WhatOtherCodeLeftInTheSharedPoolNeverMarksWordsAsEveryday()
     {

@@ -25,7 +25,8 @@ internal static class EverydaySigns
     public static IReadOnlyList<EverydayPattern> NotACrisis { get; } =
     [
         // The subject as a topic: prevention, screening, training, hotlines, statistics.
-        new("SUICIDE ..1 TOPIC") { NotAfterMy = true },
+        new("SUICIDE TOPIC") { NotAfterMy = true },
+        new("SUICIDE !{all this every whole last} TOPIC") { NotAfterMy = true }, // "suicide awareness month", not "suicidal all month"
         new("self {harm harming injury} ..1 TOPIC") { NotAfterMy = true },
         new("{si ideation} TOPIC") { NotAfterMy = true },
         new("TOPIC ..3 {on about for regarding re around in of} the? {SUICIDE self si overdose od}") { NotAfterMy = true },
@@ -110,7 +111,16 @@ internal static class EverydaySigns
         new("{will gonna} kill me if"),
         new("{dont} wake me ..1 {unless until till til}"),
         new("{goodbye bye} {weekend weekends sleep sanity summer vacation freedom social golden}"),
-        new("see {you ya yall} ..2 {next tomorrow soon later monday}"),
+        new("see {you ya yall u} ..2 {next tomorrow tmrw tmr soon later monday tuesday wednesday thursday friday saturday sunday weekend tonight}"),
+        new("{cut cuts cutting} the {crap bs}"),
+        // A patient's death in a resident's words ("my first death as the senior"), and the drug a past order was about.
+        new("{my} {first second third} {death deaths code codes}"),
+        new("{thank thanks thankyou} {you u}? {note notes card cards letter letters}"),
+        new("final {answer answers offer call round rounds exam exams score scores}"),
+        new("{is are its theyre these those list orders meds} dead weight"),
+        new("{the that} ..1 PILLS ..1 i {didnt gave ordered missed forgot held pushed hung started stopped}"),
+        // Lethal-means safety kit handed to patients and families: a lock, a safe, a lock box.
+        new("{gun guns firearm firearms trigger cable} {lock locks safe safes lockbox lockboxes box boxes}"),
         new("{shoot shooting shot} me {a an the your} ..1 {email text message msg dm note line ping call link info dates number page list}"),
         new("{cut cuts cutting} {my our} losses"),
         new("kills me") { NotAfterInClause = Concepts.Hope | Concepts.Doubt | Concepts.Want },

@@ -109,6 +109,10 @@ internal static class FarewellSigns
         new(Sign, "{bank} info") { Cue = Cue.Farewell },
         new(Sign, "{key keys} to my {apartment place}") { Cue = Cue.Farewell },
         new(Sign, "{beneficiary}") { Cue = Cue.Farewell, UnlessMoving = true },
+        new(Sign, "{executor}") { Cue = Cue.Farewell, UnlessMoving = true },
+        new(Sign, "{named name naming made picked chose asked} ..4 {executor}") { UnlessMoving = true }, // NIMH: making a will; a resident rarely names an executor
+        new(Sign, "{wrote write writing written} ..3 {note notes letter letters} to each") { Cue = Cue.Farewell },
+        new(Sign, "see {you u ya yall} never $"), // "see ya never PFT lab" says goodbye to a rotation
         new(Sign, "{my the} last one") { Cue = Cue.Farewell },
         new(Sign, "instructions for my") { Cue = Cue.Farewell },
         new(Sign, "so someone knows") { Cue = Cue.Farewell },

@@ -25,6 +25,7 @@ internal static class PlanOrMeansSigns
         new(Sign, "{WANT THINK INTEND COULD} ..3 {overdose od overdosing overdosed}") { Negatable = true },
         new(Sign, "SELF ..2 overdosed !{on}"),
         new(Sign, "{reading read researching researched} ..3 about ..1 {overdosing overdose}"),
+        new(Sign, "{watching watched watch reading read researching researched googling googled looking looked} ..4 how {people ppl others} {did do done} it"),
         new(Sign, "PILLS ..3 {are is} ..1 ready !{for to at in}"),
         new(Sign, "PILLS ..4 NEGATION ..1 swallow"),
         // Weapons, hanging.
