@@ -67,10 +67,17 @@ internal sealed class SafetyTokens : IDisposable
         {
             if (!_tokens[i].Is(concepts) || IsEveryday(i)) continue;
             if (notRightAfter != Concepts.None && i > 0 && _tokens[i - 1].Is(notRightAfter)) continue;
-            if (_tokens[i].Is(objectWords) && !_tokens[i].Is(concepts & ~objectWords) && i + 1 < Count && _tokens[i + 1].Is(objectOf) && !IsWe(i + 1)) continue;
+            if (_tokens[i].Is(objectWords) && !_tokens[i].Is(concepts & ~objectWords) && ObjectIs(i + 1, objectOf)) continue;
             return true;
         }
         return false;
+    }
+
+    /// <summary>Whether the word at <paramref name="i"/>, or the one after a determiner there ("killed my patient"), is of <paramref name="objectOf"/>.</summary>
+    private bool ObjectIs(int i, Concepts objectOf)
+    {
+        if (i < Count && (_tokens[i].IsWord("my") || _tokens[i].IsWord("our") || _tokens[i].IsWord("the") || _tokens[i].IsWord("a") || _tokens[i].IsWord("that") || _tokens[i].IsWord("this"))) i++;
+        return i < Count && _tokens[i].Is(objectOf) && !IsWe(i);
     }
 
     /// <summary>"Us", "we", "ourselves": someone else, but with the writer among them ("kill us all").</summary>

@@ -13,6 +13,7 @@ internal static class SafetyWords
     [
         ("burned", "out", "burnout"), ("burnt", "out", "burnout"), ("burn", "out", "burnout"), ("burning", "out", "burnout"),
         ("dead", "tired", "exhausted"), ("worn", "out", "exhausted"), ("wiped", "out", "exhausted"),
+        ("s", "i", "si"), // "s/i", as charts write it
     ];
 
     /// <summary>Misspellings more than one slip away that people make anyway, and the word they mean.</summary>

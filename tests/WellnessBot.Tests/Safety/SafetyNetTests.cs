@@ -89,7 +89,7 @@ public sealed class SafetyNetTests
     public void APlaceAfterTheWordsIsWhereNotWhose(string text) =>
         Assert.Equal(SafetySignal.Crisis, Net.Check(text));
 
-    // Phrasings of our own for the rules round 11 led to (its messages stay in the corpus only).
+    // Phrasings of our own for the rules rounds 11 and 12 led to (their messages stay in the corpus only).
     [Theory]
     [InlineData("been suicidal all week tbh and nobody has a clue")]
     [InlineData("im just dead weight on this team")]
@@ -98,6 +98,12 @@ public sealed class SafetyNetTests
     [InlineData("finally named my sister as executor, she doesnt know why")]
     [InlineData("spent last night googling how people did it")]
     [InlineData("i dont deserve to be here")]
+    [InlineData("sold my guitar, donated my books. almost done")]
+    [InlineData("forgave everyone this week. now i can go")]
+    [InlineData("kinda disappointed every time i wake up tbh")]
+    [InlineData("having s/i again, worse at night")]
+    [InlineData("feel trapped in this life, no exit")]
+    [InlineData("i am the anchor pulling everyone down")]
     public void WarningSignsRoundElevenTaughtAreCaught(string text) =>
         Assert.Equal(SafetySignal.Crisis, Net.Check(text));
 
@@ -109,6 +115,10 @@ public sealed class SafetyNetTests
     [InlineData("i dont deserve to be a chief after that meeting lol")]
     [InlineData("how do families get a free firearm lock box")]
     [InlineData("my first death as an intern still sits with me")]
+    [InlineData("bye micu, off to wards monday")]
+    [InlineData("hang tight, checking the schedule")]
+    [InlineData("this humidity is killing my plants")]
+    [InlineData("any good articles on physician suicide for our journal club")]
     public void WhatRoundElevenShowedIsNotACrisis(string text) =>
         Assert.NotEqual(SafetySignal.Crisis, Net.Check(text));
 

@@ -118,6 +118,11 @@ internal static class EverydaySigns
         new("{thank thanks thankyou} {you u}? {note notes card cards letter letters}"),
         new("final {answer answers offer call round rounds exam exams score scores}"),
         new("{is are its theyre these those list orders meds} dead weight"),
+        new("hang {on in tight}"),
+        // A goodbye to a unit or a rotation at its end ("goodbye 4 west", "bye micu").
+        new("{goodbye bye farewell} ..2 {block rotation unit floor service west east north south icu micu sicu nicu picu ed er wards nights}"),
+        new("{killing killed kills} my {battery phone car back feet knees vibe mood buzz brain plants budget}"),
+        new("{physician physicians doctor doctors resident residents nurse nurses clinician clinicians} {suicide suicides}") { NotAfterMy = true },
         new("{the that} ..1 PILLS ..1 i {didnt gave ordered missed forgot held pushed hung started stopped}"),
         // Lethal-means safety kit handed to patients and families: a lock, a safe, a lock box.
         new("{gun guns firearm firearms trigger cable} {lock locks safe safes lockbox lockboxes box boxes}"),

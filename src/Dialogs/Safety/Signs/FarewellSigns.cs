@@ -43,7 +43,7 @@ internal static class FarewellSigns
         new(Sign, "last one ..2 {ever ill}") { Cue = Cue.Farewell },
         new(Sign, "{tell say} ..4 {goodbye goodby bye} ..4 for me") { Cue = Cue.Farewell },
         new(Sign, "tell ..4 i said {goodbye goodby bye}") { Cue = Cue.Farewell },
-        new(Sign, "{goodbye goodby bye} ..3 real") { Cue = Cue.Farewell },
+        new(Sign, "{goodbye goodby bye} ..1 for real") { Cue = Cue.Farewell }, // not "goodbye 4 west, it was real"
         new(Sign, "{say saying said} ..1 my goodbyes") { Cue = Cue.Farewell },
         new(Sign, "{saying say said} {goodbye goodby bye}") { Cue = Cue.Farewell, UnlessMoving = true },
         new(Sign, "{goodbye goodby} ..2 {everyone all guys team}") { Cue = Cue.Farewell, UnlessMoving = true },
@@ -110,7 +110,10 @@ internal static class FarewellSigns
         new(Sign, "{key keys} to my {apartment place}") { Cue = Cue.Farewell },
         new(Sign, "{beneficiary}") { Cue = Cue.Farewell, UnlessMoving = true },
         new(Sign, "{executor}") { Cue = Cue.Farewell, UnlessMoving = true },
-        new(Sign, "{named name naming made picked chose asked} ..4 {executor}") { UnlessMoving = true }, // NIMH: making a will; a resident rarely names an executor
+        new(Sign, "^{named name naming made picked chose asked} ..4 {executor}") { UnlessMoving = true },
+        new(Sign, "{sold selling donated donating} ..3 {my the everything}") { Cue = Cue.Farewell, UnlessMoving = true },
+        new(Sign, "{forgave forgiven forgiving} everyone") { Cue = Cue.Farewell },
+        new(Sign, "now i can {go rest leave} $") { Cue = Cue.Farewell }, // NIMH: making a will; a resident rarely names an executor
         new(Sign, "{wrote write writing written} ..3 {note notes letter letters} to each") { Cue = Cue.Farewell },
         new(Sign, "see {you u ya yall} never $"), // "see ya never PFT lab" says goodbye to a rotation
         new(Sign, "{my the} last one") { Cue = Cue.Farewell },

@@ -54,6 +54,7 @@ internal static class HopelessnessSigns
         new(Sign, "{why what} ..4 {staying stay} alive"),
         new(Sign, "{zero out no lost} ..2 hope !{of for that}"),
         new(Sign, "{im feel feeling} ..2 {hopeless trapped} !{at with when}"),
+        new(Sign, "{stuck trapped caged} in {a this my} life"), // AFSP: feeling trapped; about life itself, not a rotation
         new(Sign, "HOPELESS ..4 {life living future everything anymore ALIVE}"),
         new(Sign, "{life living future everything} ..4 HOPELESS"),
         new(Sign, "unbearable ..2 PAIN"),

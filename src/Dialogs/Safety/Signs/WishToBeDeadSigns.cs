@@ -103,6 +103,7 @@ internal static class WishToBeDeadSigns
         // Guilt after an adverse event joined to a wish not to live.
         new(Sign, "NEGATION ..1 deserve ..2 to? {ALIVE here exist around}"), // not "dont deserve to be a doctor": that is shame, not a wish to die
         new(Sign, "NEGATION ..1 deserve to be $"),
+        new(Sign, "{disappointed disappointment disappointing upset annoyed} ..4 {woke wake waking} up"), // C-SSRS 1: wishing not to wake up
         new(Sign, "{cant cannot} live with ..2 {myself this it what}"),
         new(Sign, "{cant cannot} live {thru through}"),
         new(Sign, "{shouldnt dont doesnt} ..2 get to {live exist be}"),
