@@ -119,7 +119,7 @@ internal static class KudosBenchmark
             return Samples.From("kudos turn", latencies.SelectMany(l => l));
         }
 
-        await DriveAsync(16, TimeSpan.FromSeconds(3)); // warm-up
+        await DriveAsync(16, Samples.WarmUp); // warm-up: JIT tiers, pools
         foreach (var (label, users, pace, target) in new (string, int, TimeSpan?, string)[]
                  {
                      ("16 givers, one kudos each every 100 ms", 16, TimeSpan.FromMilliseconds(100), "p99 < 20 ms"),

@@ -41,6 +41,13 @@ internal sealed class Samples(string name)
     public string Line(string? target = null) => string.Create(CultureInfo.InvariantCulture,
         $"  {name,-34} n={_microseconds.Count,-6} median={Format(Median),10}  p99={Format(P99),10}{(target is null ? "" : "   target: " + target)}");
 
+    /// <summary>
+    /// How long a load benchmark drives the bot before it measures (BENCH_WARMUP seconds, default 15): the JIT's
+    /// background tier-up of a fresh bot takes about half a core for its first ten seconds or so (measured per thread).
+    /// </summary>
+    public static TimeSpan WarmUp => TimeSpan.FromSeconds(
+        double.TryParse(Environment.GetEnvironmentVariable("BENCH_WARMUP"), CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 ? seconds : 15);
+
     /// <summary>The benchmark process's memory now and at its peak: it holds the bot, the stub and the load generator.</summary>
     public static string Memory()
     {

@@ -20,7 +20,7 @@ internal static class TurnLoadBenchmark
         await using var bot = await LoopbackBot.StartAsync();
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false });
-        await DriveAsync(http, bot, concurrency: 8, TimeSpan.FromSeconds(3)); // warm-up: JIT, pools, references
+        await DriveAsync(http, bot, concurrency: 8, Samples.WarmUp); // warm-up: JIT tiers, pools, references
         foreach (var concurrency in new[] { 1, 16, 64 })
         {
             var cpu = bot.Process.CpuSoFar();
