@@ -89,7 +89,7 @@ public sealed class SafetyNetTests
     public void APlaceAfterTheWordsIsWhereNotWhose(string text) =>
         Assert.Equal(SafetySignal.Crisis, Net.Check(text));
 
-    // Phrasings of our own for the rules rounds 11 and 12 led to (their messages stay in the corpus only).
+    // Phrasings of our own for the rules rounds 11 to 13 led to (their messages stay in the corpus only).
     [Theory]
     [InlineData("been suicidal all week tbh and nobody has a clue")]
     [InlineData("im just dead weight on this team")]
@@ -104,6 +104,11 @@ public sealed class SafetyNetTests
     [InlineData("having s/i again, worse at night")]
     [InlineData("feel trapped in this life, no exit")]
     [InlineData("i am the anchor pulling everyone down")]
+    [InlineData("honestly wish i hadnt woke up today")]
+    [InlineData("might just jump off the 6th floor after rounds")]
+    [InlineData("ending it seems like the only way out of this")]
+    [InlineData("picked friday night. thats when")]
+    [InlineData("if i code please dont bother. if they code on me let them stop")]
     public void WarningSignsRoundElevenTaughtAreCaught(string text) =>
         Assert.Equal(SafetySignal.Crisis, Net.Check(text));
 
@@ -119,6 +124,8 @@ public sealed class SafetyNetTests
     [InlineData("hang tight, checking the schedule")]
     [InlineData("this humidity is killing my plants")]
     [InlineData("any good articles on physician suicide for our journal club")]
+    [InlineData("new interns hit the ground running this year")]
+    [InlineData("back to back admits, no time to breathe")]
     public void WhatRoundElevenShowedIsNotACrisis(string text) =>
         Assert.NotEqual(SafetySignal.Crisis, Net.Check(text));
 

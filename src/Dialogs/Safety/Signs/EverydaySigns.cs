@@ -119,6 +119,8 @@ internal static class EverydaySigns
         new("final {answer answers offer call round rounds exam exams score scores}"),
         new("{is are its theyre these those list orders meds} dead weight"),
         new("hang {on in tight}"),
+        new("hit the ground running"),
+        new("no time to {breathe breath}"),
         // A goodbye to a unit or a rotation at its end ("goodbye 4 west", "bye micu").
         new("{goodbye bye farewell} ..2 {block rotation unit floor service west east north south icu micu sicu nicu picu ed er wards nights}"),
         new("{killing killed kills} my {battery phone car back feet knees vibe mood buzz brain plants budget}"),

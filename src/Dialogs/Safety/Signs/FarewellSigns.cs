@@ -110,6 +110,8 @@ internal static class FarewellSigns
         new(Sign, "{key keys} to my {apartment place}") { Cue = Cue.Farewell },
         new(Sign, "{beneficiary}") { Cue = Cue.Farewell, UnlessMoving = true },
         new(Sign, "{executor}") { Cue = Cue.Farewell, UnlessMoving = true },
+        new(Sign, "remember me {as for}") { Cue = Cue.Farewell },
+        new(Sign, "how it ends $") { Cue = Cue.Farewell },
         new(Sign, "^{named name naming made picked chose asked} ..4 {executor}") { UnlessMoving = true },
         new(Sign, "{sold selling donated donating} ..3 {my the everything}") { Cue = Cue.Farewell, UnlessMoving = true },
         new(Sign, "{forgave forgiven forgiving} everyone") { Cue = Cue.Farewell },

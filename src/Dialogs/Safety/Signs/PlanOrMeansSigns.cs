@@ -39,6 +39,7 @@ internal static class PlanOrMeansSigns
         new(Sign, "{tallest highest} ..3 HEIGHT"),
         new(Sign, "^{stood standing stand sat sitting sit lean leaning leaned} ..6 {edge ledge railing roof rooftop top over}"),
         new(Sign, "{jump jumping jumped leap leaping} ..3 {off from out in into} ..3 HEIGHT"),
+        new(Sign, "{jump jumping jumped leap leaping} {from off} ..3 floor"), // "the 9th floor": a height, not the ward
         new(Sign, "WANT ..3 {jump jumping leap} !{in on at into back ship start right through}"),
         new(Sign, "WANT ..3 step off"),
         new(Sign, "SELF ..1 on the ..2 {ledge edge railing tracks}"),
@@ -99,6 +100,7 @@ internal static class PlanOrMeansSigns
         new(Sign, "{have got} ..2 {a the my} METHOD") { Cue = Cue.Means },
         new(Sign, "{my a} plan") { Cue = Cue.Intent },
         new(Sign, "how and when") { Cue = Cue.Intent },
+        new(Sign, "thats when $") { Cue = Cue.Intent }, // "set an alarm for 3am wednesday. thats when"
         new(Sign, "{picked chose set choose picking pick} ..3 {date day night spot time place}") { Cue = Cue.Intent },
         new(Sign, "{spot place} ..3 picked") { Cue = Cue.Intent },
         new(Sign, "{going gonna} to? do it") { Cue = Cue.Intent },

@@ -29,6 +29,7 @@ internal static class SuicidalThoughtsSigns
         new(Sign, "{end ending} {things} !{with}") { Cue = Cue.Intent },
         new(Sign, "{i im ill} ..1 {end ending} it !{with here now early there at on in for up off}"),
         new(Sign, "before i end it"),
+        new(Sign, "{ending end} it ..1 {is seems feels} ..2 only {way thing option answer}"),
         new(Sign, "just end it !{here now early with there}"),
         new(Sign, "just of myself") { Subject = Subject.Named },
         new(Sign, "{answer answered} yes to ..3 {number question}") { Cue = Cue.Ideation },

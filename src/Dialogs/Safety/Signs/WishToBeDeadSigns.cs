@@ -37,6 +37,8 @@ internal static class WishToBeDeadSigns
         new(Sign, "{fine okay ok} dying"),
         new(Sign, "NEGATION exist ..1 anymore"),
         new(Sign, "wake up ..3 wish i ..1 {hadnt didnt}"),
+        new(Sign, "{wish wished} i ..1 {hadnt didnt never} ..1 {woken woke waken wake} up?"), // C-SSRS 1
+        new(Sign, "{code coded} on me ..6 {bother resuscitate bring}"), // no resuscitation wanted for oneself
         new(Sign, "worth being alive"),
         new(Sign, "WANT ..3 six {feet ft foot} under"),
         new(Sign, "if i WANT ..2 keep {living going}"),
