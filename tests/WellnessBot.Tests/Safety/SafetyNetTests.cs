@@ -89,7 +89,7 @@ public sealed class SafetyNetTests
     public void APlaceAfterTheWordsIsWhereNotWhose(string text) =>
         Assert.Equal(SafetySignal.Crisis, Net.Check(text));
 
-    // Phrasings of our own for the rules rounds 11 to 13 led to (their messages stay in the corpus only).
+    // Phrasings of our own for the rules rounds 11 to 14 led to (their messages stay in the corpus only).
     [Theory]
     [InlineData("been suicidal all week tbh and nobody has a clue")]
     [InlineData("im just dead weight on this team")]
@@ -109,6 +109,8 @@ public sealed class SafetyNetTests
     [InlineData("ending it seems like the only way out of this")]
     [InlineData("picked friday night. thats when")]
     [InlineData("if i code please dont bother. if they code on me let them stop")]
+    [InlineData("up til 3 googling methods again")]
+    [InlineData("oblivion sounds so peaceful rn")]
     public void WarningSignsRoundElevenTaughtAreCaught(string text) =>
         Assert.Equal(SafetySignal.Crisis, Net.Check(text));
 
@@ -126,6 +128,9 @@ public sealed class SafetyNetTests
     [InlineData("any good articles on physician suicide for our journal club")]
     [InlineData("new interns hit the ground running this year")]
     [InlineData("back to back admits, no time to breathe")]
+    [InlineData("bye all, have a great weekend")]
+    [InlineData("well cross that bridge in march")]
+    [InlineData("dead to the world after that call")]
     public void WhatRoundElevenShowedIsNotACrisis(string text) =>
         Assert.NotEqual(SafetySignal.Crisis, Net.Check(text));
 

@@ -120,6 +120,11 @@ internal static class EverydaySigns
         new("{is are its theyre these those list orders meds} dead weight"),
         new("hang {on in tight}"),
         new("hit the ground running"),
+        new("cross that bridge"),
+        new("bite the bullet"),
+        new("dead to the world"),
+        new("have a {good great nice safe} ..1 {weekend day night shift evening one week}"),
+        new("last {day shift night call} of ..1 {residency rotation block intern training nights year}"),
         new("no time to {breathe breath}"),
         // A goodbye to a unit or a rotation at its end ("goodbye 4 west", "bye micu").
         new("{goodbye bye farewell} ..2 {block rotation unit floor service west east north south icu micu sicu nicu picu ed er wards nights}"),

@@ -111,6 +111,8 @@ internal static class FarewellSigns
         new(Sign, "{beneficiary}") { Cue = Cue.Farewell, UnlessMoving = true },
         new(Sign, "{executor}") { Cue = Cue.Farewell, UnlessMoving = true },
         new(Sign, "remember me {as for}") { Cue = Cue.Farewell },
+        new(Sign, "{you u} meant ..3 to me") { Cue = Cue.Farewell },
+        new(Sign, "wanted {you u} to know ..1 before $") { Cue = Cue.Farewell },
         new(Sign, "how it ends $") { Cue = Cue.Farewell },
         new(Sign, "^{named name naming made picked chose asked} ..4 {executor}") { UnlessMoving = true },
         new(Sign, "{sold selling donated donating} ..3 {my the everything}") { Cue = Cue.Farewell, UnlessMoving = true },

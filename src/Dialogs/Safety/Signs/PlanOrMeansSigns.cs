@@ -101,6 +101,7 @@ internal static class PlanOrMeansSigns
         new(Sign, "{my a} plan") { Cue = Cue.Intent },
         new(Sign, "how and when") { Cue = Cue.Intent },
         new(Sign, "thats when $") { Cue = Cue.Intent }, // "set an alarm for 3am wednesday. thats when"
+        new(Sign, "{researching researched googling googled} {ways methods} !{to for of on in}"), // AFSP: searching for ways
         new(Sign, "{picked chose set choose picking pick} ..3 {date day night spot time place}") { Cue = Cue.Intent },
         new(Sign, "{spot place} ..3 picked") { Cue = Cue.Intent },
         new(Sign, "{going gonna} to? do it") { Cue = Cue.Intent },

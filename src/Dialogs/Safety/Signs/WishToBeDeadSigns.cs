@@ -39,6 +39,7 @@ internal static class WishToBeDeadSigns
         new(Sign, "wake up ..3 wish i ..1 {hadnt didnt}"),
         new(Sign, "{wish wished} i ..1 {hadnt didnt never} ..1 {woken woke waken wake} up?"), // C-SSRS 1
         new(Sign, "{code coded} on me ..6 {bother resuscitate bring}"), // no resuscitation wanted for oneself
+        new(Sign, "{nonexistence oblivion} ..2 {sounds sound seems feels} ..2 {amazing nice good great peaceful better appealing}"),
         new(Sign, "worth being alive"),
         new(Sign, "WANT ..3 six {feet ft foot} under"),
         new(Sign, "if i WANT ..2 keep {living going}"),
