@@ -107,6 +107,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
             }
         }
         catch (InvalidOperationException) { /* already gone */ }
+        // Its working folder (the data is in memory): left behind, every test run added a dozen folders to /tmp.
+        try { Directory.Delete(_process.StartInfo.WorkingDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         _process.Dispose();
         return ValueTask.CompletedTask;
     }

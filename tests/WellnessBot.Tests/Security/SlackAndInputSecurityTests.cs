@@ -216,5 +216,6 @@ public sealed class SlackAndInputSecurityTests
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("a2V5", error.Message, StringComparison.Ordinal); // never the key itself
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { } // the store may still hold its files open
     }
 }
