@@ -23,9 +23,18 @@ internal sealed class BotChild : IAsyncDisposable
 
     public string Url { get; }
 
-    /// <summary>Starts the bot with these arguments (its own port: <c>--urls http://127.0.0.1:0</c>) and waits until it listens.</summary>
-    public static async Task<BotChild> StartAsync(IEnumerable<string> botArguments)
+    /// <summary>
+    /// Starts the bot on a free loopback port, with its embedded store at <paramref name="database"/>, quiet logs, the
+    /// test support key and these settings of the benchmark's own, and waits until it listens.
+    /// </summary>
+    public static async Task<BotChild> StartAsync(string database, params string[] settings)
     {
+        string[] botArguments =
+        [
+            "--urls", "http://127.0.0.1:0", WellnessBot.Testing.TestSupportKey.Argument, "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:WellnessBot.Bot.Hosting.StartupTasks=Error", "--Logging:LogLevel:WellnessBot.Dialogs.Kudos=Error",
+            $"--Storage:ConnectionString=Data Source={database}", .. settings,
+        ];
         // This program again: run as "dotnet X.dll" (bench.sh's dotnet run), or as its own executable.
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -57,7 +66,8 @@ internal sealed class BotChild : IAsyncDisposable
     public (TimeSpan Bot, TimeSpan Driver) CpuSoFar()
     {
         _process.Refresh();
-        return (_process.TotalProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
+        using var self = Process.GetCurrentProcess();
+        return (_process.TotalProcessorTime, self.TotalProcessorTime);
     }
 
     /// <summary>The bot's resident memory now and at its peak, in MB (Linux: /proc/pid/status).</summary>

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using WellnessBot.Bot.Hosting;
 
 namespace WellnessBot.Benchmarks;
 
@@ -39,14 +38,8 @@ internal sealed class LoopbackBot : IAsyncDisposable
         builder.Logging.ClearProviders();
         var connector = builder.Build();
 
-        var botArguments = new[]
-        {
-            "--urls", "http://127.0.0.1:0", "--environment", "Development", "--Bot:AllowUnauthenticatedLocalClients=true", WellnessBot.Testing.TestSupportKey.Argument,
-            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:WellnessBot.Bot.Hosting.StartupTasks=Error", "--Logging:LogLevel:WellnessBot.Dialogs.Kudos=Error",
-            "--Kudos:MaxPerDay=1000000", // load givers give hundreds each: the per-person daily limit is not what is measured
-            $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "load.db")}",
-        };
-        var bot = await BotChild.StartAsync(botArguments);
+        var bot = await BotChild.StartAsync(Path.Combine(folder, "load.db"), "--environment", "Development", "--Bot:AllowUnauthenticatedLocalClients=true",
+            "--Kudos:MaxPerDay=1000000"); // load givers give hundreds each: the per-person daily limit is not what is measured
         var host = new LoopbackBot(folder, connector, bot);
         connector.MapPost("/v3/conversations/{conversation}/activities/{id}", (string conversation, string id) => host.Accept("reply", conversation + "/" + id));
         connector.MapPost("/v3/conversations/{conversation}/activities", () => host.Accept("sent", null));

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using WellnessBot.Bot.Hosting;
 using WellnessBot.Bot.Slack;
 
 namespace WellnessBot.Benchmarks;
@@ -45,10 +44,8 @@ internal static class SlackBenchmark
         });
         await stub.StartAsync();
 
-        await using var bot = await BotChild.StartAsync(["--urls", "http://127.0.0.1:0", WellnessBot.Testing.TestSupportKey.Argument, "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:WellnessBot.Bot.Hosting.StartupTasks=Error", "--Logging:LogLevel:WellnessBot.Dialogs.Kudos=Error",
-            $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "slack.db")}",
-            "--Slack:SigningSecret=" + Secret, "--Slack:BotToken=xoxb-bench", "--Slack:ApiBaseUrl=" + stub.Urls.Single() + "/api/", "--Slack:ResponseUrlBase=" + stub.Urls.Single() + "/", "--Slack:AllowedTeams:0=T0"]);
+        await using var bot = await BotChild.StartAsync(Path.Combine(folder, "slack.db"), "--Slack:SigningSecret=" + Secret, "--Slack:BotToken=xoxb-bench",
+            "--Slack:ApiBaseUrl=" + stub.Urls.Single() + "/api/", "--Slack:ResponseUrlBase=" + stub.Urls.Single() + "/", "--Slack:AllowedTeams:0=T0");
         var endpoint = new Uri(bot.Url + "/slack/commands");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false });
 

@@ -111,7 +111,7 @@ public sealed class SafetyNetTests
     [InlineData("if i code please dont bother. if they code on me let them stop")]
     [InlineData("up til 3 googling methods again")]
     [InlineData("oblivion sounds so peaceful rn")]
-    public void WarningSignsRoundElevenTaughtAreCaught(string text) =>
+    public void WarningSignsTheBlindRoundsTaughtAreCaught(string text) =>
         Assert.Equal(SafetySignal.Crisis, Net.Check(text));
 
     [Theory]
@@ -131,7 +131,7 @@ public sealed class SafetyNetTests
     [InlineData("bye all, have a great weekend")]
     [InlineData("well cross that bridge in march")]
     [InlineData("dead to the world after that call")]
-    public void WhatRoundElevenShowedIsNotACrisis(string text) =>
+    public void WhatTheBlindRoundsShowedIsNotACrisis(string text) =>
         Assert.NotEqual(SafetySignal.Crisis, Net.Check(text));
 
     [Fact]
