@@ -29,11 +29,11 @@ internal static class SafetyWords
         // Who a clause is about.
         new(Concepts.Self, true, "i im ive id ill imma ima iam me my mine myself meself mself"),
         new(Concepts.Reflexive, true, "myself meself mself"),
-        new(Concepts.Pronoun, false, "he hes him himself she shes her herself they theyre them themselves themself his their"),
+        new(Concepts.Pronoun, false, "he hes hed him himself she shes her herself they theyre them themselves themself his their"),
         new(Concepts.Doubt, false, "if whether unsure sure idk dunno wonder"),
         new(Concepts.ObjectPronoun, false, "him her them his their theirs hers us our"),
         new(Concepts.Other, false,
-            "he hes him his himself she shes her hers herself they theyre theyve theyd them their theirs themselves themself " +
+            "he hes hed him his himself she shes her hers herself they theyre theyve theyd them their theirs themselves themself " +
             "we weve us our ours ourselves"),
         new(Concepts.Other, true,
             "patient patients pt pts ptnt man men woman women guy guys lady ladies girl girls boy boys kid kids child children " +
@@ -149,7 +149,7 @@ internal static class SafetyWords
             "cookies chocolate sandwich bagel latte espresso caffeine sugar wine drink fries cake"),
         new(Concepts.Mistake, false,
             "mistake mistakes error errors missed fault screwed messed wrong harmed adverse coded code lawsuit sued suing " +
-            "complaint reported review rca incident sentinel malpractice"),
+            "complaint reported review rca incident sentinel malpractice blame blamed blaming delay delayed misread overlooked"),
         new(Concepts.Work, false,
             "shift shifts call nights rotation week day month year residency meeting rounds conference clinic pager census " +
             "admissions signout presentation case list boards exam schedule zoom semester block interview"),

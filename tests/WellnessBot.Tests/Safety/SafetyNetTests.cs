@@ -89,7 +89,7 @@ public sealed class SafetyNetTests
     public void APlaceAfterTheWordsIsWhereNotWhose(string text) =>
         Assert.Equal(SafetySignal.Crisis, Net.Check(text));
 
-    // Phrasings of our own for the rules rounds 11 to 14 led to (their messages stay in the corpus only).
+    // Phrasings of our own for the rules rounds 11 to 15 led to (their messages stay in the corpus only).
     [Theory]
     [InlineData("been suicidal all week tbh and nobody has a clue")]
     [InlineData("im just dead weight on this team")]
@@ -111,6 +111,14 @@ public sealed class SafetyNetTests
     [InlineData("if i code please dont bother. if they code on me let them stop")]
     [InlineData("up til 3 googling methods again")]
     [InlineData("oblivion sounds so peaceful rn")]
+    [InlineData("i still want to hurt myself at 40, isnt that pathetic")]
+    [InlineData("some nights i just need to bleed to calm down")]
+    [InlineData("the world could use one less screwup like me")]
+    [InlineData("my existence is a drain on my whole family")]
+    [InlineData("things would be easier for them if i got erased")]
+    [InlineData("im past saving at this point")]
+    [InlineData("honestly hoping i drop dead on the drive in")]
+    [InlineData("i want to hurt myself at work every single day")]
     public void WarningSignsTheBlindRoundsTaughtAreCaught(string text) =>
         Assert.Equal(SafetySignal.Crisis, Net.Check(text));
 
@@ -131,6 +139,14 @@ public sealed class SafetyNetTests
     [InlineData("bye all, have a great weekend")]
     [InlineData("well cross that bridge in march")]
     [InlineData("dead to the world after that call")]
+    [InlineData("cant hang tomorrow, im on call")]
+    [InlineData("trying not to hang myself out to dry at grand rounds")]
+    [InlineData("bitter pill but we lost the grant")]
+    [InlineData("my pun died at sign out lol")]
+    [InlineData("the crisis line isnt just for suicide, tell your patients")]
+    [InlineData("hurt myself at the gym, calf is wrecked")]
+    [InlineData("so tired i could drop dead lol")]
+    [InlineData("if i had paged ortho earlier hed still be walking")]
     public void WhatTheBlindRoundsShowedIsNotACrisis(string text) =>
         Assert.NotEqual(SafetySignal.Crisis, Net.Check(text));
 

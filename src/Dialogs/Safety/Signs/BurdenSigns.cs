@@ -38,6 +38,9 @@ internal static class BurdenSigns
         new(Sign, "{EVERYONE NEGATION} ..3 notice ..4 if i ..3 NEGATION make it") { Subject = Subject.Named },
         new(Sign, "{im am feel felt feeling been being just like} ..2 dead weight"), // "this list is dead weight" is about the list
         new(Sign, "one less ..2 like me"),
+        new(Sign, "world ..3 {needs need could use} one less"),
+        new(Sign, "my {existence presence} ..3 {tax drain cost}") { Subject = Subject.Named },
+        new(Sign, "{if when} i ..2 {get got was were} {subtracted erased deleted removed}") { Subject = Subject.Named },
         new(Sign, "{im i} ..2 {weight anchor} ..2 {holding dragging pulling weighing} ..4 down"),
         new(Sign, "{doing do} ..3 {EVERYONE them world} ..2 a? favor"),
         new(Sign, "favor ..3 by ..2 {disappearing NEGATION dying leaving}"),

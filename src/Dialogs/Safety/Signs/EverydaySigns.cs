@@ -76,12 +76,13 @@ internal static class EverydaySigns
         new("{killing killed kill kills} it"),
         new("kill time"),
         new("{kill killing killed} the {mood vibe lights}"),
-        new("drop dead"),
+        new("drop dead") { NotAfterInClause = Concepts.Want | Concepts.Hope }, // "wish id just drop dead" is a wish to be dead
         new("over my dead body"),
         new("im dead LAUGHTER"),
         new("{overdose overdosed overdosing od} on !{my PILLS a the his her their}"),
         new("HARM ..1 REFLEXIVE on !{purpose}"),
-        new("HARM ..1 REFLEXIVE {shaving cooking at while lifting playing running skiing falling laughing}"),
+        new("HARM ..1 REFLEXIVE {shaving cooking while lifting playing running skiing falling laughing}"),
+        new("HARM ..1 REFLEXIVE at !{NUMBER}") { NotAfterInClause = Concepts.Want }, // at the gym; not at 31 (an age), nor "want to hurt myself at work"
         new("{accidentally accidently} ..3 HARM"),
         new("cut me ..1 slack"),
         new("{wake waking} up ..2 {early late}"),
@@ -119,6 +120,11 @@ internal static class EverydaySigns
         new("final {answer answers offer call round rounds exam exams score scores}"),
         new("{is are its theyre these those list orders meds} dead weight"),
         new("hang {on in tight}"),
+        new("{cant cannot couldnt} hang {tonight today later tmrw tomorrow this out}"), // going out with friends
+        new("hang ..2 out to dry"),
+        new("bitter pill"),
+        new("{joke jokes idea ideas proposal pun puns meme plan} {died dies dying}"),
+        new("{not isnt} {just only} for SUICIDE"), // what a crisis line is for
         new("hit the ground running"),
         new("cross that bridge"),
         new("bite the bullet"),

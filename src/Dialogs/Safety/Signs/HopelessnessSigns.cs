@@ -31,6 +31,7 @@ internal static class HopelessnessSigns
         new(Sign, "NEGATION worth living"),
         new(Sign, "{nothing anything no thing isnt} ..4 to live for"),
         new(Sign, "will to live"),
+        new(Sign, "{im i} ..1 {beyond past} {help saving repair fixing}"),
         new(Sign, "desire to ..1 keep? {live living}"),
         new(Sign, "{no only} ..2 way out"),
         new(Sign, "{no only} ..2 {exit exits escape door}"),

@@ -65,6 +65,9 @@ internal static class SelfHarmSigns
         new(Sign, "{theyre its} from me") { Cue = Cue.SelfHarm },
         new(Sign, "{punched punching punch} ..2 {wall walls mirror}") { Cue = Cue.SelfHarm },
         new(Sign, "{hide hiding cover covering} ..3 {cuts scars marks arms wrists}") { Cue = Cue.SelfHarm },
+        new(Sign, "{hide hiding hid} ..3 {strips bandages bandage bandaids bandaid wounds burns}") { Cue = Cue.SelfHarm },
+        // Wanting to bleed is the act itself, with or without the word "cut" (self-injury sources: the urge to see blood).
+        new(Sign, "{WANT need needed needs} ..2 to bleed"),
         // The cover story for a wound (AFSP, NSSI sources: hiding injuries): "i lied and said i cut myself on a glass".
         new(Sign, "{lied lie lying} ..4 {said say told} ..2 {cut scratched burned burnt} myself"),
     ];
