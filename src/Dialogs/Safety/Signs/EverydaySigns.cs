@@ -123,7 +123,7 @@ internal static class EverydaySigns
         new("{cant cannot couldnt} hang {tonight today later tmrw tomorrow this out}"), // going out with friends
         new("hang ..2 out to dry"),
         new("bitter pill"),
-        new("{joke jokes idea ideas proposal pun puns meme plan} {died dies dying}"),
+        new("{joke jokes idea ideas proposal pun puns meme} {died dies dying}"), // not "plan": a plan dying is not an idiom
         new("{not isnt} {just only} for SUICIDE"), // what a crisis line is for
         new("hit the ground running"),
         new("cross that bridge"),
