@@ -26,7 +26,7 @@ public sealed partial class SafetyNet
 {
     private const int MaxSignals = 64;
     /// <summary>How much surer the model must be when the writer took a sign back ("no thoughts of ending my life, just tired").</summary>
-    internal const float TakenBackMargin = 3f;
+    internal const float TakenBackMargin = 3.5f;
 
     /// <summary>Words that speak of death, harm, means, an ending or a farewell, whoever they are about.</summary>
     private const Concepts RiskWords = Concepts.Suicide | Concepts.Kill | Concepts.Die | Concepts.Alive | Concepts.Harm | Concepts.Pills |

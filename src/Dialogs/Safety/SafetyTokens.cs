@@ -119,9 +119,19 @@ internal sealed class SafetyTokens : IDisposable
         int length = 0;
         bool tooLong = false, letters = false;
 
+        var previous = '\0';
         foreach (var c in text)
         {
             if (c is '\'' or '’' or '‘' or 'ʼ' or '`' or '´') continue; // "don't" → "dont"
+            if (IsLaughingEmoji(previous, c))
+            {
+                if (length > 0 && !tooLong) read.Add(word[..length], letters, vocabulary);
+                (length, tooLong, letters) = (0, false, false);
+                read.Add("lol", true, vocabulary); // "im dead 💀" reads as "im dead lol"
+                previous = c;
+                continue;
+            }
+            previous = c;
             if (char.IsLetterOrDigit(c) || (c == '*' && length > 0))
             {
                 if (length == MaxWordLength) tooLong = true;
@@ -140,6 +150,10 @@ internal sealed class SafetyTokens : IDisposable
         tokens.Finish(vocabulary);
         return tokens;
     }
+
+    /// <summary>Emoji that mean laughing (😂 🤣 😆 😹 💀 ☠), as a surrogate pair ending in <paramref name="c"/> or one character.</summary>
+    private static bool IsLaughingEmoji(char previous, char c) =>
+        c == '\u2620' || (char.IsSurrogatePair(previous, c) && char.ConvertToUtf32(previous, c) is 0x1F602 or 0x1F923 or 0x1F606 or 0x1F639 or 0x1F480);
 
     /// <summary>The words read so far, with their clause numbers; a word run together ("killmyself") adds each of its words.</summary>
     private sealed class Reader(SafetyToken[] tokens, int[] clauses, Vocabulary vocabulary)

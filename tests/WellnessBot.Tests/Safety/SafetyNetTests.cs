@@ -89,7 +89,7 @@ public sealed class SafetyNetTests
     public void APlaceAfterTheWordsIsWhereNotWhose(string text) =>
         Assert.Equal(SafetySignal.Crisis, Net.Check(text));
 
-    // Phrasings of our own for the rules rounds 11 to 15 led to (their messages stay in the corpus only).
+    // Phrasings of our own for the rules rounds 11 to 16 led to (their messages stay in the corpus only).
     [Theory]
     [InlineData("been suicidal all week tbh and nobody has a clue")]
     [InlineData("im just dead weight on this team")]
@@ -119,6 +119,8 @@ public sealed class SafetyNetTests
     [InlineData("im past saving at this point")]
     [InlineData("honestly hoping i drop dead on the drive in")]
     [InlineData("i want to hurt myself at work every single day")]
+    [InlineData("googled toxic doses of my own meds last night")]
+    [InlineData("alarm goes off and its just ugh, still breathing")]
     public void WarningSignsTheBlindRoundsTaughtAreCaught(string text) =>
         Assert.Equal(SafetySignal.Crisis, Net.Check(text));
 
@@ -147,6 +149,12 @@ public sealed class SafetyNetTests
     [InlineData("hurt myself at the gym, calf is wrecked")]
     [InlineData("so tired i could drop dead lol")]
     [InlineData("if i had paged ortho earlier hed still be walking")]
+    [InlineData("post call and im dead 💀")]
+    [InlineData("that exam question killed me")]
+    [InlineData("radiology killed my ct request again")]
+    [InlineData("sitting through another dead boring lecture")]
+    [InlineData("at the end of my rope with this printer")]
+    [InlineData("my legs are dead after that stair climb")]
     public void WhatTheBlindRoundsShowedIsNotACrisis(string text) =>
         Assert.NotEqual(SafetySignal.Crisis, Net.Check(text));
 

@@ -65,7 +65,7 @@ internal static class EverydaySigns
         new("{die died dying} happy"),
         new("{die died dying} {laughing laughter}"),
         new("{die died dying} of {laughter embarrassment boredom cringe jealousy}"),
-        new("dead {tired asleep serious wrong set last}"),
+        new("dead {tired asleep serious wrong set last boring}"),
         new("dead on my feet"),
         new("dead in a ditch"),
         new("crawl ..6 and die"),
@@ -122,6 +122,9 @@ internal static class EverydaySigns
         new("hang {on in tight}"),
         new("{cant cannot couldnt} hang {tonight today later tmrw tomorrow this out}"), // going out with friends
         new("hang ..2 out to dry"),
+        new("end of my rope with"), // at the end of my rope with a thing: worn out by it
+        new("{kill killed kills killing} ..2 {THING order orders alarm alarms consult request note notes page} !{me myself}"),
+        new("{arms arm legs leg feet hands hand back} ..3 {dead died}"),
         new("bitter pill"),
         new("{joke jokes idea ideas proposal pun puns meme} {died dies dying}"), // not "plan": a plan dying is not an idiom
         new("{not isnt} {just only} for SUICIDE"), // what a crisis line is for
@@ -142,6 +145,7 @@ internal static class EverydaySigns
         new("{shoot shooting shot} me {a an the your} ..1 {email text message msg dm note line ping call link info dates number page list}"),
         new("{cut cuts cutting} {my our} losses"),
         new("kills me") { NotAfterInClause = Concepts.Hope | Concepts.Doubt | Concepts.Want },
+        new("killed me") { NotAfterInClause = Concepts.Hope | Concepts.Doubt | Concepts.Want }, // "that question killed me"
         new("{launched yeeted thrown shot} into the sun"),
     ];
 

@@ -22,6 +22,7 @@ internal static class PlanOrMeansSigns
         new(Sign, "{which what} ..4 PILLS ..4 would ..2 enough"),
         new(Sign, "enough ..6 to do it"),
         new(Sign, "{lethal fatal} ..2 {dose doses amount}"),
+        new(Sign, "{asked asking googled googling looked looking researched researching} ..6 toxic {dose doses dosage amount}"), // C-SSRS: researching a method
         new(Sign, "{WANT THINK INTEND COULD} ..3 {overdose od overdosing overdosed}") { Negatable = true },
         new(Sign, "SELF ..2 overdosed !{on}"),
         new(Sign, "{reading read researching researched} ..3 about ..1 {overdosing overdose}"),

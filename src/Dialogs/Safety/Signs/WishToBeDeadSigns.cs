@@ -14,6 +14,7 @@ internal static class WishToBeDeadSigns
         new(Sign, "WANT ..8 ^DIE !{of down laughing}") { Negatable = true },
         new(Sign, "WANT ..3 {gone disappear disappeared vanish vanished evaporate fade dissolve} ..3 {FOREVER good}"),
         new(Sign, "WANT ..3 {disappear vanish evaporate fade dissolve} !{for into to under in at}"),
+        new(Sign, "{damn ugh dammit sigh} ..2 still {alive breathing}"), // waking up disappointed to be alive
         new(Sign, "{disappear disappeared vanish vanished disappearing} ..2 {FOREVER good completely}"),
         new(Sign, "NEGATION ..3 WANT ..6 ^ALIVE !{in at with near by close early on}"),
         new(Sign, "NEGATION ..1 WANT ..3 live in this world"),
