@@ -123,14 +123,7 @@ internal sealed class SafetyTokens : IDisposable
         foreach (var c in text)
         {
             if (c is '\'' or '’' or '‘' or 'ʼ' or '`' or '´') continue; // "don't" → "dont"
-            if (IsLaughingEmoji(previous, c))
-            {
-                if (length > 0 && !tooLong) read.Add(word[..length], letters, vocabulary);
-                (length, tooLong, letters) = (0, false, false);
-                read.Add("lol", true, vocabulary); // "im dead 💀" reads as "im dead lol"
-                previous = c;
-                continue;
-            }
+            var laughing = IsLaughingEmoji(previous, c);
             previous = c;
             if (char.IsLetterOrDigit(c) || (c == '*' && length > 0))
             {
@@ -141,7 +134,8 @@ internal sealed class SafetyTokens : IDisposable
             }
             if (length > 0 && !tooLong) read.Add(word[..length], letters, vocabulary);
             (length, tooLong, letters) = (0, false, false);
-            if (c is '.' or '!' or '?' or ';' or '\n' or '\r' or '…') read.Clause++;
+            if (laughing) read.Add("lol", true, vocabulary); // "im dead 💀" reads as "im dead lol"
+            else if (c is '.' or '!' or '?' or ';' or '\n' or '\r' or '…') read.Clause++;
             else if (c is '"' or '“' or '”' or '«' or '»') read.Quotes(c);
         }
         if (length > 0 && !tooLong) read.Add(word[..length], letters, vocabulary);
